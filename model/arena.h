@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * model/arena.h - one arena per parsed file.
+ *
+ * The model of a file (device, tunnels, strings, selectors) lives in one
+ * arena; freeing the model is arena_free(). Allocations are zeroed and never
+ * fail (out of memory exits through util_die_oom()).
+ */
+#ifndef IPSECLINT_MODEL_ARENA_H
+#define IPSECLINT_MODEL_ARENA_H
+
+#include <stddef.h>
+
+#include "common/util.h"
+
+struct arena;
+
+struct arena *arena_new(void);
+void arena_free(struct arena *a);
+void *arena_alloc(struct arena *a, size_t n);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_printf(struct arena *a, const char *fmt, ...) PRINTF_LIKE(2, 3);
+/* Bytes handed out so far (for benchmarks and bounds tests). */
+size_t arena_used(const struct arena *a);
+
+#define ARENA_NEW(a, type) ((type *)arena_alloc((a), sizeof(type)))
+#define ARENA_NEWV(a, type, n) ((type *)arena_alloc((a), sizeof(type) * (n)))
+
+#endif
