@@ -1,0 +1,90 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# tools/deps.sh - make sure the build and test dependencies are installed.
+#
+# Silent when everything is there. Otherwise, as root with apt-get, installs
+# exactly the missing Debian packages; as anybody else, prints them and
+# exits 1. Run by 'make run', 'make check' and .ci/run.
+set -eu
+
+missing=""
+
+want() {
+	case " $missing " in
+	*" $1 "*) ;;
+	*) missing="${missing:+$missing }$1" ;;
+	esac
+}
+
+have_cmd() {
+	command -v "$1" >/dev/null 2>&1
+}
+
+# a -dev package: asked through pkg-config when there is one, else dpkg
+have_lib() {
+	pc=$1 pkg=$2
+	if have_cmd pkg-config && pkg-config --exists "$pc" 2>/dev/null; then
+		return 0
+	fi
+	if have_cmd dpkg && dpkg -s "$pkg" 2>/dev/null | grep -q '^Status:.* installed'; then
+		return 0
+	fi
+	return 1
+}
+
+# "bison (GNU Bison) 3.8.2" -> 0 when at least 3.8
+bison_ok() {
+	v=$(bison --version 2>/dev/null | sed -n '1s/.* \([0-9][0-9]*\.[0-9][0-9]*\).*/\1/p')
+	[ -n "$v" ] || return 1
+	major=${v%%.*}
+	minor=${v#*.}
+	[ "$major" -gt 3 ] || { [ "$major" -eq 3 ] && [ "$minor" -ge 8 ]; }
+}
+
+scan() {
+	missing=""
+	have_cmd cc || have_cmd gcc || want gcc
+	have_cmd bison || want bison
+	have_cmd flex || want flex
+	have_cmd pkg-config || want pkg-config
+	have_lib libxml-2.0 libxml2-dev || want libxml2-dev
+	have_lib criterion libcriterion-dev || want libcriterion-dev
+	have_lib inih libinih-dev || want libinih-dev
+	have_cmd jq || want jq
+	have_cmd clang-format || want clang-format
+	have_cmd cppcheck || want cppcheck
+	have_cmd clang-tidy || want clang-tidy
+	have_cmd python3 || want python3
+}
+
+check_bison() {
+	if have_cmd bison && ! bison_ok; then
+		echo "deps: bison 3.8 or newer is needed; found: $(bison --version | sed -n 1p)" >&2
+		exit 1
+	fi
+}
+
+scan
+if [ -z "$missing" ]; then
+	check_bison
+	exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ] || ! have_cmd apt-get; then
+	echo "deps: missing: $missing" >&2
+	echo "deps: install them as root: apt-get install -y --no-install-recommends $missing" >&2
+	exit 1
+fi
+
+echo "deps: installing $missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+# shellcheck disable=SC2086 # one word per package
+apt-get install -y -q --no-install-recommends $missing
+
+scan
+if [ -n "$missing" ]; then
+	echo "deps: still missing after apt-get install: $missing" >&2
+	exit 1
+fi
+check_bison
