@@ -45,7 +45,9 @@ struct strbuf {
 	size_t cap;
 };
 
+/* clang-format off */
 #define STRBUF_INIT {NULL, 0, 0}
+/* clang-format on */
 
 void sb_addn(struct strbuf *sb, const char *s, size_t n);
 void sb_adds(struct strbuf *sb, const char *s);
@@ -58,7 +60,10 @@ void sb_reset(struct strbuf *sb);
 /* Hand the buffer to the caller ("" when empty); sb is reset. */
 char *sb_detach(struct strbuf *sb);
 void sb_free(struct strbuf *sb);
-static inline const char *sb_str(const struct strbuf *sb) { return sb->buf ? sb->buf : ""; }
+static inline const char *sb_str(const struct strbuf *sb)
+{
+	return sb->buf ? sb->buf : "";
+}
 
 /* FNV-1a, 64 bit: fingerprints and hash tables. */
 uint64_t util_hash64(const void *data, size_t n, uint64_t seed);

@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tests/test_arena.c - the per-file arena (model/arena.c): zeroed, aligned,
+ * non-overlapping allocations of any size, strings, and the byte count.
+ */
+#include <criterion/criterion.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/arena.h"
+
+static bool all_zero(const void *p, size_t n)
+{
+	const unsigned char *c = p;
+
+	for (size_t i = 0; i < n; i++)
+		if (c[i])
+			return false;
+	return true;
+}
+
+struct piece {
+	unsigned char *p;
+	size_t n;
+};
+
+/*
+ * Many allocations of mixed sizes (some far larger than a chunk): each is
+ * zeroed and 16-byte aligned when handed out, and after every one was filled
+ * with its own byte, all still hold it, so none overlaps another.
+ */
+Test(arena, allocations_are_zeroed_aligned_and_disjoint)
+{
+	enum { N = 20000 };
+	struct arena *a = arena_new();
+	struct piece *v = calloc(N, sizeof(*v));
+	unsigned long seed = 7;
+
+	for (int i = 0; i < N; i++) {
+		size_t n;
+
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		n = (seed >> 33) % 200;
+		if (i % 1000 == 999)
+			n = 100000 + (size_t)i; /* big: a chunk of its own */
+		v[i].p = arena_alloc(a, n);
+		v[i].n = n;
+		cr_assert_eq((uintptr_t)v[i].p % 16, 0, "allocation %d of %zu bytes is not aligned", i, n);
+		cr_assert(all_zero(v[i].p, n), "allocation %d of %zu bytes is not zeroed", i, n);
+		memset(v[i].p, i & 0xff, n);
+	}
+	for (int i = 0; i < N; i++) {
+		for (size_t j = 0; j < v[i].n; j++)
+			cr_assert_eq(v[i].p[j], (unsigned char)(i & 0xff),
+				     "allocation %d was overwritten at byte %zu", i, j);
+	}
+	free(v);
+	arena_free(a);
+}
+
+Test(arena, zero_byte_allocations_are_distinct)
+{
+	struct arena *a = arena_new();
+	void *p = arena_alloc(a, 0), *q = arena_alloc(a, 0);
+
+	cr_assert_not_null(p);
+	cr_assert_neq(p, q);
+	arena_free(a);
+}
+
+Test(arena, a_big_allocation_leaves_the_current_chunk_in_use)
+{
+	struct arena *a = arena_new();
+	char *small1 = arena_alloc(a, 16);
+	char *big = arena_alloc(a, 1 << 20);
+	char *small2 = arena_alloc(a, 16);
+
+	cr_assert(all_zero(big, 1 << 20));
+	/* the small ones come one after the other from the first chunk */
+	cr_assert_eq(small2, small1 + 16);
+	arena_free(a);
+}
+
+Test(arena, used_counts_aligned_bytes)
+{
+	struct arena *a = arena_new();
+
+	cr_assert_eq(arena_used(a), 0);
+	arena_alloc(a, 1);
+	cr_assert_eq(arena_used(a), 16);
+	arena_alloc(a, 17);
+	cr_assert_eq(arena_used(a), 48);
+	arena_alloc(a, 100000);
+	cr_assert_eq(arena_used(a), 48 + 100000);
+	arena_free(a);
+}
+
+Test(arena, strings)
+{
+	struct arena *a = arena_new();
+	char long_name[600];
+	char *s;
+
+	cr_assert_str_eq(arena_strdup(a, "ike peer hq"), "ike peer hq");
+	cr_assert_str_eq(arena_strndup(a, "ike peer hq", 3), "ike");
+	cr_assert_str_eq(arena_strndup(a, "ab", 99), "ab");
+	cr_assert_str_eq(arena_strdup(a, ""), "");
+	cr_assert_null(arena_strdup(a, NULL));
+	cr_assert_str_eq(arena_printf(a, "%s:%d", "map1", 10), "map1:10");
+
+	memset(long_name, 'x', sizeof(long_name) - 1);
+	long_name[sizeof(long_name) - 1] = '\0';
+	s = arena_printf(a, "<%s>", long_name);
+	cr_assert_eq(strlen(s), 601);
+	cr_assert_eq(s[0], '<');
+	cr_assert_eq(s[600], '>');
+	cr_assert_eq(strncmp(s + 1, long_name, 599), 0);
+	arena_free(a);
+}
+
+Test(arena, typed_helpers)
+{
+	struct pt {
+		int x, y;
+		double w;
+	};
+	struct arena *a = arena_new();
+	struct pt *p = ARENA_NEW(a, struct pt);
+	uint32_t *v = ARENA_NEWV(a, uint32_t, 1000);
+
+	cr_assert_eq(p->x, 0);
+	cr_assert_eq(p->w, 0.0);
+	cr_assert(all_zero(v, 1000 * sizeof(*v)));
+	v[999] = 1;
+	cr_assert_eq(p->y, 0);
+	arena_free(a);
+	arena_free(NULL);
+}
