@@ -33,10 +33,10 @@ enum aspec_kind {
 };
 
 struct addrspec {
-	uint8_t kind;	/* enum aspec_kind */
-	uint8_t family; /* 4, 6, or 0 (any family; only with ASPEC_ANY) */
-	struct ip128 a; /* CUBE: value (already masked); RANGE: lo */
-	struct ip128 b; /* CUBE: care mask; RANGE: hi */
+	uint8_t kind;	  /* enum aspec_kind */
+	uint8_t family;	  /* 4, 6, or 0 (any family; only with ASPEC_ANY) */
+	struct ip128 a;	  /* CUBE: value (already masked); RANGE: lo */
+	struct ip128 b;	  /* CUBE: care mask; RANGE: hi */
 	const char *text; /* as written in the vendor's notation, for messages; may be NULL */
 };
 
@@ -54,14 +54,18 @@ struct selector {
 	int16_t proto;	/* IP protocol number, -1 = any */
 	struct addrspec src, dst;
 	struct portrange sport, dport;
-	uint32_t rule_id; /* Huawei rule number, AIX rule id, HP-UX priority */
+	uint32_t rule_id;		       /* Huawei rule number, AIX rule id, HP-UX priority */
 	uint32_t line, col, end_line, end_col; /* where it was written */
-	const char *text; /* the rule as written (trimmed), for messages */
+	const char *text;		       /* the rule as written (trimmed), for messages */
 };
 
 /* ---- parsing and printing ------------------------------------------------ */
 
-/* Parse dotted IPv4 or IPv6 text. true on success. */
+/*
+ * Parse dotted IPv4 (exactly four decimal parts 0-255, leading zeros are
+ * decimal, no sign or space) or IPv6 text (inet_pton; no zone, no prefix).
+ * true on success; out and family may be NULL.
+ */
 bool addr_parse_ip(const char *s, struct ip128 *out, uint8_t *family);
 /* "10.1.2.3" / "2001:db8::1" into buf; returns buf. */
 const char *addr_ip_str(const struct ip128 *ip, uint8_t family, char *buf, size_t bufsz);
@@ -73,15 +77,21 @@ struct addrspec aspec_prefix(const struct ip128 *ip, uint8_t family, unsigned pl
 /* Huawei/Cisco wildcard: bits set in wc are "don't care"; may be non-contiguous. */
 struct addrspec aspec_wildcard(const struct ip128 *ip, uint8_t family, const struct ip128 *wc);
 /* Dotted netmask 255.255.255.0; false when the mask is not contiguous. */
-bool aspec_netmask(const struct ip128 *ip, uint8_t family, const struct ip128 *mask,
-		   struct addrspec *out);
+bool aspec_netmask(const struct ip128 *ip, uint8_t family, const struct ip128 *mask, struct addrspec *out);
+/* lo..hi inclusive; a reversed range is turned round. */
 struct addrspec aspec_range(const struct ip128 *lo, const struct ip128 *hi, uint8_t family);
-/* A contiguous cube's prefix length, or -1. */
+/* A contiguous cube's prefix length (0 for "any" of one family), or -1. */
 int aspec_prefix_len(const struct addrspec *a);
+/* One address: a cube caring about every bit, or a range lo == hi. */
 bool aspec_is_host(const struct addrspec *a);
-/* Canonical text ("10.1.1.0/24", "10.0.0.0 wildcard 0.255.0.255", "1.2.3.4-1.2.3.9", "any"). */
+/*
+ * Canonical text ("10.1.1.0/24", host "10.1.1.1", "10.0.0.0 wildcard
+ * 0.255.0.255", "1.2.3.4-1.2.3.9", "any", "any-ipv4", "any-ipv6", "none").
+ * A cube's value is printed masked: 10.0.0.1 wildcard 0.255.0.255 prints as
+ * "10.0.0.0 wildcard 0.255.0.255".
+ */
 const char *aspec_str(const struct addrspec *a, char *buf, size_t bufsz);
-/* Is host address h a member of set a? */
+/* Is host address h a member of set a? (Family rules: model/selector.h.) */
 bool aspec_contains_ip(const struct addrspec *a, const struct ip128 *h, uint8_t family);
 
 struct portrange port_any(void);

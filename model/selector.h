@@ -10,8 +10,18 @@
  * prefix cubes; a wildcard is one cube), so all answers are exact: no address
  * is ever enumerated.
  *
- * Cost: subtracting a box from a box yields at most (128+128+8+2+2) boxes;
- * regions are kept small by dropping empty and contained boxes.
+ * Cost: subtracting a box from a box yields at most (130+130+8+2+2) boxes;
+ * regions are kept small by dropping empty and contained boxes, and region
+ * operations find the boxes that may meet a box through an index instead
+ * of scanning. The complexity of each operation is noted where it is
+ * implemented (model/selector.c).
+ *
+ * Families: an IPv4 set never meets an IPv6 one. "any-ipv6" and every
+ * IPv6 set leave out the IPv4-mapped block ::ffff:0:0/96 (which holds the
+ * IPv4 addresses), unless written entirely inside it: "::ffff:10.0.0.0/104"
+ * equals 10.0.0.0/8. "any" of no family is everything. ASPEC_NONE is the
+ * empty set; a protocol outside 1..255 (-1, or 0) is any protocol; a port
+ * range with lo > hi is empty.
  */
 #ifndef IPSECLINT_MODEL_SELECTOR_H
 #define IPSECLINT_MODEL_SELECTOR_H
@@ -26,7 +36,8 @@ enum setrel {
 	REL_SUBSET,   /* a is a strict subset of b */
 	REL_SUPERSET, /* a is a strict superset of b */
 	REL_OVERLAP,  /* they intersect, neither contains the other */
-	REL_DISJOINT, /* no common element (also: both empty counts as EQUAL) */
+	REL_DISJOINT, /* no common element; both empty counts as EQUAL, and an empty
+		       * set is DISJOINT from (never a SUBSET of) a non-empty one */
 };
 
 const char *setrel_name(enum setrel r); /* "equal", "subset", "superset", "overlap", "disjoint" */
@@ -47,9 +58,9 @@ void region_free(struct region *r);
 struct region *region_copy(const struct region *r);
 /* The traffic one selector matches (action ignored). */
 struct region *region_from_selector(const struct selector *s);
-void region_add(struct region *r, const struct region *other);		 /* r := r ∪ other */
-void region_subtract(struct region *r, const struct region *other);	 /* r := r \ other */
-void region_intersect(struct region *r, const struct region *other);	 /* r := r ∩ other */
+void region_add(struct region *r, const struct region *other);	     /* r := r ∪ other */
+void region_subtract(struct region *r, const struct region *other);  /* r := r \ other */
+void region_intersect(struct region *r, const struct region *other); /* r := r ∩ other */
 bool region_is_empty(const struct region *r);
 enum setrel region_compare(const struct region *a, const struct region *b);
 size_t region_nboxes(const struct region *r);
@@ -63,16 +74,23 @@ struct region *sel_list_effective(const struct selector *rules, size_t n, bool m
 /*
  * Is rule i of the list unreachable (everything it matches is matched by
  * rules 0..i-1)? When it is and cover is not NULL, the indexes of the earlier
- * rules that intersect it are written to cover (at most max), and their
- * count to *ncover.
+ * rules that cover it are written to cover (at most max, in list order), and
+ * their count (at most max) to *ncover; *ncover is 0 when it is not. The
+ * rules named all intersect rule i and together cover it: the first single
+ * rule that covers it alone when there is one, else those that took part in
+ * covering it. A rule that matches nothing (an unset address) is never
+ * reported.
  */
-bool sel_list_rule_shadowed(const struct selector *rules, size_t n, size_t i, size_t *cover,
-			    size_t max, size_t *ncover);
+bool sel_list_rule_shadowed(const struct selector *rules, size_t n, size_t i, size_t *cover, size_t max,
+			    size_t *ncover);
 
 /*
  * When region_compare(a, b) is not EQUAL: one box of the symmetric difference
- * described in words, e.g. "source 10.1.1.0/25 destination 10.2.0.0/24" -
- * a witness the messages can name.
+ * described in words, e.g. "protocol 6 source 10.1.1.0/25 destination
+ * 10.2.0.0/24 destination-port 80" - a witness the messages can name. Taken
+ * from a \ b when that is not empty, else from b \ a; dimensions that are
+ * "any" are left out ("any traffic" when all are). Returns buf; "" when the
+ * regions are equal.
  */
 const char *region_witness(const struct region *a, const struct region *b, char *buf, size_t bufsz);
 

@@ -51,7 +51,7 @@ enum auth_method {
 	AUTH_RSA_SIG,
 	AUTH_ECDSA,
 	AUTH_DIGITAL_ENVELOPE,
-	AUTH__COUNT
+	AUTH__COUNT,
 };
 
 enum id_type {
