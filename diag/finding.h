@@ -50,8 +50,14 @@ bool rule_by_id(const char *id, enum rule_id *out);
 /* Long text for "ipseclint explain" (docs/rules/<id>.md), or NULL. */
 const char *rule_explain(enum rule_id r);
 
+/*
+ * Every finding the checker and the parsers make has a file. A location
+ * without one (src NULL) is for usage-level problems only: the text report
+ * prints it as "ipseclint: severity: ...", the JSON report with file "" and
+ * line 1 (consumers may rely on .location.file being a string and line >= 1).
+ */
 struct loc {
-	const struct source *src; /* NULL: no file (config-level) */
+	const struct source *src; /* NULL: no file (usage-level, see above) */
 	uint32_t line, col, end_line, end_col;
 	char *message; /* related locations only; malloc'd */
 };
@@ -64,10 +70,10 @@ struct finding {
 	struct loc loc;
 	struct loc *related;
 	size_t nrelated;
-	const char *devices[2]; /* device names (not owned); [1] NULL for single-device */
+	const char *devices[2];	     /* device names (not owned); [1] NULL for single-device */
 	const char *pair_a, *pair_b; /* tunnel ids for pairwise findings (not owned) */
-	char *fp_material; /* malloc'd: normalised values for the fingerprint */
-	uint64_t seq;	   /* insertion order, last sort key */
+	char *fp_material;	     /* malloc'd: normalised values for the fingerprint */
+	uint64_t seq;		     /* insertion order, last sort key */
 };
 
 struct findings {
@@ -78,12 +84,13 @@ struct findings {
 
 /*
  * Queue a finding at span (NULL: no location) with the rule's default
- * severity. The message is printf-formatted.
+ * severity. The message is printf-formatted. The pointer returned is valid
+ * until the next fnd_add() on the same list.
  */
-struct finding *fnd_add(struct findings *fs, enum rule_id rule, const struct span *at,
-			const char *fmt, ...) PRINTF_LIKE(4, 5);
+struct finding *fnd_add(struct findings *fs, enum rule_id rule, const struct span *at, const char *fmt, ...)
+	PRINTF_LIKE(4, 5);
 void fnd_related(struct finding *f, const struct span *at, const char *fmt, ...) PRINTF_LIKE(3, 4);
-/* Fingerprint material: object names and normalised values, never lines. */
+/* Fingerprint material: object names and normalised values, never lines. Calls append. */
 void fnd_fp(struct finding *f, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void fnd_set_hint(struct finding *f, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void fnd_set_devices(struct finding *f, const char *a, const char *b);

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "checker/checker.h"
 #include "diag/finding.h"
 #include "parsers/parser.h"
 
@@ -18,7 +19,8 @@
 struct report_input {
 	struct parsed_file **files; /* command-line order, then walk order */
 	size_t nfiles;
-	const struct findings *fs; /* filtered (severity, enable/disable) and sorted */
+	const struct findings *fs;     /* filtered (severity, enable/disable) and sorted */
+	const struct pair_list *pairs; /* NULL or empty with --no-pairs */
 	size_t ndevices, ntunnels, npairs;
 };
 

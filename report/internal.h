@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * report/internal.h - helpers shared by the renderers; private to report/.
+ *
+ * A small pretty-printing JSON writer for the JSON renderers (report, dump,
+ * rule catalogue), and the model-to-text helpers they share.
+ *
+ * Output is indented by two spaces, one member or element per line; empty
+ * containers print as {} and []. Strings go through sb_add_json_str(), so
+ * the result is valid JSON whatever bytes a name holds.
+ */
+#ifndef IPSECLINT_REPORT_INTERNAL_H
+#define IPSECLINT_REPORT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "common/util.h"
+#include "model/model.h"
+
+#define JW_MAX_DEPTH 32
+
+struct jw {
+	struct strbuf sb;
+	int depth;
+	bool has_items[JW_MAX_DEPTH]; /* the container at this depth has a member already */
+	bool after_key;		      /* a key was written; its value comes next */
+};
+
+void jw_init(struct jw *w);
+/* Write the document (plus a final newline) to out and free the buffer; 0 or -errno. */
+int jw_finish(struct jw *w, FILE *out);
+
+void jw_obj_open(struct jw *w);
+void jw_obj_close(struct jw *w);
+void jw_arr_open(struct jw *w);
+void jw_arr_close(struct jw *w);
+void jw_key(struct jw *w, const char *key);
+
+void jw_str(struct jw *w, const char *s); /* null when s is NULL */
+void jw_int(struct jw *w, int64_t v);
+void jw_bool(struct jw *w, bool v);
+void jw_null(struct jw *w);
+
+/* key + value in one call */
+void jw_kstr(struct jw *w, const char *key, const char *s);
+void jw_kint(struct jw *w, const char *key, int64_t v);
+void jw_kbool(struct jw *w, const char *key, bool v);
+void jw_knull(struct jw *w, const char *key);
+
+/* ---- model values as text (report/json.c) ------------------------------ */
+
+/* A host as a bare address, any other set canonical (aspec_str); NULL when unset. */
+const char *report_addr_text(const struct addrspec *a, char *buf, size_t bufsz);
+/* "tunnel", "transport", "auto"; NULL when unset. */
+const char *report_encap_name(int64_t mode);
+
+#endif

@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * report/json.c - the JSON report of spec/cli.md ("--format json").
+ *
+ * Keys appear in the order of cli.md; keys are never removed, new ones may
+ * be added. Every location has a file string and a line >= 1: a finding
+ * without a file (usage-level) is written with file "" and line 1.
+ */
+#include "report/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/internal.h"
+
+const char *report_addr_text(const struct addrspec *a, char *buf, size_t bufsz)
+{
+	if (!a || a->kind == ASPEC_NONE)
+		return NULL;
+	if (aspec_is_host(a))
+		return addr_ip_str(&a->a, a->family, buf, bufsz);
+	return aspec_str(a, buf, bufsz);
+}
+
+const char *report_encap_name(int64_t mode)
+{
+	switch (mode) {
+	case ENCAP_TUNNEL:
+		return "tunnel";
+	case ENCAP_TRANSPORT:
+		return "transport";
+	case ENCAP_AUTO:
+		return "auto";
+	}
+	return NULL;
+}
+
+static void write_files(struct jw *w, const struct report_input *in)
+{
+	jw_key(w, "files");
+	jw_arr_open(w);
+	for (size_t i = 0; i < in->nfiles; i++) {
+		const struct parsed_file *pf = in->files[i];
+		const struct device *d = pf->dev;
+		const char *dialect = d ? model_dialect_name(d->dialect) : NULL;
+
+		jw_obj_open(w);
+		jw_kstr(w, "path", pf->src.path ? pf->src.path : "");
+		jw_kstr(w, "vendor", model_vendor_name(pf->vendor));
+		jw_kstr(w, "dialect", dialect && *dialect ? dialect : NULL);
+		jw_kstr(w, "device", d ? d->name : NULL);
+		jw_kstr(w, "status", file_status_name(pf->status));
+		jw_kint(w, "lines", d ? d->lines : pf->src.nlines);
+		jw_kint(w, "skipped_lines", d ? d->skipped_lines : 0);
+		jw_obj_close(w);
+	}
+	jw_arr_close(w);
+}
+
+static void write_tunnel(struct jw *w, const struct tunnel *t)
+{
+	const struct source *src = t->span.src ? t->span.src : t->dev ? t->dev->src : NULL;
+	const char *file = src ? src->path : NULL;
+	const char *mode = NULL;
+	char buf[128];
+
+	if (t->ipsec.nproposals && t->ipsec.proposals[0])
+		mode = report_encap_name(t->ipsec.proposals[0]->mode.v);
+
+	jw_obj_open(w);
+	jw_kstr(w, "id", t->id);
+	jw_kstr(w, "device", t->dev ? t->dev->name : NULL);
+	jw_kstr(w, "file", file ? file : "");
+	jw_kint(w, "line", t->span.line);
+	jw_kstr(w, "local", report_addr_text(&t->local.addr, buf, sizeof(buf)));
+	jw_key(w, "remote");
+	jw_arr_open(w);
+	for (size_t i = 0; i < t->nremotes; i++) {
+		const char *r = report_addr_text(&t->remotes[i].addr, buf, sizeof(buf));
+
+		if (r)
+			jw_str(w, r);
+	}
+	jw_arr_close(w);
+	jw_kstr(w, "mode", mode);
+	jw_kstr(w, "peer", t->peer ? t->peer->id : NULL);
+	jw_obj_close(w);
+}
+
+static void write_tunnels(struct jw *w, const struct report_input *in)
+{
+	jw_key(w, "tunnels");
+	jw_arr_open(w);
+	for (size_t i = 0; i < in->nfiles; i++) {
+		const struct device *d = in->files[i]->dev;
+
+		for (size_t j = 0; d && j < d->ntunnels; j++)
+			write_tunnel(w, d->tunnels[j]);
+	}
+	jw_arr_close(w);
+}
+
+/*
+ * "ok", or the highest severity among the pair's findings in this report
+ * (after --severity, --disable and configured severities), so that the pair
+ * verdict agrees with the findings listed next to it.
+ */
+static const char *pair_status(const struct report_input *in, const char *a, const char *b)
+{
+	int worst = -1;
+
+	for (size_t i = 0; in->fs && i < in->fs->n; i++) {
+		const struct finding *f = &in->fs->v[i];
+
+		if (!f->pair_a || !f->pair_b)
+			continue;
+		if (!((strcmp(f->pair_a, a) == 0 && strcmp(f->pair_b, b) == 0) ||
+		      (strcmp(f->pair_a, b) == 0 && strcmp(f->pair_b, a) == 0)))
+			continue;
+		if ((int)f->sev > worst)
+			worst = (int)f->sev;
+	}
+	return worst < 0 ? "ok" : sev_name((enum severity)worst);
+}
+
+/* The pairs of the pairing step, each once; [] without pairing (--no-pairs). */
+static void write_pairs(struct jw *w, const struct report_input *in)
+{
+	jw_key(w, "pairs");
+	jw_arr_open(w);
+	for (size_t i = 0; in->pairs && i < in->pairs->n; i++) {
+		const struct tunnel_pair *p = &in->pairs->v[i];
+
+		if (!p->a || !p->b)
+			continue;
+		jw_obj_open(w);
+		jw_kstr(w, "a", p->a->id);
+		jw_kstr(w, "b", p->b->id);
+		jw_kstr(w, "status", pair_status(in, p->a->id, p->b->id));
+		jw_obj_close(w);
+	}
+	jw_arr_close(w);
+}
+
+static void write_loc_fields(struct jw *w, const struct loc *l)
+{
+	uint32_t line = l->line ? l->line : 1;
+	uint32_t col = l->col ? l->col : 1;
+	uint32_t end_line = l->end_line >= line ? l->end_line : line;
+	uint32_t end_col = l->end_col ? l->end_col : col;
+
+	if (end_line == line && end_col < col)
+		end_col = col;
+	jw_kstr(w, "file", l->src && l->src->path ? l->src->path : "");
+	jw_kint(w, "line", line);
+	jw_kint(w, "column", col);
+	jw_kint(w, "end_line", end_line);
+	jw_kint(w, "end_column", end_col);
+}
+
+static void write_symptoms(struct jw *w, const struct rule_info *ri)
+{
+	jw_key(w, "symptoms");
+	jw_obj_open(w);
+	if (ri && *ri->sym_huawei)
+		jw_kstr(w, "huawei", ri->sym_huawei);
+	if (ri && *ri->sym_hpux)
+		jw_kstr(w, "hpux", ri->sym_hpux);
+	if (ri && *ri->sym_aix)
+		jw_kstr(w, "aix", ri->sym_aix);
+	jw_obj_close(w);
+}
+
+static void write_finding(struct jw *w, const struct finding *f)
+{
+	const struct rule_info *ri = rule_info(f->rule);
+	char fp[17];
+
+	fnd_fingerprint(f, fp);
+	jw_obj_open(w);
+	jw_kstr(w, "rule", ri ? ri->id : "?");
+	jw_kstr(w, "severity", sev_name(f->sev));
+	jw_kstr(w, "message", f->message ? f->message : "");
+	jw_key(w, "location");
+	jw_obj_open(w);
+	write_loc_fields(w, &f->loc);
+	jw_obj_close(w);
+	jw_key(w, "related");
+	jw_arr_open(w);
+	for (size_t i = 0; i < f->nrelated; i++) {
+		jw_obj_open(w);
+		write_loc_fields(w, &f->related[i]);
+		jw_kstr(w, "message", f->related[i].message ? f->related[i].message : "");
+		jw_obj_close(w);
+	}
+	jw_arr_close(w);
+	jw_key(w, "devices");
+	jw_arr_open(w);
+	for (size_t i = 0; i < ARRAY_SIZE(f->devices); i++) {
+		if (f->devices[i])
+			jw_str(w, f->devices[i]);
+	}
+	jw_arr_close(w);
+	if (f->pair_a && f->pair_b) {
+		jw_key(w, "pair");
+		jw_obj_open(w);
+		jw_kstr(w, "a", f->pair_a);
+		jw_kstr(w, "b", f->pair_b);
+		jw_obj_close(w);
+	} else {
+		jw_knull(w, "pair");
+	}
+	write_symptoms(w, ri);
+	jw_kstr(w, "hint", f->hint ? f->hint : ri ? ri->hint : "");
+	jw_kstr(w, "fingerprint", fp);
+	jw_obj_close(w);
+}
+
+int report_json(FILE *out, const struct report_input *in, const struct report_opts *o)
+{
+	size_t nsev[3] = {0};
+	struct jw w;
+
+	(void)o;
+	jw_init(&w);
+	jw_obj_open(&w);
+	jw_kint(&w, "version", 1);
+	jw_key(&w, "tool");
+	jw_obj_open(&w);
+	jw_kstr(&w, "name", "ipseclint");
+	jw_kstr(&w, "version", IPSECLINT_VERSION);
+	jw_obj_close(&w);
+	write_files(&w, in);
+	write_tunnels(&w, in);
+	write_pairs(&w, in);
+
+	jw_key(&w, "findings");
+	jw_arr_open(&w);
+	for (size_t i = 0; in->fs && i < in->fs->n; i++) {
+		write_finding(&w, &in->fs->v[i]);
+		if ((unsigned)in->fs->v[i].sev < ARRAY_SIZE(nsev))
+			nsev[in->fs->v[i].sev]++;
+	}
+	jw_arr_close(&w);
+
+	jw_key(&w, "summary");
+	jw_obj_open(&w);
+	jw_kint(&w, "files", (int64_t)in->nfiles);
+	jw_kint(&w, "devices", (int64_t)in->ndevices);
+	jw_kint(&w, "tunnels", (int64_t)in->ntunnels);
+	jw_kint(&w, "pairs", (int64_t)in->npairs);
+	jw_kint(&w, "errors", (int64_t)nsev[SEV_ERROR]);
+	jw_kint(&w, "warnings", (int64_t)nsev[SEV_WARNING]);
+	jw_kint(&w, "infos", (int64_t)nsev[SEV_INFO]);
+	jw_obj_close(&w);
+	jw_obj_close(&w);
+	return jw_finish(&w, out);
+}

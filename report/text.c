@@ -1,0 +1,345 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * report/text.c - the gcc/clang-style text report of spec/cli.md.
+ *
+ *   hq.cfg:42:2: error: PFS dh-group14 here, none on branch-1 [pfs-mismatch]
+ *    pfs dh-group14
+ *    ^~~~~~~~~~~~~~
+ *   branch1.batch:7:1: note: peer side: ...
+ *    <quoted line>
+ *    ^~~~
+ *     symptom: Huawei '...'; HP-UX '...'; AIX '...'
+ *     hint: ...
+ *   summary: 3 files, 3 devices, 2 tunnel pairs: 1 error, 2 warnings, 0 infos
+ *
+ * Every quoted line passes through report_redact_line() first (together with
+ * the lines it continues, so a key after "-preshared \\" is masked too), and
+ * the caret line is computed on the redacted text. Control characters in anything
+ * printed become '?', so a hostile file cannot drive the terminal.
+ */
+#include "report/report.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define QUOTE_MAX 200 /* longer quoted lines are cut around the caret */
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_RED "\033[1;31m"
+#define C_MAGENTA "\033[1;35m"
+#define C_CYAN "\033[1;36m"
+#define C_GREEN "\033[1;32m"
+
+static const char *sev_color(enum severity s)
+{
+	switch (s) {
+	case SEV_ERROR:
+		return C_RED;
+	case SEV_WARNING:
+		return C_MAGENTA;
+	case SEV_INFO:
+	case SEV_NONE:
+		break;
+	}
+	return C_CYAN;
+}
+
+static bool is_ctl(unsigned char c)
+{
+	return c < 0x20 || c == 0x7f;
+}
+
+/* Print s with control characters (tab included) shown as '?'. */
+static void put_clean(FILE *out, const char *s)
+{
+	for (; s && *s; s++)
+		fputc(is_ctl((unsigned char)*s) ? '?' : *s, out);
+}
+
+static void put_color(FILE *out, const struct report_opts *o, const char *color)
+{
+	if (o->color)
+		fputs(color, out);
+}
+
+/*
+ * "path:line:col: label: message [rule]"; without a file
+ * "ipseclint: label: message [rule]".
+ */
+static void print_head(FILE *out, const struct report_opts *o, const struct loc *l, const char *label,
+		       const char *color, const char *message, const char *rule)
+{
+	put_color(out, o, C_BOLD);
+	if (l->src) {
+		put_clean(out, l->src->path ? l->src->path : "");
+		if (l->line) {
+			fprintf(out, ":%u", (unsigned)l->line);
+			if (l->col)
+				fprintf(out, ":%u", (unsigned)l->col);
+		}
+		fputc(':', out);
+	} else {
+		fputs("ipseclint:", out);
+	}
+	put_color(out, o, C_RESET);
+	fputc(' ', out);
+	put_color(out, o, color);
+	fprintf(out, "%s:", label);
+	put_color(out, o, C_RESET);
+	fputc(' ', out);
+	put_clean(out, message ? message : "");
+	if (rule) {
+		fputs(" ", out);
+		put_color(out, o, color);
+		fprintf(out, "[%s]", rule);
+		put_color(out, o, C_RESET);
+	}
+	fputc('\n', out);
+}
+
+static bool is_alpha(char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static bool utf8_cont(unsigned char c)
+{
+	return (c & 0xc0) == 0x80;
+}
+
+/*
+ * Does a statement go on after this line (HP-UX "\\" at the end, an XML
+ * element left open)? Elements are looked for in the redacted line, so that
+ * the characters of a masked cipher cannot open one.
+ */
+static bool continues(const char *line, size_t len)
+{
+	size_t e = len;
+	const char *lt = NULL, *gt = NULL;
+	char *text;
+	bool more;
+
+	while (e > 0 && (line[e - 1] == ' ' || line[e - 1] == '\t'))
+		e--;
+	if (e > 0 && line[e - 1] == '\\')
+		return true;
+	text = report_redact_line(line, len);
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '<' && i + 1 < len && is_alpha(text[i + 1]))
+			lt = text + i;
+		else if (text[i] == '>')
+			gt = text + i;
+	}
+	more = lt && (!gt || gt < lt);
+	free(text);
+	return more;
+}
+
+/*
+ * The line, redacted together with the lines it continues: a key may be on
+ * the line after its keyword ("-preshared \\" then the key; an XML element
+ * whose Value= is on the next line). Redaction keeps lengths, so the current
+ * line is cut back out of the joined text. malloc'd, *len set.
+ */
+static char *redacted_line(const struct source *src, uint32_t line, size_t *len)
+{
+	enum { MAX_JOIN = 8 };
+	const char *text = source_line(src, line, len);
+	struct strbuf sb = STRBUF_INIT;
+	uint32_t first = line;
+	size_t off;
+	char *joined, *out;
+
+	if (!text)
+		return NULL;
+	while (first > 1 && line - first < MAX_JOIN) {
+		size_t plen;
+		const char *prev = source_line(src, first - 1, &plen);
+
+		if (!prev || !continues(prev, plen))
+			break;
+		first--;
+	}
+	if (first == line)
+		return report_redact_line(text, *len);
+	for (uint32_t l = first; l < line; l++) {
+		size_t plen;
+		const char *prev = source_line(src, l, &plen);
+		size_t start = sb.len;
+
+		sb_addn(&sb, prev, plen);
+		/* the continuation backslash is no argument: blank it */
+		for (size_t i = sb.len; i > start; i--) {
+			if (sb.buf[i - 1] == '\\') {
+				sb.buf[i - 1] = ' ';
+				break;
+			}
+			if (sb.buf[i - 1] != ' ' && sb.buf[i - 1] != '\t')
+				break;
+		}
+		sb_addc(&sb, ' ');
+	}
+	off = sb.len;
+	sb_addn(&sb, text, *len);
+	joined = report_redact_line(sb.buf, sb.len);
+	out = xmalloc(*len + 1);
+	memcpy(out, joined + off, *len);
+	out[*len] = '\0';
+	free(joined);
+	sb_free(&sb);
+	return out;
+}
+
+/* The quoted source line and the caret line under the span. */
+static void print_quote(FILE *out, const struct report_opts *o, const struct loc *l)
+{
+	char *red;
+	size_t len, col0, endc0, start = 0, wend;
+	bool cut_left = false, cut_right = false;
+
+	if (!l->src || !l->line)
+		return;
+	red = redacted_line(l->src, l->line, &len);
+	if (!red)
+		return;
+	for (size_t i = 0; i < len; i++) {
+		if (red[i] != '\t' && is_ctl((unsigned char)red[i]))
+			red[i] = '?';
+	}
+
+	col0 = l->col ? l->col - 1 : 0;
+	if (l->end_line > l->line)
+		endc0 = len ? len - 1 : col0; /* several lines: to the end of the first */
+	else if (l->end_line == l->line && l->end_col > l->col)
+		endc0 = l->end_col - 1;
+	else
+		endc0 = col0;
+	if (endc0 < col0)
+		endc0 = col0;
+	if (endc0 >= len && len > col0)
+		endc0 = len - 1;
+
+	wend = len;
+	if (len > QUOTE_MAX) {
+		start = col0 > QUOTE_MAX / 2 ? col0 - QUOTE_MAX / 2 : 0;
+		if (start + QUOTE_MAX > len)
+			start = len - QUOTE_MAX;
+		while (start > 0 && start < len && utf8_cont((unsigned char)red[start]))
+			start++;
+		wend = start + QUOTE_MAX < len ? start + QUOTE_MAX : len;
+		while (wend < len && wend > start && utf8_cont((unsigned char)red[wend]))
+			wend--;
+		cut_left = start > 0;
+		cut_right = wend < len;
+		if (endc0 >= wend)
+			endc0 = wend > col0 ? wend - 1 : col0;
+	}
+
+	if (cut_left)
+		fputs("...", out);
+	fwrite(red + start, 1, wend - start, out);
+	if (cut_right)
+		fputs("...", out);
+	fputc('\n', out);
+
+	if (cut_left)
+		fputs("   ", out);
+	for (size_t i = start; i < col0; i++) {
+		if (i >= len)
+			fputc(' ', out);
+		else if (red[i] == '\t')
+			fputc('\t', out);
+		else if (!utf8_cont((unsigned char)red[i]))
+			fputc(' ', out);
+	}
+	put_color(out, o, C_GREEN);
+	fputc('^', out);
+	for (size_t i = col0 + 1; i <= endc0 && i < len; i++) {
+		if (!utf8_cont((unsigned char)red[i]))
+			fputc('~', out);
+	}
+	put_color(out, o, C_RESET);
+	fputc('\n', out);
+	free(red);
+}
+
+static void print_symptoms(FILE *out, const struct rule_info *ri)
+{
+	const struct {
+		const char *vendor;
+		const char *text;
+	} sym[] = {
+		{"Huawei", ri->sym_huawei},
+		{"HP-UX", ri->sym_hpux},
+		{"AIX", ri->sym_aix},
+	};
+	bool any = false;
+
+	for (size_t i = 0; i < ARRAY_SIZE(sym); i++) {
+		if (!sym[i].text || !*sym[i].text)
+			continue;
+		fputs(any ? "; " : "  symptom: ", out);
+		fprintf(out, "%s '%s'", sym[i].vendor, sym[i].text);
+		any = true;
+	}
+	if (any)
+		fputc('\n', out);
+}
+
+static void print_finding(FILE *out, const struct report_opts *o, const struct finding *f)
+{
+	const struct rule_info *ri = rule_info(f->rule);
+	const char *hint = f->hint ? f->hint : ri ? ri->hint : NULL;
+
+	print_head(out, o, &f->loc, sev_name(f->sev), sev_color(f->sev), f->message, ri ? ri->id : "?");
+	print_quote(out, o, &f->loc);
+	for (size_t i = 0; i < f->nrelated; i++) {
+		const struct loc *r = &f->related[i];
+
+		print_head(out, o, r, "note", C_CYAN, r->message ? r->message : "related location", NULL);
+		print_quote(out, o, r);
+	}
+	if (ri)
+		print_symptoms(out, ri);
+	if (hint && *hint) {
+		fputs("  hint: ", out);
+		put_clean(out, hint);
+		fputc('\n', out);
+	}
+}
+
+static void put_count(FILE *out, size_t n, const char *one, const char *many)
+{
+	fprintf(out, "%zu %s", n, n == 1 ? one : many);
+}
+
+int report_text(FILE *out, const struct report_input *in, const struct report_opts *o)
+{
+	size_t nsev[3] = {0};
+
+	for (size_t i = 0; in->fs && i < in->fs->n; i++) {
+		const struct finding *f = &in->fs->v[i];
+
+		print_finding(out, o, f);
+		if ((unsigned)f->sev < ARRAY_SIZE(nsev))
+			nsev[f->sev]++;
+	}
+	if (!o->quiet) {
+		fputs("summary: ", out);
+		put_count(out, in->nfiles, "file", "files");
+		fputs(", ", out);
+		put_count(out, in->ndevices, "device", "devices");
+		fputs(", ", out);
+		put_count(out, in->npairs, "tunnel pair", "tunnel pairs");
+		fputs(": ", out);
+		put_count(out, nsev[SEV_ERROR], "error", "errors");
+		fputs(", ", out);
+		put_count(out, nsev[SEV_WARNING], "warning", "warnings");
+		fputs(", ", out);
+		put_count(out, nsev[SEV_INFO], "info", "infos");
+		fputc('\n', out);
+	}
+	return ferror(out) ? -EIO : 0;
+}
