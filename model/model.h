@@ -25,8 +25,8 @@
 /* ---- provenance ---------------------------------------------------------- */
 
 struct span {
-	const struct source *src; /* NULL: no location (e.g. a value from the config file) */
-	uint32_t line, col;	  /* 1-based, first character */
+	const struct source *src;   /* NULL: no location (e.g. a value from the config file) */
+	uint32_t line, col;	    /* 1-based, first character */
 	uint32_t end_line, end_col; /* 1-based, last character (inclusive) */
 };
 
@@ -59,8 +59,8 @@ struct mint {
 /* An algorithm set: bits for set algebra, order as written (preference). */
 #define ALGSET_MAX 16
 struct algset {
-	uint32_t bits;		 /* bit (1u << value) for each member */
-	uint8_t n;		 /* members in order[] */
+	uint32_t bits;		   /* bit (1u << value) for each member */
+	uint8_t n;		   /* members in order[] */
 	uint8_t order[ALGSET_MAX]; /* values in the order written */
 	struct origin o;
 };
@@ -114,14 +114,15 @@ struct key {
 	struct origin o;  /* span covers the key token itself */
 };
 
-/* "<psk: ascii, 12 chars>", "<psk: hex, 16 bytes>", "<psk: huawei-cipher>", "<psk: none>" */
+/* "<psk: ascii, 12 chars>", "<psk: hex, 16 bytes>", "<psk: huawei-cipher>" (the only device
+ * cipher of the vendors read), "<psk: none>" */
 const char *model_key_describe(const struct key *k, const char *what, char *buf, size_t bufsz);
 
 /* ---- identities ---------------------------------------------------------- */
 
 struct ident {
-	enum id_type type; /* ID_NONE: not set (use the default) */
-	const char *value; /* textual value as written ("rtb", "10.0.0.1") */
+	enum id_type type;    /* ID_NONE: not set (use the default) */
+	const char *value;    /* textual value as written ("rtb", "10.0.0.1") */
 	struct addrspec addr; /* for address types */
 	struct origin o;
 };
@@ -130,8 +131,8 @@ struct ident {
 
 /* One ACL / filter list: ordered, first match wins. */
 struct sel_list {
-	const char *name; /* "3000", filter set name */
-	struct span span; /* the defining line (acl number 3000) */
+	const char *name;	/* "3000", filter set name */
+	struct span span;	/* the defining line (acl number 3000) */
 	struct selector *rules; /* model/addr.h; each has its own span and rule_id */
 	size_t n, cap;
 	unsigned refs; /* how many tunnels use it */
@@ -140,9 +141,9 @@ struct sel_list {
 /* ---- phase 1 ------------------------------------------------------------- */
 
 struct ike_proposal {
-	const char *name; /* "10", "default" */
-	struct span span; /* the view line */
-	bool builtin;	  /* printed by the device itself (Huawei "ike proposal default") */
+	const char *name;    /* "10", "default" */
+	struct span span;    /* the view line */
+	bool builtin;	     /* printed by the device itself (Huawei "ike proposal default") */
 	struct algset enc;   /* enum enc */
 	struct algset hash;  /* enum integ: IKEv1 hash (Huawei authentication-algorithm) */
 	struct algset integ; /* enum integ: IKEv2 integrity */
@@ -166,13 +167,13 @@ enum exchange_mode {
 struct ike {
 	const char *peer_name; /* vendor object that carries phase 1 ("ike peer rut") */
 	struct span peer_span;
-	struct mint versions;	/* bitmask IKE_V1 | IKE_V2 */
-	struct mint exchange;	/* enum exchange_mode */
+	struct mint versions;		 /* bitmask IKE_V1 | IKE_V2 */
+	struct mint exchange;		 /* enum exchange_mode */
 	struct ike_proposal **proposals; /* ordered, the ones this tunnel offers/accepts */
 	size_t nproposals;
 	struct key psk;
-	struct ident local_id;	/* type/value; default: local endpoint address */
-	struct ident remote_id; /* ID_ANY when any remote identity is accepted */
+	struct ident local_id;	   /* type/value; default: local endpoint address */
+	struct ident remote_id;	   /* ID_ANY when any remote identity is accepted */
 	struct mint nat_traversal; /* bool */
 };
 
@@ -199,8 +200,8 @@ struct ipsec_proposal {
 	struct algset esp_enc;
 	struct algset esp_integ;
 	struct algset ah_integ;
-	struct mint mode; /* enum encap_mode */
-	struct mint lifetime_s;	 /* per-transform lifetime (HP-UX); PROV_UNSET when per tunnel */
+	struct mint mode;	/* enum encap_mode */
+	struct mint lifetime_s; /* per-transform lifetime (HP-UX); PROV_UNSET when per tunnel */
 	struct mint lifetime_kb;
 };
 
@@ -218,7 +219,7 @@ enum sa_dir { SA_IN = 0, SA_OUT = 1 };
 enum sa_proto { SA_ESP = 0, SA_AH = 1 };
 
 struct manual_sa_half {
-	struct mint spi;   /* PROV_UNSET when absent */
+	struct mint spi; /* PROV_UNSET when absent */
 	struct key auth_key;
 	struct key enc_key;
 };
@@ -260,13 +261,13 @@ struct tunnel {
 	struct endpoint *remotes; /* primary first, then backups */
 	size_t nremotes;
 
-	struct mint enabled; /* bool; Huawei "undo policy enable" */
-	bool applied;	     /* bound to an interface (or otherwise active) */
+	struct mint enabled;	  /* bool; Huawei "undo policy enable" */
+	bool applied;		  /* bound to an interface (or otherwise active) */
 	struct span applied_span; /* the binding line, when applied */
 
 	struct ike *ike; /* NULL for manual */
 	struct ipsec ipsec;
-	struct manual_sa *manual; /* manual tunnels only */
+	struct manual_sa *manual;   /* manual tunnels only */
 	struct sel_list *selectors; /* NULL: none (template without ACL, route-based profile) */
 
 	/* filled by the pairing step */
@@ -285,7 +286,7 @@ struct mdef {
 struct mref {
 	const char *kind; /* kind of the object referred to */
 	const char *name;
-	struct span span; /* the referring token */
+	struct span span;    /* the referring token */
 	struct mdef *target; /* NULL when it names nothing */
 };
 
@@ -339,7 +340,10 @@ void model_resolve_refs(struct device *d);
 bool model_device_owns(const struct device *d, const struct addrspec *a);
 
 void algset_add(struct algset *s, unsigned v);
-static inline bool algset_has(const struct algset *s, unsigned v) { return v < 32 && (s->bits >> v) & 1u; }
+static inline bool algset_has(const struct algset *s, unsigned v)
+{
+	return v < 32 && (s->bits >> v) & 1u;
+}
 
 struct span span_make(const struct source *src, uint32_t line, uint32_t col, uint32_t end_line,
 		      uint32_t end_col);

@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * model/model.c - builders and small helpers of the common model.
+ */
+#include "model/model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *model_vendor_name(enum vendor v)
+{
+	switch (v) {
+	case VENDOR_HUAWEI:
+		return "huawei";
+	case VENDOR_HPUX:
+		return "hpux";
+	case VENDOR_AIX:
+		return "aix";
+	case VENDOR_UNKNOWN:
+		break;
+	}
+	return "unknown";
+}
+
+bool model_vendor_parse(const char *s, enum vendor *out)
+{
+	static const struct {
+		const char *name;
+		enum vendor v;
+	} names[] = {
+		{"huawei", VENDOR_HUAWEI}, {"vrp", VENDOR_HUAWEI}, {"hpux", VENDOR_HPUX},
+		{"hp-ux", VENDOR_HPUX},	   {"aix", VENDOR_AIX},
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		if (strcmp(s, names[i].name) == 0) {
+			*out = names[i].v;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *model_dialect_name(enum dialect d)
+{
+	switch (d) {
+	case DIALECT_HW_AR_OLD:
+		return "ar-old";
+	case DIALECT_HW_AR_NEW:
+		return "ar-new";
+	case DIALECT_HW_USG:
+		return "usg";
+	case DIALECT_HW_USG_E:
+		return "usg-e";
+	case DIALECT_HPUX_A02:
+		return "a.02";
+	case DIALECT_HPUX_A03:
+		return "a.03";
+	case DIALECT_AIX_XML:
+		return "xml";
+	case DIALECT_AIX_LSTUN:
+		return "lstun";
+	case DIALECT_AIX_LSFILT:
+		return "lsfilt";
+	case DIALECT_AIX_EXP:
+		return "exp";
+	case DIALECT_NONE:
+		break;
+	}
+	return "";
+}
+
+const char *model_tunnel_kind_name(enum tunnel_kind k)
+{
+	switch (k) {
+	case TK_ISAKMP:
+		return "isakmp";
+	case TK_MANUAL:
+		return "manual";
+	case TK_TEMPLATE:
+		return "template";
+	case TK_PROFILE:
+		return "profile";
+	}
+	return "isakmp";
+}
+
+const char *model_key_describe(const struct key *k, const char *what, char *buf, size_t bufsz)
+{
+	if (!what)
+		what = "psk";
+	switch (k->form) {
+	case KEY_NONE:
+		snprintf(buf, bufsz, "<%s: none>", what);
+		break;
+	case KEY_PLAIN:
+		snprintf(buf, bufsz, "<%s: ascii, %zu char%s>", what, k->len, k->len == 1 ? "" : "s");
+		break;
+	case KEY_HEX:
+		snprintf(buf, bufsz, "<%s: hex, %zu byte%s>", what, k->len, k->len == 1 ? "" : "s");
+		break;
+	case KEY_DEVICE_CIPHER:
+		snprintf(buf, bufsz, "<%s: huawei-cipher>", what);
+		break;
+	}
+	return buf;
+}
+
+struct span span_make(const struct source *src, uint32_t line, uint32_t col, uint32_t end_line,
+		      uint32_t end_col)
+{
+	struct span s = {src, line, col, end_line, end_col};
+	return s;
+}
+
+/* Grow an arena-held pointer array; the old block stays in the arena (freed with it). */
+static void arena_grow(struct arena *a, void **v, size_t *cap, size_t need, size_t sz)
+{
+	size_t ncap;
+	void *nv;
+
+	if (need <= *cap)
+		return;
+	ncap = *cap ? *cap * 2 : 8;
+	while (ncap < need)
+		ncap *= 2;
+	nv = arena_alloc(a, ncap * sz);
+	if (*v && *cap)
+		memcpy(nv, *v, *cap * sz);
+	*v = nv;
+	*cap = ncap;
+}
+
+#define ARENA_PUSH(a, v, n, cap, x)                                            \
+	do {                                                                   \
+		arena_grow((a), (void **)&(v), &(cap), (n) + 1, sizeof(*(v))); \
+		(v)[(n)++] = (x);                                              \
+	} while (0)
+
+struct device *model_device_new(struct arena *a, const struct source *src)
+{
+	struct device *d = ARENA_NEW(a, struct device);
+
+	d->arena = a;
+	d->src = src;
+	d->lines = src ? src->nlines : 0;
+	return d;
+}
+
+void model_device_add_addr(struct device *d, const struct addrspec *addr, const char *where,
+			   const struct origin *o)
+{
+	struct dev_addr da = {0};
+
+	if (!addr || addr->kind == ASPEC_NONE)
+		return;
+	for (size_t i = 0; i < d->naddrs; i++) {
+		const struct addrspec *x = &d->addrs[i].addr;
+		if (x->kind == addr->kind && x->family == addr->family && x->a.hi == addr->a.hi &&
+		    x->a.lo == addr->a.lo && x->b.hi == addr->b.hi && x->b.lo == addr->b.lo)
+			return;
+	}
+	da.addr = *addr;
+	da.where = where ? arena_strdup(d->arena, where) : NULL;
+	if (o)
+		da.o = *o;
+	ARENA_PUSH(d->arena, d->addrs, d->naddrs, d->addrs_cap, da);
+}
+
+struct tunnel *model_tunnel_new(struct device *d, enum tunnel_kind kind, const char *id_suffix,
+				const char *name, const struct span *span)
+{
+	struct tunnel *t = ARENA_NEW(d->arena, struct tunnel);
+
+	t->dev = d;
+	t->kind = kind;
+	t->id = arena_printf(d->arena, "%s/%s", d->name ? d->name : "?", id_suffix);
+	t->name = arena_strdup(d->arena, name);
+	if (span)
+		t->span = *span;
+	t->enabled.v = 1;
+	t->enabled.o.prov = PROV_DEFAULT;
+	if (span)
+		t->enabled.o.span = *span;
+	ARENA_PUSH(d->arena, d->tunnels, d->ntunnels, d->tunnels_cap, t);
+	return t;
+}
+
+void model_tunnel_add_remote(struct tunnel *t, const struct addrspec *addr, const struct origin *o)
+{
+	struct endpoint *nv = ARENA_NEWV(t->dev->arena, struct endpoint, t->nremotes + 1);
+
+	if (t->nremotes)
+		memcpy(nv, t->remotes, t->nremotes * sizeof(*nv));
+	nv[t->nremotes].addr = *addr;
+	if (o)
+		nv[t->nremotes].o = *o;
+	t->remotes = nv;
+	t->nremotes++;
+}
+
+struct sel_list *model_sel_list_new(struct device *d, const char *name, const struct span *span)
+{
+	struct sel_list *l = ARENA_NEW(d->arena, struct sel_list);
+
+	l->name = arena_strdup(d->arena, name);
+	if (span)
+		l->span = *span;
+	ARENA_PUSH(d->arena, d->sel_lists, d->nsel_lists, d->sel_lists_cap, l);
+	return l;
+}
+
+struct selector *model_sel_list_add(struct device *d, struct sel_list *l)
+{
+	struct selector *s;
+
+	arena_grow(d->arena, (void **)&l->rules, &l->cap, l->n + 1, sizeof(*l->rules));
+	s = &l->rules[l->n++];
+	memset(s, 0, sizeof(*s));
+	s->proto = -1;
+	s->sport = port_any();
+	s->dport = port_any();
+	return s;
+}
+
+struct mdef *model_def(struct device *d, const char *kind, const char *name, const struct span *span,
+		       bool builtin)
+{
+	struct mdef *m = model_find_def(d, kind, name);
+
+	if (m) {
+		/* re-entered view (VRP merges them): keep the first place */
+		m->builtin = m->builtin && builtin;
+		return m;
+	}
+	m = ARENA_NEW(d->arena, struct mdef);
+	m->kind = kind;
+	m->name = arena_strdup(d->arena, name);
+	if (span)
+		m->span = *span;
+	m->builtin = builtin;
+	ARENA_PUSH(d->arena, d->defs, d->ndefs, d->defs_cap, m);
+	return m;
+}
+
+struct mdef *model_find_def(const struct device *d, const char *kind, const char *name)
+{
+	/* O(defs); devices hold tens to a few thousand objects, and
+	 * model_resolve_refs() uses a hash table for the bulk work */
+	for (size_t i = 0; i < d->ndefs; i++) {
+		if (strcmp(d->defs[i]->kind, kind) == 0 && strcmp(d->defs[i]->name, name) == 0)
+			return d->defs[i];
+	}
+	return NULL;
+}
+
+struct mref *model_ref(struct device *d, const char *kind, const char *name, const struct span *span)
+{
+	struct mref *r = ARENA_NEW(d->arena, struct mref);
+
+	r->kind = kind;
+	r->name = arena_strdup(d->arena, name);
+	if (span)
+		r->span = *span;
+	ARENA_PUSH(d->arena, d->refs, d->nrefs, d->refs_cap, r);
+	return r;
+}
+
+static uint64_t def_hash(const char *kind, const char *name)
+{
+	return util_hash64(name, strlen(name), util_hash64(kind, strlen(kind), UTIL_HASH_SEED));
+}
+
+/* O(defs + refs) with an open-addressing table. */
+void model_resolve_refs(struct device *d)
+{
+	size_t cap = 16;
+	struct mdef **tab;
+
+	while (cap < d->ndefs * 2)
+		cap *= 2;
+	tab = xcalloc(cap, sizeof(*tab));
+	for (size_t i = 0; i < d->ndefs; i++) {
+		size_t h = def_hash(d->defs[i]->kind, d->defs[i]->name) & (cap - 1);
+		while (tab[h])
+			h = (h + 1) & (cap - 1);
+		tab[h] = d->defs[i];
+		d->defs[i]->refs = 0;
+	}
+	for (size_t i = 0; i < d->nrefs; i++) {
+		struct mref *r = d->refs[i];
+		size_t h = def_hash(r->kind, r->name) & (cap - 1);
+		r->target = NULL;
+		while (tab[h]) {
+			if (strcmp(tab[h]->kind, r->kind) == 0 && strcmp(tab[h]->name, r->name) == 0) {
+				r->target = tab[h];
+				tab[h]->refs++;
+				break;
+			}
+			h = (h + 1) & (cap - 1);
+		}
+	}
+	free(tab);
+}
+
+bool model_device_owns(const struct device *d, const struct addrspec *a)
+{
+	if (!a || a->kind == ASPEC_NONE)
+		return false;
+	for (size_t i = 0; i < d->naddrs; i++) {
+		const struct addrspec *x = &d->addrs[i].addr;
+		if (!aspec_is_host(x))
+			continue;
+		if (aspec_contains_ip(a, &x->a, x->family) && aspec_is_host(a))
+			return true;
+	}
+	return false;
+}
+
+void algset_add(struct algset *s, unsigned v)
+{
+	if (v >= 32 || algset_has(s, v))
+		return;
+	s->bits |= 1u << v;
+	if (s->n < ALGSET_MAX)
+		s->order[s->n++] = (uint8_t)v;
+}
