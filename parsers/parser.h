@@ -51,8 +51,7 @@ void huawei_parse(struct parsed_file *pf);
  */
 int parse_file(struct parsed_file *pf, const char *path, enum vendor forced, char **errmsg);
 /* Same on an in-memory buffer (tests, fuzzers). */
-void parse_buffer(struct parsed_file *pf, const char *path, const char *data, size_t len,
-		  enum vendor forced);
+void parse_buffer(struct parsed_file *pf, const char *path, const char *data, size_t len, enum vendor forced);
 void parsed_file_free(struct parsed_file *pf);
 
 #endif
