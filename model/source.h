@@ -14,8 +14,8 @@
 #include <stdint.h>
 
 struct source {
-	char *path;	    /* as given on the command line */
-	char *text;	    /* the bytes, plus a terminating NUL not counted in len */
+	char *path; /* as given on the command line */
+	char *text; /* the bytes, plus a terminating NUL not counted in len */
 	size_t len;
 	uint32_t *line_off; /* byte offset of the start of each line, 0-based index */
 	uint32_t nlines;    /* a final line without '\n' counts */
