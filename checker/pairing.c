@@ -1,0 +1,683 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * checker/pairing.c - which tunnels face each other (spec/rules.md "Pairing").
+ *
+ * 1. Every device's own addresses go into one hash index: O(addresses).
+ * 2. For each tunnel T of device D and each remote endpoint R (primary, then
+ *    backups), the owner E of R is an O(1) look-up. No owner: peer-missing.
+ * 3. In E, the partner of T is a tunnel whose remote endpoint is an address of
+ *    D (preferring one whose local endpoint is R), else a responder template
+ *    that accepts D, else T is one-sided (peer-one-sided).
+ * 4. Each pair is checked once: a hash set of (A, B) keys.
+ *
+ * Scanning E's tunnels for the partner would cost O(tunnels of E) per (T, R),
+ * O(N^2) for a hub with N spokes; instead a second index maps (device E,
+ * remote address) -> E's tunnels pointing there, and each device keeps its
+ * list of responder templates. A partner look-up then costs O(addresses of
+ * D + templates of E), and the whole pairing O(addresses + remotes + pairs).
+ */
+#include "checker/checker.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checker/pair.h"
+
+/* ---- helpers shared by the pair checks ----------------------------------- */
+
+struct finding *pair_finding(struct pair_ctx *pc, enum rule_id rule, const struct span *at_a, const char *fmt,
+			     ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct finding *f;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	f = fnd_add(pc->fs, rule, at_a, "%s", sb_str(&sb));
+	sb_free(&sb);
+	fnd_set_devices(f, pc->a->dev->name, pc->b->dev->name);
+	f->pair_a = pc->a->id;
+	f->pair_b = pc->b->id;
+	fnd_fp(f, "%s|%s", pc->a->id, pc->b->id);
+	return f;
+}
+
+static const char *join_set(const struct algset *s, const char *(*name)(unsigned), char *buf, size_t n)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	if (s->n == 0) {
+		snprintf(buf, n, "none");
+		return buf;
+	}
+	for (unsigned i = 0; i < s->n && used < n; i++) {
+		int w = snprintf(buf + used, n - used, "%s%s", i ? ", " : "", name(s->order[i]));
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+	return buf;
+}
+
+static const char *enc_name(unsigned v)
+{
+	return vocab_enc_name((enum enc)v);
+}
+
+static const char *integ_name(unsigned v)
+{
+	return vocab_integ_name((enum integ)v);
+}
+
+static const char *group_name(unsigned v)
+{
+	static const char *const names[32] = {
+		"0",  "1",  "2",  "3",	"4",  "5",  "6",  "7",	"8",  "9",  "10",
+		"11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21",
+		"22", "23", "24", "25", "26", "27", "28", "29", "30", "31",
+	};
+	return v < 32 ? names[v] : "?";
+}
+
+const char *pair_encs(const struct algset *s, char *buf, size_t n)
+{
+	return join_set(s, enc_name, buf, n);
+}
+
+const char *pair_integs(const struct algset *s, char *buf, size_t n)
+{
+	return join_set(s, integ_name, buf, n);
+}
+
+const char *pair_groups(const struct algset *s, char *buf, size_t n)
+{
+	return join_set(s, group_name, buf, n);
+}
+
+const char *pair_prov(const struct origin *o)
+{
+	switch (o->prov) {
+	case PROV_DEFAULT:
+		return " (default)";
+	case PROV_DEFAULT_ASSUMED:
+		return " (assumed default)";
+	case PROV_WRITTEN:
+	case PROV_UNSET:
+		break;
+	}
+	return "";
+}
+
+const struct span *pair_at(const struct origin *o, const struct span *fallback)
+{
+	if (o->span.src && o->span.line)
+		return &o->span;
+	return fallback;
+}
+
+/* ---- the address index --------------------------------------------------- */
+
+struct owner {
+	struct ip128 ip;
+	uint8_t family;
+	struct device *dev;
+	struct owner *next; /* same address, another device */
+};
+
+struct addr_index {
+	struct owner **tab;
+	size_t cap;
+	struct owner *pool;
+	size_t npool, poolcap;
+};
+
+static size_t ip_hash(const struct ip128 *ip, size_t cap)
+{
+	uint64_t h = util_hash64(ip, sizeof(*ip), UTIL_HASH_SEED);
+	return (size_t)h & (cap - 1);
+}
+
+static void index_init(struct addr_index *ix, size_t expect)
+{
+	ix->cap = 64;
+	while (ix->cap < expect * 2)
+		ix->cap *= 2;
+	ix->tab = xcalloc(ix->cap, sizeof(*ix->tab));
+	ix->poolcap = expect ? expect : 1;
+	ix->pool = xcalloc(ix->poolcap, sizeof(*ix->pool));
+	ix->npool = 0;
+}
+
+static void index_add(struct addr_index *ix, const struct addrspec *a, struct device *d)
+{
+	size_t h;
+	struct owner *o;
+
+	if (!aspec_is_host(a))
+		return;
+	h = ip_hash(&a->a, ix->cap);
+	for (o = ix->tab[h]; o; o = o->next) {
+		if (o->dev == d && o->ip.hi == a->a.hi && o->ip.lo == a->a.lo)
+			return;
+	}
+	if (ix->npool == ix->poolcap)
+		return; /* sized from the address count: cannot happen */
+	o = &ix->pool[ix->npool++];
+	o->ip = a->a;
+	o->family = a->family;
+	o->dev = d;
+	o->next = ix->tab[h];
+	ix->tab[h] = o;
+}
+
+/* Owners of a host address, in index order (the most recently added first). */
+static struct owner *index_find(const struct addr_index *ix, const struct addrspec *a)
+{
+	if (!aspec_is_host(a))
+		return NULL;
+	for (struct owner *o = ix->tab[ip_hash(&a->a, ix->cap)]; o; o = o->next) {
+		if (o->ip.hi == a->a.hi && o->ip.lo == a->a.lo)
+			return o;
+	}
+	return NULL;
+}
+
+static void index_free(struct addr_index *ix)
+{
+	free(ix->tab);
+	free(ix->pool);
+}
+
+/* (device, remote address) -> tunnels of that device pointing there */
+struct remote_ent {
+	const struct device *dev;
+	struct ip128 ip;
+	struct tunnel *t;
+	struct remote_ent *next;
+};
+
+struct remote_index {
+	struct remote_ent **tab;
+	size_t cap;
+	struct remote_ent *pool;
+	size_t npool;
+};
+
+static size_t remote_hash(const struct device *d, const struct ip128 *ip, size_t cap)
+{
+	uint64_t h = util_hash64(&d, sizeof(d), UTIL_HASH_SEED);
+	return (size_t)util_hash64(ip, sizeof(*ip), h) & (cap - 1);
+}
+
+static void remote_index_build(struct remote_index *rx, struct device *const *devs, size_t ndevs)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < ndevs; i++) {
+		for (size_t k = 0; k < devs[i]->ntunnels; k++)
+			n += devs[i]->tunnels[k]->nremotes;
+	}
+	rx->cap = 64;
+	while (rx->cap < n * 2)
+		rx->cap *= 2;
+	rx->tab = xcalloc(rx->cap, sizeof(*rx->tab));
+	rx->pool = xcalloc(n ? n : 1, sizeof(*rx->pool));
+	for (size_t i = 0; i < ndevs; i++) {
+		/* backwards, so each chain lists a device's tunnels in its own order */
+		for (size_t k = devs[i]->ntunnels; k-- > 0;) {
+			struct tunnel *t = devs[i]->tunnels[k];
+			for (size_t r = 0; r < t->nremotes; r++) {
+				struct remote_ent *e;
+				size_t h;
+				if (!aspec_is_host(&t->remotes[r].addr))
+					continue;
+				e = &rx->pool[rx->npool++];
+				e->dev = devs[i];
+				e->ip = t->remotes[r].addr.a;
+				e->t = t;
+				h = remote_hash(devs[i], &e->ip, rx->cap);
+				e->next = rx->tab[h];
+				rx->tab[h] = e;
+			}
+		}
+	}
+}
+
+static void remote_index_free(struct remote_index *rx)
+{
+	free(rx->tab);
+	free(rx->pool);
+}
+
+/* ---- the pair set -------------------------------------------------------- */
+
+struct pair_set {
+	const void **keys; /* 2 pointers per slot */
+	size_t cap, n;
+};
+
+static size_t pair_hash(const void *a, const void *b, size_t cap)
+{
+	const void *k[2] = {a, b};
+	return (size_t)util_hash64(k, sizeof(k), UTIL_HASH_SEED) & (cap - 1);
+}
+
+static bool pair_set_insert(struct pair_set *s, const void *a, const void *b)
+{
+	size_t h;
+
+	if ((s->n + 1) * 2 > s->cap) {
+		struct pair_set ns = {NULL, s->cap ? s->cap * 2 : 64, 0};
+		ns.keys = xcalloc(ns.cap * 2, sizeof(*ns.keys));
+		for (size_t i = 0; i < s->cap; i++) {
+			if (s->keys[2 * i])
+				pair_set_insert(&ns, s->keys[2 * i], s->keys[2 * i + 1]);
+		}
+		free(s->keys);
+		*s = ns;
+	}
+	h = pair_hash(a, b, s->cap);
+	while (s->keys[2 * h]) {
+		if (s->keys[2 * h] == a && s->keys[2 * h + 1] == b)
+			return false;
+		h = (h + 1) & (s->cap - 1);
+	}
+	s->keys[2 * h] = a;
+	s->keys[2 * h + 1] = b;
+	s->n++;
+	return true;
+}
+
+/* ---- pairing ------------------------------------------------------------- */
+
+struct rank_ent {
+	const struct device *key;
+	size_t rank;
+};
+
+struct pairing {
+	struct rank_ent *rank_tab; /* device -> command-line rank */
+	size_t rank_cap;
+	struct device *const *devs;
+	size_t ndevs;
+	const struct pair_hints *hints;
+	struct addr_index ix;
+	struct remote_index rx;
+	struct tunnel ***templates; /* per device rank: responder templates, NULL-terminated */
+	struct pair_set seen;
+	struct findings *fs;
+	struct pair_list *out;
+};
+
+/*
+ * Ranks are looked up often; devices and tunnels carry no index field, so
+ * the pairing keeps a pointer-keyed table (device -> rank) built once.
+ */
+static size_t rank_slot(const struct device *d, size_t cap)
+{
+	return (size_t)util_hash64(&d, sizeof(d), UTIL_HASH_SEED) & (cap - 1);
+}
+
+static void rank_build(struct pairing *p)
+{
+	p->rank_cap = 64;
+	while (p->rank_cap < p->ndevs * 2)
+		p->rank_cap *= 2;
+	p->rank_tab = xcalloc(p->rank_cap, sizeof(*p->rank_tab));
+	for (size_t i = 0; i < p->ndevs; i++) {
+		size_t h = rank_slot(p->devs[i], p->rank_cap);
+		while (p->rank_tab[h].key)
+			h = (h + 1) & (p->rank_cap - 1);
+		p->rank_tab[h].key = p->devs[i];
+		p->rank_tab[h].rank = i;
+	}
+}
+
+static size_t dev_rank(const struct pairing *p, const struct device *d)
+{
+	size_t h = rank_slot(d, p->rank_cap);
+
+	while (p->rank_tab[h].key) {
+		if (p->rank_tab[h].key == d)
+			return p->rank_tab[h].rank;
+		h = (h + 1) & (p->rank_cap - 1);
+	}
+	return p->ndevs;
+}
+
+static size_t tunnel_rank(const struct tunnel *t)
+{
+	/* tunnels of a device are few compared with devices; seq orders them */
+	for (size_t i = 0; i < t->dev->ntunnels; i++) {
+		if (t->dev->tunnels[i] == t)
+			return i;
+	}
+	return 0;
+}
+
+static bool owns_hint(const struct pairing *p, const struct device *d, const struct addrspec *a)
+{
+	if (!p->hints)
+		return false;
+	for (size_t i = 0; i < p->hints->ndev_addrs; i++) {
+		const struct addrspec *x = &p->hints->dev_addrs[i];
+		if (strcmp(p->hints->dev_names[i], d->name) == 0 && x->a.hi == a->a.hi && x->a.lo == a->a.lo)
+			return true;
+	}
+	return false;
+}
+
+static bool dev_owns(const struct pairing *p, const struct device *d, const struct addrspec *a)
+{
+	return model_device_owns(d, a) || owns_hint(p, d, a);
+}
+
+/* Does tunnel c (on E) point back at device d? */
+static bool points_at(const struct pairing *p, const struct tunnel *c, const struct device *d)
+{
+	for (size_t i = 0; i < c->nremotes; i++) {
+		if (dev_owns(p, d, &c->remotes[i].addr))
+			return true;
+	}
+	return false;
+}
+
+static bool same_host(const struct addrspec *x, const struct addrspec *y)
+{
+	return aspec_is_host(x) && aspec_is_host(y) && x->a.hi == y->a.hi && x->a.lo == y->a.lo;
+}
+
+/* Score a candidate partner c of t (t points at r): higher is better. */
+static int partner_score(const struct tunnel *t, const struct addrspec *r, const struct tunnel *c)
+{
+	int score = 0;
+
+	if (same_host(&c->local.addr, r))
+		score += 2;
+	for (size_t k = 0; k < c->nremotes; k++) {
+		if (same_host(&c->remotes[k].addr, &t->local.addr))
+			score += 1;
+	}
+	if ((c->kind == TK_MANUAL) == (t->kind == TK_MANUAL))
+		score += 1;
+	return score;
+}
+
+/*
+ * The partner of t (on its device D, towards remote r) among e's tunnels: one
+ * pointing back at an address of D, preferring the one whose local endpoint
+ * is r and whose remote is t's local endpoint; else a responder template that
+ * accepts D. O(addresses of D + chain length + templates of e).
+ */
+static struct tunnel *find_partner(const struct pairing *p, const struct tunnel *t, const struct addrspec *r,
+				   const struct device *e)
+{
+	const struct device *d = t->dev;
+	struct tunnel *best = NULL;
+	int best_score = -1;
+	size_t rank = dev_rank(p, e);
+
+	for (size_t i = 0; i < d->naddrs + (p->hints ? p->hints->ndev_addrs : 0); i++) {
+		const struct addrspec *own;
+		size_t h;
+
+		if (i < d->naddrs) {
+			own = &d->addrs[i].addr;
+		} else {
+			size_t k = i - d->naddrs;
+			if (strcmp(p->hints->dev_names[k], d->name) != 0)
+				continue;
+			own = &p->hints->dev_addrs[k];
+		}
+		if (!aspec_is_host(own))
+			continue;
+		h = remote_hash(e, &own->a, p->rx.cap);
+		for (struct remote_ent *x = p->rx.tab[h]; x; x = x->next) {
+			int score;
+			if (x->dev != e || x->ip.hi != own->a.hi || x->ip.lo != own->a.lo)
+				continue;
+			score = partner_score(t, r, x->t);
+			if (score > best_score) {
+				best = x->t;
+				best_score = score;
+			}
+		}
+	}
+	if (best)
+		return best;
+	for (struct tunnel **tp = rank < p->ndevs ? p->templates[rank] : NULL; tp && *tp; tp++) {
+		if ((*tp)->nremotes == 0 || points_at(p, *tp, d))
+			return *tp;
+	}
+	return NULL;
+}
+
+/* The device a [peers] line names for t's device, if any. */
+static struct device *hinted_peer(const struct pairing *p, const struct device *d)
+{
+	if (!p->hints)
+		return NULL;
+	for (size_t i = 0; i < p->hints->npeers; i++) {
+		const char *other = NULL;
+		if (strcmp(p->hints->peer_a[i], d->name) == 0)
+			other = p->hints->peer_b[i];
+		else if (strcmp(p->hints->peer_b[i], d->name) == 0)
+			other = p->hints->peer_a[i];
+		if (!other)
+			continue;
+		for (size_t k = 0; k < p->ndevs; k++) {
+			if (strcmp(p->devs[k]->name, other) == 0)
+				return p->devs[k];
+		}
+	}
+	return NULL;
+}
+
+static void check_pair(struct pairing *p, struct tunnel *x, struct tunnel *y)
+{
+	struct pair_ctx pc = {0};
+	struct tunnel_pair tp = {0};
+	size_t before = p->fs->n;
+	size_t rx = dev_rank(p, x->dev), ry = dev_rank(p, y->dev);
+
+	/* A is the tunnel of the device named first */
+	if (ry < rx || (ry == rx && tunnel_rank(y) < tunnel_rank(x))) {
+		struct tunnel *tmp = x;
+		x = y;
+		y = tmp;
+	}
+	if (!pair_set_insert(&p->seen, x, y))
+		return;
+	if (!x->peer)
+		x->peer = y;
+	if (!y->peer)
+		y->peer = x;
+	pc.a = x;
+	pc.b = y;
+	pc.fs = p->fs;
+	if (x->kind == TK_MANUAL || y->kind == TK_MANUAL) {
+		chk_pair_ipsec(&pc);
+	} else {
+		chk_pair_ike(&pc);
+		chk_pair_ipsec(&pc);
+	}
+	tp.a = x;
+	tp.b = y;
+	for (size_t i = before; i < p->fs->n; i++) {
+		if (!tp.has_finding || p->fs->v[i].sev > tp.status)
+			tp.status = p->fs->v[i].sev;
+		tp.has_finding = true;
+	}
+	VEC_GROW(p->out->v, p->out->cap, p->out->n + 1);
+	p->out->v[p->out->n++] = tp;
+}
+
+static void one_sided(struct pairing *p, struct tunnel *t, const struct endpoint *r, struct device *e)
+{
+	const struct tunnel *near = NULL;
+	char ra[64];
+	struct finding *f;
+
+	/* nearest: a tunnel of e that pairs with nobody given, else e's first */
+	for (size_t i = 0; i < e->ntunnels && !near; i++) {
+		const struct tunnel *c = e->tunnels[i];
+		bool known = false;
+		for (size_t k = 0; k < c->nremotes; k++)
+			known = known || index_find(&p->ix, &c->remotes[k].addr);
+		if (!known && c->kind != TK_TEMPLATE)
+			near = c;
+	}
+	if (!near && e->ntunnels)
+		near = e->tunnels[0];
+	aspec_str(&r->addr, ra, sizeof(ra));
+	f = fnd_add(p->fs, R_PEER_ONE_SIDED, pair_at(&r->o, &t->span),
+		    "%s points at %s on '%s', but '%s' has no tunnel back to '%s'%s%s%s", t->name, ra,
+		    e->name, e->name, t->dev->name, near ? " (nearest: " : "", near ? near->name : "",
+		    near ? ")" : "");
+	fnd_set_devices(f, t->dev->name, e->name);
+	f->pair_a = t->id;
+	fnd_fp(f, "%s|%s|%s", t->id, ra, e->name);
+	if (near) {
+		char na[64] = "no remote";
+		if (near->nremotes)
+			aspec_str(&near->remotes[0].addr, na, sizeof(na));
+		fnd_related(f, &near->span, "nearest unmatched tunnel on '%s': %s, remote %s", e->name,
+			    near->name, na);
+	}
+}
+
+static void pair_tunnel(struct pairing *p, struct tunnel *t)
+{
+	bool any_owner = false;
+
+	for (size_t i = 0; i < t->nremotes; i++) {
+		const struct endpoint *r = &t->remotes[i];
+		struct owner *o = index_find(&p->ix, &r->addr);
+		struct device *e = NULL;
+		struct tunnel *partner;
+		unsigned nowners = 0;
+
+		for (struct owner *x = o; x; x = x->next) {
+			if (x->ip.hi == r->addr.a.hi && x->ip.lo == r->addr.a.lo && x->dev != t->dev) {
+				nowners++;
+				e = x->dev;
+			}
+		}
+		if (nowners == 0)
+			continue;
+		any_owner = true;
+		if (nowners > 1) {
+			/* several devices own the address: [peers], else one that points back */
+			struct device *h = hinted_peer(p, t->dev);
+			struct device *back = NULL;
+			unsigned nback = 0;
+			e = NULL;
+			for (struct owner *x = o; x; x = x->next) {
+				if (x->ip.hi != r->addr.a.hi || x->ip.lo != r->addr.a.lo || x->dev == t->dev)
+					continue;
+				if (h == x->dev)
+					e = h;
+				if (find_partner(p, t, &r->addr, x->dev)) {
+					back = x->dev;
+					nback++;
+				}
+			}
+			if (!e && nback == 1)
+				e = back;
+			if (!e) {
+				char ra[64];
+				struct finding *f;
+				aspec_str(&r->addr, ra, sizeof(ra));
+				f = fnd_add(
+					p->fs, R_PEER_ONE_SIDED, pair_at(&r->o, &t->span),
+					"%s points at %s, which %u devices own; name the peer in .ipseclint [peers]",
+					t->name, ra, nowners);
+				fnd_set_devices(f, t->dev->name, NULL);
+				f->pair_a = t->id;
+				fnd_fp(f, "%s|%s|ambiguous", t->id, ra);
+				continue;
+			}
+		}
+		partner = find_partner(p, t, &r->addr, e);
+		if (partner)
+			check_pair(p, t, partner);
+		else
+			one_sided(p, t, r, e);
+	}
+	if (t->nremotes && !any_owner && !model_device_owns(t->dev, &t->remotes[0].addr)) {
+		char ra[64];
+		struct finding *f;
+		aspec_str(&t->remotes[0].addr, ra, sizeof(ra));
+		f = fnd_add(p->fs, R_PEER_MISSING, pair_at(&t->remotes[0].o, &t->span),
+			    "%s: no device given owns the remote endpoint %s", t->name, ra);
+		fnd_set_devices(f, t->dev->name, NULL);
+		f->pair_a = t->id;
+		fnd_fp(f, "%s|%s", t->id, ra);
+	}
+}
+
+void chk_pairs(struct device *const *devs, size_t ndevs, const struct pair_hints *hints, struct findings *fs,
+	       struct pair_list *pairs)
+{
+	struct pairing p = {0};
+	size_t naddr = 0;
+
+	p.devs = devs;
+	p.ndevs = ndevs;
+	p.hints = hints;
+	p.fs = fs;
+	p.out = pairs;
+	for (size_t i = 0; i < ndevs; i++)
+		naddr += devs[i]->naddrs;
+	if (hints)
+		naddr += hints->ndev_addrs;
+	rank_build(&p);
+	index_init(&p.ix, naddr);
+	for (size_t i = 0; i < ndevs; i++) {
+		for (size_t k = 0; k < devs[i]->naddrs; k++)
+			index_add(&p.ix, &devs[i]->addrs[k].addr, devs[i]);
+	}
+	for (size_t i = 0; hints && i < hints->ndev_addrs; i++) {
+		for (size_t k = 0; k < ndevs; k++) {
+			if (strcmp(devs[k]->name, hints->dev_names[i]) == 0)
+				index_add(&p.ix, &hints->dev_addrs[i], devs[k]);
+		}
+	}
+	remote_index_build(&p.rx, devs, ndevs);
+	p.templates = xcalloc(ndevs ? ndevs : 1, sizeof(*p.templates));
+	for (size_t i = 0; i < ndevs; i++) {
+		size_t nt = 0;
+		for (size_t k = 0; k < devs[i]->ntunnels; k++)
+			nt += devs[i]->tunnels[k]->kind == TK_TEMPLATE;
+		if (!nt)
+			continue;
+		p.templates[i] = xcalloc(nt + 1, sizeof(**p.templates));
+		nt = 0;
+		for (size_t k = 0; k < devs[i]->ntunnels; k++) {
+			if (devs[i]->tunnels[k]->kind == TK_TEMPLATE)
+				p.templates[i][nt++] = devs[i]->tunnels[k];
+		}
+	}
+	for (size_t i = 0; i < ndevs; i++) {
+		for (size_t k = 0; k < devs[i]->ntunnels; k++)
+			pair_tunnel(&p, devs[i]->tunnels[k]);
+	}
+	for (size_t i = 0; i < ndevs; i++)
+		free(p.templates[i]);
+	free(p.templates);
+	free(p.seen.keys);
+	free(p.rank_tab);
+	remote_index_free(&p.rx);
+	index_free(&p.ix);
+}
+
+void chk_pairs_free(struct pair_list *pairs)
+{
+	free(pairs->v);
+	memset(pairs, 0, sizeof(*pairs));
+}
