@@ -1,0 +1,504 @@
+#!/usr/bin/env bash
+# tests/cli.sh - the command-line contract of spec/cli.md, as a user meets it:
+# exit codes, where messages go, report options, the rule catalogue and the
+# secrets policy. Run by `make check`; IPSECLINT names the binary
+# (default build/ipseclint). Needs bash, grep and jq (and mktemp, mkdir,
+# cp, rm for a scratch directory).
+set -u
+
+bin=${IPSECLINT:-build/ipseclint}
+case $bin in
+/*) ;;
+*) [[ -e $bin ]] && bin=$PWD/$bin ;;
+esac
+here=${0%/*}
+[[ $here == "$0" ]] && here=.
+cd "$here/.." || exit 1
+
+if [[ ! -x $bin ]]; then
+	echo "cli: no ipseclint binary at '$bin' (build it, or set IPSECLINT)"
+	exit 1
+fi
+if ! command -v jq >/dev/null; then
+	echo "cli: needs jq"
+	exit 1
+fi
+
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+
+F=fixtures/huawei/rules
+CLEAN=$F/psk-plaintext--near-miss.cfg           # AR-new, cipher key, nothing wrong
+ERR=$F/undefined-reference--fires-security-acl.cfg # an error (and an unused acl: a warning)
+WARN=$F/weak-algorithm--fires-esp-des.cfg         # warnings only
+SYNTAX=$F/syntax-error--fires-acl-wildcard.cfg
+SIMPLE=$F/psk-plaintext--fires-simple.cfg        # pre-shared-key simple KEY
+SIMPLE_KEY=Br4nch-Tunnel.2019
+TYPED=$F/psk-plaintext--fires-cipher-keyword-clear.cfg # pre-shared-key cipher CLEAR-KEY
+TYPED_KEY=Hq-Uplink.Key-42x
+MANUAL=$F/psk-plaintext--fires-manual-string-key.cfg
+MANUAL_KEYS=(In.Manual-Key-7731 Out.Manual-Key-1377)
+UNKNOWN=fixtures/unknown/unknown-format--notes.txt
+
+# every rule ID of spec/rules.md
+RULE_IDS=(syntax-error unknown-statement invalid-value unknown-format foreign-dialect
+	undefined-reference unused-definition policy-not-applied duplicate-definition
+	policy-disabled missing-mandatory policy-shadowed policy-order-conflict flow-overlap
+	remote-is-local weak-algorithm aggressive-mode-psk psk-plaintext psk-weak
+	sm-algorithm-ikev2 lifetime-unbounded peer-missing peer-one-sided ike-version-mismatch
+	exchange-mode-mismatch auth-method-mismatch ike-proposal-mismatch dh-group-mismatch
+	psk-mismatch psk-format-mismatch psk-unverifiable id-mismatch ipsec-proposal-mismatch
+	encapsulation-mismatch pfs-mismatch lifetime-mismatch flow-mismatch flow-narrowed
+	policy-order-mismatch manual-sa-mismatch)
+
+for f in "$CLEAN" "$ERR" "$WARN" "$SYNTAX" "$SIMPLE" "$TYPED" "$MANUAL" "$UNKNOWN"; do
+	if [[ ! -f $f ]]; then
+		echo "cli: fixture $f is missing"
+		exit 1
+	fi
+done
+
+passed=0
+failed=0
+ESC=$'\033'
+OUT=$tmp/out
+ERRF=$tmp/err
+rc=0
+
+pass() { passed=$((passed + 1)); }
+# the first 300 characters of a file, for messages
+snip() {
+	local s
+
+	s=$(<"$1")
+	printf '%s' "${s:0:300}"
+}
+fail() {
+	failed=$((failed + 1))
+	echo "cli: FAIL: $*"
+}
+
+# run ARGS...: the binary's stdout in $OUT, stderr in $ERRF, status in $rc
+run() {
+	"$bin" "$@" >"$OUT" 2>"$ERRF"
+	rc=$?
+}
+
+# what: a short description of the case
+expect_rc() {
+	local want=$1 what=$2
+
+	if ((rc == want)); then
+		pass
+	else
+		fail "$what: exit $rc, expected $want; stderr: $(snip "$ERRF")"
+	fi
+}
+
+expect_grep() {
+	local file=$1 pattern=$2 what=$3
+
+	if grep -q -e "$pattern" "$file"; then
+		pass
+	else
+		fail "$what: '$pattern' not found; got: $(snip "$file")"
+	fi
+}
+
+expect_no_grep() {
+	local file=$1 pattern=$2 what=$3
+
+	if grep -q -e "$pattern" "$file"; then
+		fail "$what: '$pattern' found: $(grep -m1 -e "$pattern" "$file")"
+	else
+		pass
+	fi
+}
+
+expect_no_fixed() {
+	local file=$1 text=$2 what=$3
+
+	if grep -q -F -e "$text" "$file"; then
+		fail "$what: the secret appears in the output"
+	else
+		pass
+	fi
+}
+
+expect_jq() {
+	local file=$1 filter=$2 what=$3
+
+	if jq -e "$filter" "$file" >/dev/null 2>&1; then
+		pass
+	else
+		fail "$what: jq -e '$filter' does not hold"
+	fi
+}
+
+# ---- version and help ----------------------------------------------------
+
+run --version
+expect_rc 0 "--version"
+expect_grep "$OUT" '^ipseclint [0-9][0-9.]*' "--version prints the name and version"
+
+run --help
+expect_rc 0 "--help"
+expect_grep "$OUT" 'check' "--help lists the check command"
+expect_grep "$OUT" 'explain' "--help lists the explain command"
+
+run check --help
+expect_rc 0 "check --help"
+expect_grep "$OUT" '--fail-on' "check --help lists --fail-on"
+
+# ---- usage errors: exit 2 and a usage message on stderr ------------------
+
+run check --no-such-option "$CLEAN"
+expect_rc 2 "check --no-such-option"
+expect_grep "$ERRF" '--help\|[Uu]sage' "check --no-such-option: usage message on stderr"
+if [[ -s $OUT ]]; then
+	fail "check --no-such-option: prints a report on stdout"
+else
+	pass
+fi
+
+run --no-such-option
+expect_rc 2 "--no-such-option"
+expect_grep "$ERRF" '--help\|[Uu]sage' "--no-such-option: usage message on stderr"
+
+run no-such-command
+expect_rc 2 "unknown command"
+
+run check
+expect_rc 2 "check without a path"
+
+run check --fail-on sometimes "$CLEAN"
+expect_rc 2 "--fail-on with a bad level"
+
+run check --format yaml "$CLEAN"
+expect_rc 2 "--format with an unknown format"
+
+run check --vendor cisco "$CLEAN"
+expect_rc 2 "--vendor with an unknown vendor"
+
+run check --enable no-such-rule "$CLEAN"
+expect_rc 2 "--enable of an unknown rule"
+expect_grep "$ERRF" 'no-such-rule' "--enable of an unknown rule names it on stderr"
+
+run check --disable no-such-rule "$CLEAN"
+expect_rc 2 "--disable of an unknown rule"
+
+# ---- exit status and --fail-on -------------------------------------------
+
+run check "$CLEAN"
+expect_rc 0 "check on a clean fixture"
+expect_no_grep "$OUT" ': error: \|: warning: ' "check on a clean fixture: no error or warning"
+
+run check "$ERR"
+expect_rc 1 "check on a fixture with an error finding"
+expect_grep "$OUT" 'error: .*\[undefined-reference\]' "the error is reported gcc-style with its rule ID"
+expect_grep "$OUT" "^$ERR:[0-9][0-9]*:[0-9][0-9]*: error: " "the error carries file:line:col"
+
+run check --fail-on none "$ERR"
+expect_rc 0 "--fail-on none on an error fixture"
+
+run check --fail-on error "$ERR"
+expect_rc 1 "--fail-on error on an error fixture"
+
+run check "$SYNTAX"
+expect_rc 1 "syntax errors are findings (exit 1)"
+expect_grep "$OUT" '\[syntax-error\]' "a syntax error is reported"
+
+run check --format json "$WARN"
+expect_rc 0 "check on a warnings-only fixture (default --fail-on error)"
+expect_jq "$OUT" '([.findings[] | select(.severity == "warning")] | length > 0) and
+	([.findings[] | select(.severity == "error")] | length == 0)' \
+	"the warnings-only fixture has warnings and no error"
+
+run check --fail-on warning "$WARN"
+expect_rc 1 "--fail-on warning on a warnings-only fixture"
+
+run check --fail-on warning "$CLEAN"
+expect_rc 0 "--fail-on warning on a clean fixture"
+
+run check "$CLEAN" "$ERR"
+expect_rc 1 "two files, one with an error"
+expect_grep "$OUT" '^summary: 2 files' "the summary counts both files"
+
+# ---- --severity, --disable ------------------------------------------------
+
+run check --format json "$ERR"
+expect_jq "$OUT" '[.findings[] | select(.severity == "warning")] | length > 0' \
+	"the error fixture also has a warning (premise of the --severity case)"
+
+run check --severity error --format json "$ERR"
+expect_rc 1 "--severity error keeps the error"
+expect_jq "$OUT" '(.findings | length > 0) and all(.findings[]; .severity == "error")' \
+	"--severity error hides warnings and infos (json)"
+
+run check --severity error "$ERR"
+expect_no_grep "$OUT" ': warning: \|: info: ' "--severity error hides warnings and infos (text)"
+expect_grep "$OUT" ': error: ' "--severity error still shows the error (text)"
+
+run check --format json "$WARN"
+expect_jq "$OUT" 'any(.findings[]; .rule == "weak-algorithm")' "weak-algorithm fires on $WARN"
+
+run check --disable weak-algorithm --format json "$WARN"
+expect_jq "$OUT" 'all(.findings[]; .rule != "weak-algorithm")' "--disable weak-algorithm removes it"
+
+run check --disable undefined-reference "$ERR"
+expect_no_grep "$OUT" '\[undefined-reference\]' "--disable removes the rule from the text report"
+
+run check --disable all --format json "$ERR"
+expect_rc 0 "--disable all: nothing left to fail on"
+expect_jq "$OUT" '.findings | length == 0' "--disable all: no findings"
+
+run check --disable all --enable undefined-reference --format json "$ERR"
+expect_rc 1 "--disable all --enable RULE: the rule is back"
+expect_jq "$OUT" '(.findings | length > 0) and all(.findings[]; .rule == "undefined-reference")' \
+	"--disable all --enable RULE: only that rule"
+
+# ---- unreadable and unknown inputs ---------------------------------------
+
+run check "$tmp/does-not-exist.cfg"
+expect_rc 2 "a missing file"
+expect_grep "$ERRF" 'does-not-exist\.cfg: No such file' "a missing file: 'path: No such file' on stderr"
+
+run check "$CLEAN" "$tmp/does-not-exist.cfg"
+expect_rc 2 "a missing file next to a good one"
+
+run check "$UNKNOWN"
+expect_rc 2 "a named file of unknown format"
+if grep -q 'unknown-format' "$OUT" "$ERRF"; then
+	pass
+else
+	fail "a named file of unknown format: no unknown-format in the output"
+fi
+
+printf 'ike\000\001\002\003peer\377\376 binary\000\n' >"$tmp/blob.bin"
+run check "$tmp/blob.bin"
+expect_rc 2 "a named binary file"
+
+run check --format json "$UNKNOWN"
+expect_rc 2 "a named file of unknown format (json)"
+if jq -e . "$OUT" >/dev/null 2>&1; then
+	expect_jq "$OUT" 'any(.findings[]; .rule == "unknown-format" and .severity == "error")' \
+		"unknown-format is an error finding in the json report"
+else
+	fail "check --format json on an unknown file: stdout is not JSON"
+fi
+
+# ---- directories ----------------------------------------------------------
+
+mkdir -p "$tmp/walk/site/a/b"
+cp "$CLEAN" "$tmp/walk/site/a/b/branch.cfg"
+cp "$UNKNOWN" "$tmp/walk/site/notes.txt"
+cp "$tmp/blob.bin" "$tmp/walk/site/a/photo.bin"
+run check --format json "$tmp/walk/site"
+expect_rc 0 "a walked directory with undetectable files is not an error"
+expect_jq "$OUT" '[.files[].path] == ["'"$tmp/walk/site/a/b/branch.cfg"'"]' \
+	"the walk is recursive and skips undetectable files"
+expect_jq "$OUT" 'all(.findings[]; .rule != "unknown-format")' "skipped files are not unknown-format findings"
+
+cp "$ERR" "$tmp/walk/site/a/hq.cfg"
+run check "$tmp/walk/site"
+expect_rc 1 "a walked directory with an error finding"
+
+run check "$tmp/walk/no-such-dir"
+expect_rc 2 "a missing directory"
+
+# ---- JSON report ----------------------------------------------------------
+
+run check --format json "$ERR"
+expect_rc 1 "check --format json keeps the exit status"
+if jq -e . "$OUT" >/dev/null 2>&1; then
+	pass
+else
+	fail "check --format json: stdout is not JSON: $(snip "$OUT")"
+fi
+expect_jq "$OUT" '.version == 1 and .tool.name == "ipseclint" and (.tool.version | type == "string")' \
+	"json: version and tool"
+expect_jq "$OUT" '(.files | length == 1) and (.files[0] | .path == "'"$ERR"'" and .vendor == "huawei"
+	and has("dialect") and has("device") and (.status | IN("ok", "partial", "failed"))
+	and (.lines | type == "number") and (.skipped_lines | type == "number"))' \
+	"json: files[] with path as given, vendor, dialect, device, status, lines, skipped_lines"
+expect_jq "$OUT" '(.tunnels | type == "array" and length > 0) and all(.tunnels[];
+	has("id") and has("device") and has("file") and has("line") and has("local")
+	and (.remote | type == "array") and has("mode") and has("peer"))' \
+	"json: tunnels[] with id, device, file, line, local, remote[], mode, peer"
+expect_jq "$OUT" '.pairs | type == "array"' "json: pairs[]"
+expect_jq "$OUT" '(.findings | length > 0) and all(.findings[];
+	(.rule | type == "string") and (.severity | IN("error", "warning", "info"))
+	and (.message | type == "string" and length > 0)
+	and (.location | (.file | type == "string") and (.line >= 1) and (.column >= 1)
+		and (.end_line >= .line) and (.end_column | type == "number"))
+	and (.related | type == "array") and (.devices | type == "array") and has("pair")
+	and (.symptoms | type == "object") and has("hint")
+	and (.fingerprint | type == "string" and length > 0))' \
+	"json: findings[] with rule, severity, message, location, related, devices, pair, symptoms, hint, fingerprint"
+expect_jq "$OUT" 'any(.findings[]; .rule == "undefined-reference" and .location.file == "'"$ERR"'")' \
+	"json: the finding is located in the file as named"
+expect_jq "$OUT" '.summary | (.files == 1) and (.devices == 1) and (.tunnels | type == "number")
+	and (.pairs | type == "number") and (has("errors") and has("warnings") and has("infos"))' \
+	"json: summary with files, devices, tunnels, pairs, errors, warnings, infos"
+expect_jq "$OUT" '.summary.errors == ([.findings[] | select(.severity == "error")] | length)
+	and .summary.warnings == ([.findings[] | select(.severity == "warning")] | length)
+	and .summary.infos == ([.findings[] | select(.severity == "info")] | length)' \
+	"json: summary counts agree with the findings"
+# shellcheck disable=SC2016 # jq variables, not shell
+expect_jq "$OUT" '[.findings[] | [.location.file, .location.line, .location.column, .rule]] as $k
+	| $k == ($k | sort)' "json: findings ordered by file, line, column, rule"
+
+run check --format json -j 1 examples
+cp "$OUT" "$tmp/j1.json"
+run check --format json -j 8 examples
+if [[ "$(<"$OUT")" == "$(<"$tmp/j1.json")" ]]; then
+	pass
+else
+	fail "check --format json: -j 1 and -j 8 give different reports on examples/"
+fi
+expect_jq "$OUT" '(.files | length) == 4' "examples/: four devices, README.md skipped"
+
+# ---- -o FILE ---------------------------------------------------------------
+
+run check --format json -o "$tmp/report.json" "$ERR"
+expect_rc 1 "-o FILE keeps the exit status"
+if [[ -s $OUT ]]; then
+	fail "-o FILE: the report also went to stdout"
+else
+	pass
+fi
+if [[ -f $tmp/report.json ]] && jq -e '.findings | length > 0' "$tmp/report.json" >/dev/null 2>&1; then
+	pass
+else
+	fail "-o FILE: $tmp/report.json does not hold the JSON report"
+fi
+
+run check --output "$tmp/report.txt" "$ERR"
+expect_grep "$tmp/report.txt" '\[undefined-reference\]' "--output FILE writes the text report"
+
+run check -o "$tmp/no-such-dir/report.txt" "$ERR"
+expect_rc 2 "-o into a missing directory"
+
+# ---- colour ----------------------------------------------------------------
+
+NO_COLOR=1 "$bin" check "$ERR" >"$OUT" 2>"$ERRF"
+expect_no_grep "$OUT" "$ESC" "NO_COLOR: no escape sequences"
+
+"$bin" check --color never "$ERR" >"$OUT" 2>"$ERRF"
+expect_no_grep "$OUT" "$ESC" "--color never: no escape sequences"
+
+"$bin" check --color always "$ERR" >"$OUT" 2>"$ERRF"
+expect_grep "$OUT" "$ESC" "--color always: escape sequences"
+
+"$bin" check --color always --format json "$ERR" >"$OUT" 2>"$ERRF"
+expect_no_grep "$OUT" "$ESC" "--color always does not colour JSON"
+
+run check --color sometimes "$ERR"
+expect_rc 2 "--color with a bad value"
+
+# ---- quiet -----------------------------------------------------------------
+
+run check "$ERR"
+expect_grep "$OUT" '^summary: ' "the text report ends with a summary line"
+
+run check -q "$ERR"
+expect_rc 1 "-q keeps the exit status"
+expect_no_grep "$OUT" '^summary: ' "-q drops the summary line"
+expect_grep "$OUT" '\[undefined-reference\]' "-q keeps the findings"
+
+run check --quiet "$ERR"
+expect_no_grep "$OUT" '^summary: ' "--quiet drops the summary line"
+
+# ---- rules and explain -----------------------------------------------------
+
+run rules --format json
+expect_rc 0 "rules --format json"
+if jq -e . "$OUT" >/dev/null 2>&1; then
+	missing=()
+	for id in "${RULE_IDS[@]}"; do
+		jq -e --arg id "$id" '[.. | strings] | index($id) != null' "$OUT" >/dev/null || missing+=("$id")
+	done
+	if ((${#missing[@]})); then
+		fail "rules --format json lacks: ${missing[*]}"
+	else
+		pass
+	fi
+else
+	fail "rules --format json: stdout is not JSON"
+fi
+
+run rules
+expect_rc 0 "rules"
+missing=()
+for id in "${RULE_IDS[@]}"; do
+	grep -q -w -e "$id" "$OUT" || missing+=("$id")
+done
+if ((${#missing[@]})); then
+	fail "rules (text) lacks: ${missing[*]}"
+else
+	pass
+fi
+
+run explain psk-mismatch
+expect_rc 0 "explain psk-mismatch"
+expect_grep "$OUT" 'authentication fail' "explain psk-mismatch: the Huawei symptom"
+expect_grep "$OUT" 'Main Mode processing failed' "explain psk-mismatch: the HP-UX symptom"
+expect_grep "$OUT" 'isakmpd: negotiation timed out' "explain psk-mismatch: the AIX symptom"
+
+run explain no-such-rule
+expect_rc 2 "explain no-such-rule"
+expect_grep "$ERRF" 'no-such-rule' "explain no-such-rule names it on stderr"
+
+run explain
+expect_rc 2 "explain without a rule"
+
+# ---- secrets ---------------------------------------------------------------
+
+run dump "$SIMPLE"
+expect_rc 0 "dump on a fixture with a simple key"
+expect_jq "$OUT" '.' "dump prints JSON"
+expect_no_fixed "$OUT" "$SIMPLE_KEY" "dump never prints the simple key"
+
+for fmt in text json; do
+	run check --format "$fmt" "$SIMPLE"
+	expect_grep "$OUT" 'psk-plaintext' "check --format $fmt reports the clear key"
+	expect_no_fixed "$OUT" "$SIMPLE_KEY" "check --format $fmt never prints the simple key"
+	expect_no_fixed "$ERRF" "$SIMPLE_KEY" "check --format $fmt never prints the simple key on stderr"
+done
+
+for fmt in text json; do
+	run check --format "$fmt" "$TYPED"
+	expect_no_fixed "$OUT" "$TYPED_KEY" "check --format $fmt never prints a clear key typed after 'cipher'"
+done
+run dump "$TYPED"
+expect_no_fixed "$OUT" "$TYPED_KEY" "dump never prints a clear key typed after 'cipher'"
+
+for fmt in text json; do
+	run check --format "$fmt" "$MANUAL"
+	for k in "${MANUAL_KEYS[@]}"; do
+		expect_no_fixed "$OUT" "$k" "check --format $fmt never prints a manual SA key"
+	done
+done
+run dump "$MANUAL"
+for k in "${MANUAL_KEYS[@]}"; do
+	expect_no_fixed "$OUT" "$k" "dump never prints a manual SA key"
+done
+
+cipher=$(grep -o -m1 '%^%#.*%^%#' "$CLEAN")
+if [[ -n $cipher ]]; then
+	run dump "$CLEAN"
+	expect_no_fixed "$OUT" "$cipher" "dump never prints a device cipher string"
+	run check --format json "$CLEAN"
+	expect_no_fixed "$OUT" "$cipher" "check never prints a device cipher string"
+else
+	fail "no cipher key found in $CLEAN"
+fi
+
+run dump "$tmp/does-not-exist.cfg"
+expect_rc 2 "dump on a missing file"
+
+run dump "$UNKNOWN"
+expect_rc 2 "dump on a file of unknown format"
+
+echo "cli: $passed passed, $failed failed"
+((failed == 0))
