@@ -23,6 +23,7 @@
 
 #include "checker/checker.h"
 #include "common/util.h"
+#include "diag/config.h"
 #include "diag/finding.h"
 #include "parsers/parser.h"
 #include "report/report.h"
@@ -37,7 +38,11 @@ struct check_opts {
 	enum vendor vendor;
 	enum severity fail_on;
 	enum severity min_sev;
-	bool enabled[R__COUNT];
+	bool enabled[R__COUNT];	    /* after the config file and the command line */
+	bool cli_enabled[R__COUNT]; /* --enable/--disable, where rule_touched */
+	bool rule_touched[R__COUNT];
+	enum severity sev_override[R__COUNT]; /* [rules] severity.RULE; SEV_NONE: the rule's */
+	const char *config_path;
 	bool no_pairs;
 	long jobs;
 	int color; /* -1 auto, 0 never, 1 always */
@@ -98,11 +103,13 @@ static void print_check_help(FILE *out)
 	      "  -j, --jobs N          parse files in N threads (default: number of CPUs)\n"
 	      "      --color WHEN      auto, always or never (NO_COLOR is honoured)\n"
 	      "  -q, --quiet           no summary line\n"
+	      "      --config FILE     the config file (default: .ipseclint in the current\n"
+	      "                        directory or its nearest parent)\n"
 	      "  -h, --help            this text\n",
 	      out);
 }
 
-static bool parse_rule_list(const char *arg, bool *enabled, bool value)
+static bool parse_rule_list(const char *arg, bool *enabled, bool *touched, bool value)
 {
 	char *copy = xstrdup(arg);
 	char *save = NULL;
@@ -114,10 +121,13 @@ static bool parse_rule_list(const char *arg, bool *enabled, bool value)
 		while (*tok == ' ')
 			tok++;
 		if (strcmp(tok, "all") == 0) {
-			for (size_t i = 0; i < R__COUNT; i++)
+			for (size_t i = 0; i < R__COUNT; i++) {
 				enabled[i] = value;
+				touched[i] = true;
+			}
 		} else if (rule_by_id(tok, &r)) {
 			enabled[r] = value;
+			touched[r] = true;
 		} else {
 			usage_error("unknown rule '%s' (see 'ipseclint rules')", tok);
 			ok = false;
@@ -133,15 +143,18 @@ static bool parse_rule_list(const char *arg, bool *enabled, bool value)
 struct path_list {
 	char **v;
 	bool *explicit_path;
-	size_t n, cap, cap2;
+	enum vendor *forced; /* --vendor, or the config file's vendor.GLOB */
+	size_t n, cap, cap2, cap3;
 };
 
-static void path_push(struct path_list *pl, const char *p, bool explicit_path)
+static void path_push(struct path_list *pl, const char *p, bool explicit_path, enum vendor forced)
 {
 	VEC_GROW(pl->v, pl->cap, pl->n + 1);
 	VEC_GROW(pl->explicit_path, pl->cap2, pl->n + 1);
+	VEC_GROW(pl->forced, pl->cap3, pl->n + 1);
 	pl->v[pl->n] = xstrdup(p);
 	pl->explicit_path[pl->n] = explicit_path;
+	pl->forced[pl->n] = forced;
 	pl->n++;
 }
 
@@ -158,16 +171,18 @@ static int cmp_str(const void *a, const void *b)
 /*
  * Recursive walk in name order. Symbolic links to directories are followed
  * once: a directory already on the current path (a loop) is skipped.
- * Hidden entries (.git, .ipseclint) and non-regular files are skipped.
+ * Hidden entries (.git, .ipseclint) and non-regular files are skipped, and
+ * so are files the config file's [files] globs do not select.
  */
-static void walk_dir(const char *dir, struct path_list *pl, struct dir_seen *stack, size_t depth,
-		     int *walk_errors)
+static void walk_dir(const char *dir, const struct ipl_config *cfg, struct path_list *pl,
+		     struct dir_seen *stack, size_t depth, int *walk_errors)
 {
 	DIR *dp;
 	struct dirent *de;
 	char **names = NULL;
 	size_t n = 0, cap = 0;
 	struct stat st;
+	enum vendor forced;
 
 	if (stat(dir, &st) < 0)
 		return;
@@ -201,9 +216,9 @@ static void walk_dir(const char *dir, struct path_list *pl, struct dir_seen *sta
 
 		if (stat(p, &st) == 0) {
 			if (S_ISDIR(st.st_mode))
-				walk_dir(p, pl, stack, depth + 1, walk_errors);
-			else if (S_ISREG(st.st_mode))
-				path_push(pl, p, false);
+				walk_dir(p, cfg, pl, stack, depth + 1, walk_errors);
+			else if (S_ISREG(st.st_mode) && config_file_selected(cfg, p, &forced))
+				path_push(pl, p, false, forced);
 		} else {
 			fprintf(stderr, "%s: %s: %s\n", progname, p, strerror(errno));
 			(*walk_errors)++;
@@ -220,7 +235,6 @@ struct parse_job {
 	struct path_list *pl;
 	struct parsed_file *files;
 	char **errmsgs;
-	enum vendor vendor;
 	atomic_size_t next;
 };
 
@@ -231,9 +245,7 @@ static void *parse_worker(void *arg)
 
 	while ((i = atomic_fetch_add(&job->next, 1)) < job->pl->n) {
 		struct parsed_file *pf = &job->files[i];
-		enum vendor forced = job->pl->explicit_path[i] ? job->vendor : VENDOR_UNKNOWN;
-
-		parse_file(pf, job->pl->v[i], forced, &job->errmsgs[i]);
+		parse_file(pf, job->pl->v[i], job->pl->forced[i], &job->errmsgs[i]);
 		pf->explicit_path = job->pl->explicit_path[i];
 		if (pf->dev)
 			chk_device(pf->dev, &pf->fs);
@@ -306,14 +318,80 @@ static bool want_color(int setting, FILE *out)
 	return isatty(fileno(out));
 }
 
-/* Move src's findings into dst, dropping disabled rules and hidden severities. */
-static void move_findings(struct findings *dst, struct findings *src, const struct check_opts *o)
+/* The parsed files by their source, for the findings that name one. */
+struct file_index {
+	const struct parsed_file **slot;
+	size_t mask;
+};
+
+static size_t src_hash(const struct source *s, size_t mask)
+{
+	uintptr_t p = (uintptr_t)s;
+
+	return (size_t)((p >> 4) * 0x9E3779B97F4A7C15ull >> 17) & mask;
+}
+
+static void file_index_init(struct file_index *ix, struct parsed_file *const *files, size_t n)
+{
+	size_t size = 16;
+
+	while (size < 2 * n)
+		size *= 2;
+	ix->slot = xcalloc(size, sizeof(*ix->slot));
+	ix->mask = size - 1;
+	for (size_t i = 0; i < n; i++) {
+		size_t h = src_hash(&files[i]->src, ix->mask);
+
+		while (ix->slot[h])
+			h = (h + 1) & ix->mask;
+		ix->slot[h] = files[i];
+	}
+}
+
+static const struct parsed_file *file_index_get(const struct file_index *ix, const struct source *s)
+{
+	if (!ix || !ix->slot || !s)
+		return NULL;
+	for (size_t h = src_hash(s, ix->mask); ix->slot[h]; h = (h + 1) & ix->mask) {
+		if (&ix->slot[h]->src == s)
+			return ix->slot[h];
+	}
+	return NULL;
+}
+
+/* Is f suppressed by the config file's [suppress] section? */
+static bool suppressed(const struct ipl_config *cfg, const struct file_index *ix, const struct finding *f)
+{
+	const struct parsed_file *pf;
+	char object[256];
+
+	if (!cfg->nsupp || !f->loc.src)
+		return false;
+	pf = file_index_get(ix, f->loc.src);
+	if (!pf || !parse_object_at(pf, f->loc.line, object, sizeof(object)))
+		return config_suppressed(cfg, f->loc.src->path, NULL, f->rule);
+	return config_suppressed(cfg, f->loc.src->path, object, f->rule);
+}
+
+/*
+ * Move src's findings into dst: severities the config file overrides are
+ * applied, disabled rules, suppressed findings and hidden severities dropped.
+ */
+static void move_findings(struct findings *dst, struct findings *src, const struct check_opts *o,
+			  const struct ipl_config *cfg, const struct file_index *ix)
 {
 	struct findings drop = {0};
 
 	for (size_t i = 0; i < src->n; i++) {
 		struct finding *f = &src->v[i];
-		struct findings *to = (!o->enabled[f->rule] || f->sev < o->min_sev) ? &drop : dst;
+		struct findings *to;
+
+		if (o->sev_override[f->rule] != SEV_NONE)
+			f->sev = o->sev_override[f->rule];
+		if (!o->enabled[f->rule] || suppressed(cfg, ix, f) || f->sev < o->min_sev)
+			to = &drop;
+		else
+			to = dst;
 
 		VEC_GROW(to->v, to->cap, to->n + 1);
 		to->v[to->n] = *f;
@@ -328,13 +406,21 @@ static void move_findings(struct findings *dst, struct findings *src, const stru
 static int cmd_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"format", required_argument, NULL, 'f'},   {"output", required_argument, NULL, 'o'},
-		{"vendor", required_argument, NULL, 'V'},   {"fail-on", required_argument, NULL, 'F'},
-		{"severity", required_argument, NULL, 'S'}, {"enable", required_argument, NULL, 'E'},
-		{"disable", required_argument, NULL, 'D'},  {"no-pairs", no_argument, NULL, 'P'},
-		{"jobs", required_argument, NULL, 'j'},	    {"color", required_argument, NULL, 'C'},
-		{"colour", required_argument, NULL, 'C'},   {"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},	    {NULL, 0, NULL, 0},
+		{"format", required_argument, NULL, 'f'},
+		{"output", required_argument, NULL, 'o'},
+		{"vendor", required_argument, NULL, 'V'},
+		{"fail-on", required_argument, NULL, 'F'},
+		{"severity", required_argument, NULL, 'S'},
+		{"enable", required_argument, NULL, 'E'},
+		{"disable", required_argument, NULL, 'D'},
+		{"no-pairs", no_argument, NULL, 'P'},
+		{"jobs", required_argument, NULL, 'j'},
+		{"color", required_argument, NULL, 'C'},
+		{"colour", required_argument, NULL, 'C'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"config", required_argument, NULL, 'c'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
 	};
 	struct check_opts o = {0};
 	struct path_list pl = {0};
@@ -345,6 +431,10 @@ static int cmd_check(int argc, char **argv)
 	struct report_input in = {0};
 	struct report_opts ro = {0};
 	struct dir_seen stack[64];
+	struct ipl_config cfg;
+	struct file_index ix = {0};
+	struct pair_hints hints;
+	char found[4096];
 	FILE *out = stdout;
 	int c, rc = EXIT_CLEAN, walk_errors = 0, input_errors = 0;
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -354,8 +444,10 @@ static int cmd_check(int argc, char **argv)
 	o.min_sev = SEV_INFO;
 	o.jobs = ncpu > 0 ? ncpu : 1;
 	o.color = -1;
-	for (size_t i = 0; i < R__COUNT; i++)
+	for (size_t i = 0; i < R__COUNT; i++) {
 		o.enabled[i] = true;
+		o.sev_override[i] = SEV_NONE;
+	}
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "f:o:j:qh", longopts, NULL)) != -1) {
@@ -392,11 +484,11 @@ static int cmd_check(int argc, char **argv)
 			}
 			break;
 		case 'E':
-			if (!parse_rule_list(optarg, o.enabled, true))
+			if (!parse_rule_list(optarg, o.cli_enabled, o.rule_touched, true))
 				return EXIT_USAGE;
 			break;
 		case 'D':
-			if (!parse_rule_list(optarg, o.enabled, false))
+			if (!parse_rule_list(optarg, o.cli_enabled, o.rule_touched, false))
 				return EXIT_USAGE;
 			break;
 		case 'P':
@@ -421,6 +513,9 @@ static int cmd_check(int argc, char **argv)
 		case 'q':
 			o.quiet = true;
 			break;
+		case 'c':
+			o.config_path = optarg;
+			break;
 		case 'h':
 			print_check_help(stdout);
 			return EXIT_CLEAN;
@@ -434,20 +529,51 @@ static int cmd_check(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
+	/* the config file: --config, else the nearest .ipseclint; its rules, then ours */
+	config_init(&cfg);
+	if (!o.config_path && config_find(found, sizeof(found)) == 0)
+		o.config_path = found;
+	if (o.config_path) {
+		struct strbuf err = STRBUF_INIT;
+
+		if (config_load(o.config_path, &cfg, &err) < 0) {
+			fprintf(stderr, "%s\n", sb_str(&err));
+			fprintf(stderr, "%s: the config file has errors; nothing was checked\n", progname);
+			sb_free(&err);
+			config_free(&cfg);
+			return EXIT_USAGE;
+		}
+		sb_free(&err);
+	}
+	config_apply_rules(&cfg, o.enabled, o.sev_override);
+	for (size_t i = 0; i < R__COUNT; i++) {
+		if (o.rule_touched[i])
+			o.enabled[i] = o.cli_enabled[i];
+	}
+
 	for (int i = optind; i < argc; i++) {
 		struct stat st;
+		enum vendor forced = VENDOR_UNKNOWN;
 
-		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
-			walk_dir(argv[i], &pl, stack, 0, &walk_errors);
-		else
-			path_push(&pl, argv[i], true);
+		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			walk_dir(argv[i], &cfg, &pl, stack, 0, &walk_errors);
+		} else {
+			/* named files are always checked; vendor.GLOB still applies */
+			(void)config_file_selected(&cfg, argv[i], &forced);
+			path_push(&pl, argv[i], true, forced);
+		}
+	}
+	if (o.vendor != VENDOR_UNKNOWN) {
+		for (size_t i = 0; i < pl.n; i++) {
+			if (pl.explicit_path[i])
+				pl.forced[i] = o.vendor;
+		}
 	}
 
 	files = xcalloc(pl.n ? pl.n : 1, sizeof(*files));
 	job.pl = &pl;
 	job.files = files;
 	job.errmsgs = xcalloc(pl.n ? pl.n : 1, sizeof(char *));
-	job.vendor = o.vendor;
 	atomic_init(&job.next, 0);
 	parse_all(&job, o.jobs);
 
@@ -473,8 +599,11 @@ static int cmd_check(int argc, char **argv)
 			in.ndevices++;
 			in.ntunnels += pf->dev->ntunnels;
 		}
-		move_findings(&all, &pf->fs, &o);
 	}
+	if (cfg.nsupp)
+		file_index_init(&ix, in.files, in.nfiles);
+	for (size_t i = 0; i < in.nfiles; i++)
+		move_findings(&all, &in.files[i]->fs, &o, &cfg, &ix);
 	if (!o.no_pairs) {
 		struct device **devs = xcalloc(in.nfiles ? in.nfiles : 1, sizeof(*devs));
 		struct findings pf_fs = {0};
@@ -484,9 +613,21 @@ static int cmd_check(int argc, char **argv)
 			if (in.files[i]->dev)
 				devs[nd++] = in.files[i]->dev;
 		}
-		chk_pairs(devs, nd, NULL, &pf_fs, &pairs);
-		move_findings(&all, &pf_fs, &o);
+		config_pair_hints(&cfg, &hints);
+		chk_pairs(devs, nd, &hints, &pf_fs, &pairs);
+		move_findings(&all, &pf_fs, &o, &cfg, &ix);
 		free(devs);
+	}
+	if (cfg.nsupp) {
+		/* suppressions that suppressed nothing in the files checked */
+		struct findings un = {0};
+		const char **paths = xcalloc(in.nfiles ? in.nfiles : 1, sizeof(*paths));
+
+		for (size_t i = 0; i < in.nfiles; i++)
+			paths[i] = in.files[i]->src.path;
+		config_report_unused(&cfg, paths, in.nfiles, o.enabled, &un);
+		move_findings(&all, &un, &o, &cfg, NULL);
+		free(paths);
 	}
 	in.pairs = &pairs;
 	in.npairs = pairs.n;
@@ -529,6 +670,8 @@ static int cmd_check(int argc, char **argv)
 
 out_free:
 	fnd_free(&all);
+	free(ix.slot);
+	config_free(&cfg);
 	chk_pairs_free(&pairs);
 	for (size_t i = 0; i < pl.n; i++) {
 		parsed_file_free(&files[i]);
@@ -539,6 +682,7 @@ out_free:
 	free(in.files);
 	free(pl.v);
 	free(pl.explicit_path);
+	free(pl.forced);
 	return rc;
 }
 

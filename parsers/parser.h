@@ -12,6 +12,8 @@
 #define IPSECLINT_PARSERS_PARSER_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include "diag/finding.h"
 #include "model/model.h"
@@ -53,5 +55,12 @@ int parse_file(struct parsed_file *pf, const char *path, enum vendor forced, cha
 /* Same on an in-memory buffer (tests, fuzzers). */
 void parse_buffer(struct parsed_file *pf, const char *path, const char *data, size_t len, enum vendor forced);
 void parsed_file_free(struct parsed_file *pf);
+
+/*
+ * The vendor object source line `line` of pf belongs to, as the user names it
+ * ("ike peer legacy", "ipsec policy VPN 10", "acl 3000"), into buf (n bytes):
+ * what the config file's [suppress] entries match. false when none.
+ */
+bool parse_object_at(const struct parsed_file *pf, uint32_t line, char *buf, size_t n);
 
 #endif

@@ -500,5 +500,53 @@ expect_rc 2 "dump on a missing file"
 run dump "$UNKNOWN"
 expect_rc 2 "dump on a file of unknown format"
 
+# ---- the config file .ipseclint -------------------------------------------
+
+cdir=$tmp/cfg
+mkdir -p "$cdir/configs" "$cdir/archive"
+cp examples/hq.cfg examples/branch1.cfg examples/branch3-bad.cfg "$cdir/configs/"
+cp "$ERR" "$cdir/archive/old.cfg"
+cat >"$cdir/.ipseclint" <<'INI'
+[files]
+exclude = archive/**
+
+[rules]
+severity.psk-plaintext = error
+
+[suppress]
+branch3-bad.cfg: ipsec policy VPN 10 = pfs-mismatch
+hq.cfg: ike peer nosuch = weak-algorithm
+INI
+(cd "$cdir" && "$bin" check --color never --format json . >"$OUT" 2>"$ERRF")
+rc=$?
+expect_rc 1 "check with a config file"
+expect_jq "$OUT" '[.files[].path | select(test("archive"))] | length == 0' "[files] exclude skips archive/"
+expect_jq "$OUT" '[.findings[] | select(.rule == "psk-plaintext")] | all(.severity == "error")' \
+	"[rules] severity.RULE overrides the severity"
+expect_jq "$OUT" '[.findings[] | select(.rule == "pfs-mismatch")] | length == 0' \
+	"[suppress] FILE: OBJECT = RULE suppresses the finding of that object"
+expect_jq "$OUT" '[.findings[] | select(.rule == "flow-mismatch")] | length == 1' \
+	"[suppress] leaves other rules of the object alone"
+expect_jq "$OUT" '[.findings[] | select(.rule == "unused-suppression")] | length == 1 and
+	(.[0].location.file | endswith(".ipseclint")) and .[0].location.line == 9' \
+	"a suppression that suppresses nothing is an unused-suppression at its line"
+
+(cd "$cdir" && "$bin" check --color never --disable psk-plaintext --format json . >"$OUT" 2>"$ERRF")
+expect_jq "$OUT" '[.findings[] | select(.rule == "psk-plaintext")] | length == 0' \
+	"--disable wins over the config file"
+
+(cd "$cdir/configs" && "$bin" check --color never . >"$OUT" 2>"$ERRF")
+rc=$?
+expect_rc 1 "the config file of a parent directory is found"
+expect_no_grep "$OUT" 'pfs-mismatch' "the parent's [suppress] applies"
+
+printf '[rules]\ndisable = psk-plaintxt\n' >"$tmp/bad.ini"
+run check --config "$tmp/bad.ini" "$CLEAN"
+expect_rc 2 "a config file with an unknown rule is a usage error"
+expect_grep "$ERRF" "bad.ini:2: .*psk-plaintxt" "config errors name file and line"
+
+run check --config "$tmp/no-such.ini" "$CLEAN"
+expect_rc 2 "a missing --config file is a usage error"
+
 echo "cli: $passed passed, $failed failed"
 ((failed == 0))
