@@ -20,6 +20,9 @@ void chk_pair_ike(struct pair_ctx *pc);
 /* Phase 2: transforms, encapsulation, PFS, lifetimes, traffic selectors; manual SAs. */
 void chk_pair_ipsec(struct pair_ctx *pc);
 
+/* After all pairs are made: policy-order-mismatch between the pairs of two devices. */
+void chk_pair_order(struct pair_list *pairs, struct findings *fs);
+
 /* Start a pairwise finding: primary location on A's span, devices and pair filled in. */
 struct finding *pair_finding(struct pair_ctx *pc, enum rule_id rule, const struct span *at_a, const char *fmt,
 			     ...) PRINTF_LIKE(4, 5);

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "checker/pair.h"
+#include "model/selector.h"
 
 /* ---- helpers shared by the pair checks ----------------------------------- */
 
@@ -293,6 +294,55 @@ static bool pair_set_insert(struct pair_set *s, const void *a, const void *b)
 	return true;
 }
 
+/*
+ * Findings already reported, by content. Several tunnel pairs between two
+ * devices usually share one IKE peer pair: its phase-1 findings are the same
+ * for each, and are reported once (each pair's status still counts them).
+ */
+struct key_set {
+	uint64_t *keys; /* 0: empty slot */
+	size_t cap, n;
+};
+
+static bool key_set_insert(struct key_set *s, uint64_t k)
+{
+	size_t h;
+
+	if (!k)
+		k = 1;
+	if ((s->n + 1) * 2 > s->cap) {
+		struct key_set ns = {NULL, s->cap ? s->cap * 2 : 64, 0};
+
+		ns.keys = xcalloc(ns.cap, sizeof(*ns.keys));
+		for (size_t i = 0; i < s->cap; i++) {
+			if (s->keys[i])
+				key_set_insert(&ns, s->keys[i]);
+		}
+		free(s->keys);
+		*s = ns;
+	}
+	for (h = k & (s->cap - 1); s->keys[h]; h = (h + 1) & (s->cap - 1)) {
+		if (s->keys[h] == k)
+			return false;
+	}
+	s->keys[h] = k;
+	s->n++;
+	return true;
+}
+
+static uint64_t finding_key(const struct finding *f)
+{
+	uint64_t h = util_hash64(&f->rule, sizeof(f->rule), UTIL_HASH_SEED);
+	const struct loc *locs[2] = {&f->loc, f->nrelated ? &f->related[0] : NULL};
+
+	for (size_t i = 0; i < 2 && locs[i]; i++) {
+		h = util_hash64(&locs[i]->src, sizeof(locs[i]->src), h);
+		h = util_hash64(&locs[i]->line, sizeof(locs[i]->line), h);
+		h = util_hash64(&locs[i]->col, sizeof(locs[i]->col), h);
+	}
+	return util_hash64(f->message, strlen(f->message), h);
+}
+
 /* ---- pairing ------------------------------------------------------------- */
 
 struct rank_ent {
@@ -310,6 +360,7 @@ struct pairing {
 	struct remote_index rx;
 	struct tunnel ***templates; /* per device rank: responder templates, NULL-terminated */
 	struct pair_set seen;
+	struct key_set emitted; /* findings already reported, by content */
 	struct findings *fs;
 	struct pair_list *out;
 };
@@ -409,16 +460,50 @@ static int partner_score(const struct tunnel *t, const struct addrspec *r, const
 }
 
 /*
+ * Among several tunnels of e that face D, the one whose traffic selectors are
+ * the mirror of t's is the partner: equal beats a subset, a subset beats an
+ * overlap, disjoint scores nothing. rt is t's region (NULL: no selectors).
+ */
+static int selector_score(const struct region *rt, const struct tunnel *c)
+{
+	struct region *rc;
+	int score = 0;
+
+	if (!rt || !c->selectors || !c->selectors->n)
+		return 0;
+	rc = sel_list_effective(c->selectors->rules, c->selectors->n, true);
+	switch (region_compare(rt, rc)) {
+	case REL_EQUAL:
+		score = 8;
+		break;
+	case REL_SUBSET:
+	case REL_SUPERSET:
+		score = 6;
+		break;
+	case REL_OVERLAP:
+		score = 4;
+		break;
+	default:
+		break;
+	}
+	region_free(rc);
+	return score;
+}
+
+/*
  * The partner of t (on its device D, towards remote r) among e's tunnels: one
  * pointing back at an address of D, preferring the one whose local endpoint
- * is r and whose remote is t's local endpoint; else a responder template that
- * accepts D. O(addresses of D + chain length + templates of e).
+ * is r and whose remote is t's local endpoint, then the one whose selectors
+ * mirror t's; else a responder template that accepts D. O(addresses of D +
+ * chain length + templates of e).
  */
 static struct tunnel *find_partner(const struct pairing *p, const struct tunnel *t, const struct addrspec *r,
 				   const struct device *e)
 {
 	const struct device *d = t->dev;
 	struct tunnel *best = NULL;
+	struct region *rt = NULL;
+	bool rt_done = false, tied = false;
 	int best_score = -1;
 	size_t rank = dev_rank(p, e);
 
@@ -441,13 +526,26 @@ static struct tunnel *find_partner(const struct pairing *p, const struct tunnel 
 			int score;
 			if (x->dev != e || x->ip.hi != own->a.hi || x->ip.lo != own->a.lo)
 				continue;
-			score = partner_score(t, r, x->t);
+			if (x->t == best)
+				continue;
+			score = partner_score(t, r, x->t) * 16;
+			if (best && score + 15 >= best_score) {
+				/* several tunnels face D: let the selectors decide */
+				if (!rt_done && t->selectors && t->selectors->n)
+					rt = sel_list_effective(t->selectors->rules, t->selectors->n, false);
+				rt_done = true;
+				if (!tied)
+					best_score += selector_score(rt, best);
+				tied = true;
+				score += selector_score(rt, x->t);
+			}
 			if (score > best_score) {
 				best = x->t;
 				best_score = score;
 			}
 		}
 	}
+	region_free(rt);
 	if (best)
 		return best;
 	for (struct tunnel **tp = rank < p->ndevs ? p->templates[rank] : NULL; tp && *tp; tp++) {
@@ -482,7 +580,7 @@ static void check_pair(struct pairing *p, struct tunnel *x, struct tunnel *y)
 {
 	struct pair_ctx pc = {0};
 	struct tunnel_pair tp = {0};
-	size_t before = p->fs->n;
+	struct findings found = {0}, dup = {0};
 	size_t rx = dev_rank(p, x->dev), ry = dev_rank(p, y->dev);
 
 	/* A is the tunnel of the device named first */
@@ -499,7 +597,7 @@ static void check_pair(struct pairing *p, struct tunnel *x, struct tunnel *y)
 		y->peer = x;
 	pc.a = x;
 	pc.b = y;
-	pc.fs = p->fs;
+	pc.fs = &found;
 	if (x->kind == TK_MANUAL || y->kind == TK_MANUAL) {
 		chk_pair_ipsec(&pc);
 	} else {
@@ -508,11 +606,20 @@ static void check_pair(struct pairing *p, struct tunnel *x, struct tunnel *y)
 	}
 	tp.a = x;
 	tp.b = y;
-	for (size_t i = before; i < p->fs->n; i++) {
-		if (!tp.has_finding || p->fs->v[i].sev > tp.status)
-			tp.status = p->fs->v[i].sev;
+	for (size_t i = 0; i < found.n; i++) {
+		struct finding *f = &found.v[i];
+		struct findings *to = key_set_insert(&p->emitted, finding_key(f)) ? p->fs : &dup;
+
+		if (!tp.has_finding || f->sev > tp.status)
+			tp.status = f->sev;
 		tp.has_finding = true;
+		VEC_GROW(to->v, to->cap, to->n + 1);
+		to->v[to->n] = *f;
+		to->v[to->n].seq = to->next_seq++;
+		to->n++;
 	}
+	free(found.v);
+	fnd_free(&dup);
 	VEC_GROW(p->out->v, p->out->cap, p->out->n + 1);
 	p->out->v[p->out->n++] = tp;
 }
@@ -667,10 +774,12 @@ void chk_pairs(struct device *const *devs, size_t ndevs, const struct pair_hints
 		for (size_t k = 0; k < devs[i]->ntunnels; k++)
 			pair_tunnel(&p, devs[i]->tunnels[k]);
 	}
+	chk_pair_order(pairs, fs);
 	for (size_t i = 0; i < ndevs; i++)
 		free(p.templates[i]);
 	free(p.templates);
 	free(p.seen.keys);
+	free(p.emitted.keys);
 	free(p.rank_tab);
 	remote_index_free(&p.rx);
 	index_free(&p.ix);
