@@ -13,6 +13,7 @@
 
 #include "checker/checker.h"
 #include "model/selector.h"
+#include "parsers/parser.h"
 
 /* ---- a small device factory ---------------------------------------------- */
 
@@ -659,4 +660,50 @@ Test(pairs, hub_and_spokes)
 	fnd_free(&fs);
 	chk_pairs_free(&pl);
 	arena_free(ar);
+}
+
+/* ---- the real hub and spokes of ../shared/realworld/huawei ------------------ */
+
+Test(pairs_realworld, luschaev_hub_and_two_spokes)
+{
+	static const char *const paths[] = {
+		"../shared/realworld/huawei/luschaev-ar1000v-hub-hq01.cfg",
+		"../shared/realworld/huawei/luschaev-ar1000v-spoke-br01.cfg",
+		"../shared/realworld/huawei/luschaev-ar1000v-spoke-br02.cfg",
+	};
+	struct parsed_file pf[3];
+	struct device *devs[3];
+	struct findings fs = {0};
+	struct pair_list pl = {0};
+
+	for (size_t i = 0; i < 3; i++) {
+		char *err = NULL;
+
+		cr_assert_eq(parse_file(&pf[i], paths[i], VENDOR_UNKNOWN, &err), 0, "%s: %s", paths[i],
+			     err ? err : "");
+		cr_assert_not_null(pf[i].dev, "%s is modelled", paths[i]);
+		devs[i] = pf[i].dev;
+	}
+	chk_pairs(devs, 3, NULL, &fs, &pl);
+	cr_assert_eq(pl.n, 2, "each spoke pairs with the hub once (%zu pairs)", pl.n);
+	for (size_t i = 0; i < pl.n; i++) {
+		const struct tunnel_pair *tp = &pl.v[i];
+		const char *want_b = strstr(tp->a->id, "BR-01") ? "Border01-BR01" : "Border01-BR02";
+
+		cr_assert_str_eq(tp->a->dev->name, "Border01-HQ01", "the hub, named first, is A");
+		cr_assert_str_eq(tp->b->dev->name, want_b, "%s faces %s", tp->a->id, want_b);
+		cr_assert_eq(tp->a->peer, tp->b);
+		cr_assert_eq(tp->b->peer, tp->a);
+	}
+	cr_assert_neq(strcmp(pl.v[0].b->dev->name, pl.v[1].b->dev->name), 0, "two different spokes");
+	for (size_t i = 0; i < fs.n; i++) {
+		cr_assert_neq(fs.v[i].sev, SEV_ERROR, "no error between the real hub and spokes: %s [%s]",
+			      fs.v[i].message, rule_info(fs.v[i].rule)->id);
+		cr_assert_neq(fs.v[i].rule, R_PEER_ONE_SIDED);
+		cr_assert_neq(fs.v[i].rule, R_PEER_MISSING);
+	}
+	fnd_free(&fs);
+	chk_pairs_free(&pl);
+	for (size_t i = 0; i < 3; i++)
+		parsed_file_free(&pf[i]);
 }
