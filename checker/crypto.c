@@ -264,7 +264,7 @@ static void weak_ike(struct chk_ctx *c, const struct used_prop *u)
 		weak_integs(&w, &p->prf);
 	}
 	weak_groups(&w, &p->dh);
-	snprintf(what, sizeof(what), "ike proposal '%s'", p->name ? p->name : "?");
+	snprintf(what, sizeof(what), "%s '%s'", ike_proposal_kind(p), p->name ? p->name : "?");
 	weak_report(c, &w, what, prop_span(&p->span, u));
 }
 
@@ -284,7 +284,7 @@ static void weak_ipsec(struct chk_ctx *c, const struct used_prop *u)
 	}
 	if (ah)
 		weak_integs(&w, &p->ah_integ);
-	snprintf(what, sizeof(what), "ipsec proposal '%s'", p->name ? p->name : "?");
+	snprintf(what, sizeof(what), "%s '%s'", ipsec_proposal_kind(p), p->name ? p->name : "?");
 	weak_report(c, &w, what, prop_span(&p->span, u));
 }
 
@@ -560,7 +560,7 @@ static void check_sm_ikev2(struct chk_ctx *c, const struct tunnel *t)
 		sets[0] = &p->enc;
 		sets[1] = &p->integ;
 		sets[2] = &p->prf;
-		snprintf(what, sizeof(what), "ike proposal '%s'", p->name ? p->name : "?");
+		snprintf(what, sizeof(what), "%s '%s'", ike_proposal_kind(p), p->name ? p->name : "?");
 		sm_collect(&s, what, sets, enc, 3);
 	}
 	for (size_t i = 0; i < t->ipsec.nproposals; i++) {
@@ -573,7 +573,7 @@ static void check_sm_ikev2(struct chk_ctx *c, const struct tunnel *t)
 		sets[0] = &p->esp_enc;
 		sets[1] = &p->esp_integ;
 		sets[2] = &p->ah_integ;
-		snprintf(what, sizeof(what), "ipsec proposal '%s'", p->name ? p->name : "?");
+		snprintf(what, sizeof(what), "%s '%s'", ipsec_proposal_kind(p), p->name ? p->name : "?");
 		sm_collect(&s, what, sets, enc, 3);
 	}
 	if (!s.list.len) {
@@ -620,7 +620,7 @@ void chk_crypto(struct chk_ctx *c)
 			const struct ike_proposal *p = u.v[i].p;
 
 			weak_ike(c, &u.v[i]);
-			snprintf(what, sizeof(what), "lifetime of ike proposal '%s'",
+			snprintf(what, sizeof(what), "lifetime of %s '%s'", ike_proposal_kind(p),
 				 p->name ? p->name : "?");
 			lifetime_report(c, what, "ike", &p->lifetime_s, &p->lifetime_kb,
 					prop_span(&p->span, &u.v[i]));
@@ -628,7 +628,7 @@ void chk_crypto(struct chk_ctx *c)
 			const struct ipsec_proposal *p = u.v[i].p;
 
 			weak_ipsec(c, &u.v[i]);
-			snprintf(what, sizeof(what), "lifetime of ipsec proposal '%s'",
+			snprintf(what, sizeof(what), "lifetime of %s '%s'", ipsec_proposal_kind(p),
 				 p->name ? p->name : "?");
 			lifetime_report(c, what, "ipsec proposal", &p->lifetime_s, &p->lifetime_kb,
 					prop_span(&p->span, &u.v[i]));

@@ -190,6 +190,7 @@ static void check_proposals(struct pair_ctx *pc, const struct ike_proposal **ma,
 	struct strbuf msg = STRBUF_INIT, rel = STRBUF_INIT;
 	struct finding *f;
 	const struct span *at;
+	bool same_kind;
 
 	*ma = *mb = NULL;
 	for (size_t i = 0; i < a->nproposals; i++) {
@@ -214,12 +215,12 @@ static void check_proposals(struct pair_ctx *pc, const struct ike_proposal **ma,
 		at = pair_at(&ba->dh.o, &ba->span);
 		f = pair_finding(
 			pc, R_DH_GROUP_MISMATCH, at,
-			"ike proposal '%s' would match '%s' but for the DH group: group %s%s here, group %s%s "
+			"%s '%s' would match '%s' but for the DH group: group %s%s here, group %s%s "
 			"on '%s'",
-			ba->name, side, pair_groups(&ba->dh, x, sizeof(x)), pair_prov(&ba->dh.o),
+			ike_proposal_kind(ba), ba->name, side, pair_groups(&ba->dh, x, sizeof(x)), pair_prov(&ba->dh.o),
 			pair_groups(&bb->dh, y, sizeof(y)), pair_prov(&bb->dh.o), side);
 		fnd_related(f, pair_at(&bb->dh.o, &bb->span),
-			    "peer side: ike proposal '%s' uses DH group %s%s", bb->name, y,
+			    "peer side: %s '%s' uses DH group %s%s", ike_proposal_kind(bb), bb->name, y,
 			    pair_prov(&bb->dh.o));
 		fnd_fp(f, "dh|%s|%s", x, y);
 		return;
@@ -259,9 +260,11 @@ static void check_proposals(struct pair_ctx *pc, const struct ike_proposal **ma,
 	}
 	msg.buf[msg.len - 1] = '\0'; /* drop the last ';' */
 	rel.buf[rel.len - 1] = '\0';
-	f = pair_finding(pc, R_IKE_PROPOSAL_MISMATCH, at, "%s (closest: ike proposal '%s' vs '%s')", msg.buf,
-			 ba->name, bb->name);
-	fnd_related(f, &bb->span, "peer side: ike proposal '%s' has%s", bb->name, rel.buf);
+	same_kind = strcmp(ike_proposal_kind(ba), ike_proposal_kind(bb)) == 0;
+	f = pair_finding(pc, R_IKE_PROPOSAL_MISMATCH, at, "%s (closest: %s '%s' vs %s%s'%s')", msg.buf,
+			 ike_proposal_kind(ba), ba->name, same_kind ? "" : ike_proposal_kind(bb), same_kind ? "" : " ",
+			 bb->name);
+	fnd_related(f, &bb->span, "peer side: %s '%s' has%s", ike_proposal_kind(bb), bb->name, rel.buf);
 	fnd_fp(f, "%s", msg.buf);
 	sb_free(&msg);
 	sb_free(&rel);
@@ -280,8 +283,8 @@ static void check_ike_lifetime(struct pair_ctx *pc, const struct ike_proposal *x
 			 "IKE SA lifetime %lld s%s here, %lld s%s on '%s'", (long long)x->lifetime_s.v,
 			 pair_prov(&x->lifetime_s.o), (long long)y->lifetime_s.v, pair_prov(&y->lifetime_s.o),
 			 pc->b->dev->name);
-	fnd_related(f, pair_at(&y->lifetime_s.o, &y->span), "peer side: ike proposal '%s' lifetime %lld s%s",
-		    y->name, (long long)y->lifetime_s.v, pair_prov(&y->lifetime_s.o));
+	fnd_related(f, pair_at(&y->lifetime_s.o, &y->span), "peer side: %s '%s' lifetime %lld s%s",
+		    ike_proposal_kind(y), y->name, (long long)y->lifetime_s.v, pair_prov(&y->lifetime_s.o));
 	fnd_fp(f, "p1|%lld|%lld", (long long)x->lifetime_s.v, (long long)y->lifetime_s.v);
 }
 

@@ -128,7 +128,7 @@ static void check_transforms(struct pair_ctx *pc)
 				 "%s mode%s here, %s mode%s on '%s'", mode_name(ma->mode.v),
 				 pair_prov(&ma->mode.o), mode_name(mb->mode.v), pair_prov(&mb->mode.o), side);
 		fnd_related(f, pair_at(&mb->mode.o, &mb->span),
-			    "peer side: ipsec proposal '%s' uses %s mode%s", mb->name, mode_name(mb->mode.v),
+			    "peer side: %s '%s' uses %s mode%s", ipsec_proposal_kind(mb), mb->name, mode_name(mb->mode.v),
 			    pair_prov(&mb->mode.o));
 		fnd_fp(f, "%s|%s", mode_name(ma->mode.v), mode_name(mb->mode.v));
 		return;
@@ -165,7 +165,7 @@ static void check_transforms(struct pair_ctx *pc)
 	msg.buf[msg.len - 1] = '\0';
 	rel.buf[rel.len - 1] = '\0';
 	f = pair_finding(pc, R_IPSEC_PROPOSAL_MISMATCH, at, "%s", msg.buf);
-	fnd_related(f, &bb->span, "peer side: ipsec proposal '%s' has%s", bb->name, rel.buf);
+	fnd_related(f, &bb->span, "peer side: %s '%s' has%s", ipsec_proposal_kind(bb), bb->name, rel.buf);
 	fnd_fp(f, "%s", msg.buf);
 	sb_free(&msg);
 	sb_free(&rel);

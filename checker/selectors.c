@@ -303,25 +303,82 @@ static void idx_query(const struct box_idx *x, const struct box *q, struct idx_v
 
 /* ---- names --------------------------------------------------------------------- */
 
-/* "rule 5 matches" / "rules 5 and 10 match" / "rules 5, 10, 15, 20, 25 and 3 more match" */
-static void rule_list(struct strbuf *sb, const struct selector *rules, const size_t *idx, size_t n)
+/*
+ * "rule 5 matches" / "rules 5 and 10 match" / "rules 5, 10, 15, 20, 25 and 3
+ * more match"; in a policy list the rules by their own names: "host policy
+ * 'h1' (priority 10) matches".
+ */
+static void rule_list(struct strbuf *sb, const struct sel_list *l, const size_t *idx, size_t n)
 {
 	size_t shown = n > 5 ? 5 : n;
+	bool named = l->rule_kind != NULL;
 
-	sb_addf(sb, "rule%s ", n > 1 ? "s" : "");
+	if (!named)
+		sb_addf(sb, "rule%s ", n > 1 ? "s" : "");
 	for (size_t i = 0; i < shown; i++) {
 		const char *sep = i == 0 ? "" : (i == shown - 1 && shown == n) ? " and " : ", ";
+		const struct selector *r = &l->rules[idx[i]];
 
-		sb_addf(sb, "%s%u", sep, rules[idx[i]].rule_id);
+		if (named)
+			sb_addf(sb, "%s%s", sep, r->text ? r->text : "?");
+		else
+			sb_addf(sb, "%s%u", sep, r->rule_id);
 	}
 	if (shown < n)
 		sb_addf(sb, " and %zu more", n - shown);
 	sb_adds(sb, n > 1 ? " match" : " matches");
 }
 
+/* How a message names one rule of l: "rule 5 of acl '3000'", or the rule's own name in a policy list. */
+static const char *rule_name(const struct sel_list *l, const struct selector *r, char *buf, size_t n)
+{
+	if (l->rule_kind)
+		snprintf(buf, n, "%s", r->text ? r->text : "?");
+	else
+		snprintf(buf, n, "rule %u of acl '%s'", r->rule_id, l->name ? l->name : "?");
+	return buf;
+}
+
 /* ---- policy-shadowed: rules of one list ------------------------------------------ */
 
 #define COVER_MAX 64
+
+/*
+ * policy-order-conflict in a policy list: rule i is not shadowed, but an
+ * earlier rule with the other action (protect vs. pass/discard) takes part of
+ * its traffic first. ACL rules are left alone: there a deny carved out of a
+ * later permit is how ACLs are written. cand holds the rules whose boxes meet
+ * rule i (ascending); the first earlier one that really overlaps is named.
+ */
+static void order_conflict(struct chk_ctx *c, const struct sel_list *l, size_t i, const struct idx_vec *cand)
+{
+	const struct selector *r = &l->rules[i];
+	char rn[CHK_NAME], on[CHK_NAME];
+
+	if (!l->rule_kind)
+		return;
+	for (size_t j = 0; j < cand->n && cand->v[j] < i; j++) {
+		const struct selector *o = &l->rules[cand->v[j]];
+		enum setrel rel;
+		struct span at, os;
+		struct finding *f;
+
+		if (o->action == r->action)
+			continue;
+		rel = sel_compare(r, o);
+		if (rel == REL_DISJOINT || rel == REL_SUBSET || rel == REL_EQUAL)
+			continue;
+		at = chk_rule_span(l, r);
+		os = chk_rule_span(l, o);
+		f = chk_add(c, R_POLICY_ORDER_CONFLICT, &at,
+			    "%s loses part of its traffic to %s, which comes first and %s it",
+			    rule_name(l, r, rn, sizeof(rn)), rule_name(l, o, on, sizeof(on)),
+			    o->action == SEL_PERMIT ? "protects" : "passes or discards");
+		fnd_related(f, &os, "%s is here", on);
+		fnd_fp(f, "%s|%s|%s", l->name ? l->name : "?", r->text ? r->text : "?", o->text ? o->text : "?");
+		return;
+	}
+}
 
 /*
  * For each rule i, the earlier rules whose boxes meet it are the only ones
@@ -351,6 +408,7 @@ static void shadow_list(struct chk_ctx *c, const struct sel_list *l)
 		size_t k = 0, ncover = 0, covers[COVER_MAX];
 		struct span at;
 		struct finding *f;
+		char rn[CHK_NAME];
 
 		if (boxes[i].empty)
 			continue;
@@ -360,23 +418,35 @@ static void shadow_list(struct chk_ctx *c, const struct sel_list *l)
 		if (!k)
 			continue;
 		tmp[k] = *r;
-		if (!sel_list_rule_shadowed(tmp, k + 1, k, cover, COVER_MAX, &ncover))
+		if (!sel_list_rule_shadowed(tmp, k + 1, k, cover, COVER_MAX, &ncover)) {
+			order_conflict(c, l, i, &cand);
 			continue;
+		}
 		for (size_t j = 0; j < ncover && j < COVER_MAX; j++)
 			covers[j] = cand.v[cover[j]];
 		if (ncover > COVER_MAX)
 			ncover = COVER_MAX;
 		if (!ncover) /* an empty rule: nothing to name, nothing that matters */
 			continue;
-		rule_list(&msg, l->rules, covers, ncover);
+		if (l->permits_are_tunnels && r->action == SEL_PERMIT) {
+			bool all_permit = true;
+
+			for (size_t j = 0; j < ncover; j++)
+				all_permit &= l->rules[covers[j]].action == SEL_PERMIT;
+			if (all_permit)
+				continue; /* tunnels covered by tunnels: shadow_group says it */
+		}
+		rule_list(&msg, l, covers, ncover);
 		at = chk_rule_span(l, r);
-		f = chk_add(c, R_POLICY_SHADOWED, &at,
-			    "rule %u of acl '%s' is never matched: %s all of its traffic first", r->rule_id,
-			    l->name ? l->name : "?", sb_str(&msg));
+		f = chk_add(c, R_POLICY_SHADOWED, &at, "%s is never matched: %s all of its traffic first",
+			    rule_name(l, r, rn, sizeof(rn)), sb_str(&msg));
 		for (size_t j = 0; j < ncover && j < 5; j++) {
 			struct span cs = chk_rule_span(l, &l->rules[covers[j]]);
 
-			fnd_related(f, &cs, "rule %u is here", l->rules[covers[j]].rule_id);
+			if (l->rule_kind)
+				fnd_related(f, &cs, "%s is here", l->rules[covers[j]].text);
+			else
+				fnd_related(f, &cs, "rule %u is here", l->rules[covers[j]].rule_id);
 		}
 		sb_addf(&fp, "%s|%u|", l->name ? l->name : "?", r->rule_id);
 		for (size_t j = 0; j < ncover; j++)
@@ -513,6 +583,51 @@ static void tunnel_list(struct strbuf *sb, struct tun_info *ti, const size_t *id
 	sb_adds(sb, n > 1 ? " select" : " selects");
 }
 
+static bool same_remotes(const struct tunnel *a, const struct tunnel *b);
+static bool same_proposals(const struct tunnel *a, const struct tunnel *b);
+
+/*
+ * policy-order-conflict between members of one group: member i keeps some of
+ * its traffic, but an earlier member that overlaps it partly (neither holds
+ * the other: a broader policy cutting across a more specific one) takes the
+ * rest, and sends it to another peer or with other proposals. An earlier,
+ * narrower member inside i is the usual "specific first" order and is left
+ * alone. covering holds the earlier members that meet i.
+ */
+static void group_conflict(struct chk_ctx *c, struct tun_info *ti, size_t i, const struct idx_vec *covering)
+{
+	const struct tunnel *t = ti[i].t;
+	char name[CHK_NAME], other[CHK_NAME], wit[160];
+
+	for (size_t j = 0; j < covering->n; j++) {
+		struct tun_info *o = &ti[covering->v[j]];
+		bool peer = !same_remotes(o->t, t), props = !same_proposals(o->t, t);
+		struct finding *f;
+
+		if (!peer && !props)
+			continue;
+		if (region_compare(tun_eff(o), tun_eff(&ti[i])) != REL_OVERLAP)
+			continue;
+		{
+			/* a box of the traffic the earlier member takes */
+			struct region *meet = region_copy(tun_eff(&ti[i])), *none = region_new();
+
+			region_intersect(meet, tun_eff(o));
+			region_witness(meet, none, wit, sizeof(wit));
+			region_free(meet);
+			region_free(none);
+		}
+		chk_tunnel(t, name, sizeof(name));
+		chk_tunnel(o->t, other, sizeof(other));
+		f = chk_add(c, R_POLICY_ORDER_CONFLICT, &t->span,
+			    "%s loses part of its traffic (e.g. %s) to %s, which comes first and sends it %s", name,
+			    wit, other, peer ? "to another peer" : "with other proposals");
+		fnd_related(f, &o->t->span, "%s is here", other);
+		fnd_fp(f, "%s|%s", t->name ? t->name : t->id, o->t->name ? o->t->name : o->t->id);
+		return;
+	}
+}
+
 /*
  * One policy group, members in evaluation order (seq ascending). A member is
  * shadowed when its effective region minus the effective regions of the
@@ -574,6 +689,8 @@ static void shadow_group(struct chk_ctx *c, struct tun_info *ti, size_t n)
 			}
 			region_free(meet);
 		}
+		if (!region_is_empty(rest) && covering.n)
+			group_conflict(c, ti, i, &covering);
 		if (region_is_empty(rest) && covering.n) {
 			struct strbuf msg = STRBUF_INIT, fp = STRBUF_INIT;
 			char name[CHK_NAME], other[CHK_NAME];

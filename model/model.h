@@ -132,9 +132,13 @@ struct ident {
 /* One ACL / filter list: ordered, first match wins. */
 struct sel_list {
 	const char *name;	/* "3000", filter set name */
+	const char *rule_kind;	/* NULL: ACL rules ("rule 5 of acl '3000'"); else a policy list
+				 * ("host policy") whose rules are named by their text */
 	struct span span;	/* the defining line (acl number 3000) */
 	struct selector *rules; /* model/addr.h; each has its own span and rule_id */
 	size_t n, cap;
+	bool permits_are_tunnels; /* a policy list whose permit rules are also tunnels of one group
+				   * in this order: shadowing among those is the tunnels' finding */
 	unsigned refs; /* how many tunnels use it */
 };
 
@@ -142,6 +146,7 @@ struct sel_list {
 
 struct ike_proposal {
 	const char *name;    /* "10", "default" */
+	const char *kind;    /* what the vendor calls it; NULL: "ike proposal" (HP-UX "IKE policy") */
 	struct span span;    /* the view line */
 	bool builtin;	     /* printed by the device itself (Huawei "ike proposal default") */
 	struct algset enc;   /* enum enc */
@@ -177,6 +182,11 @@ struct ike {
 	struct mint nat_traversal; /* bool */
 };
 
+static inline const char *ike_proposal_kind(const struct ike_proposal *p)
+{
+	return p->kind ? p->kind : "ike proposal";
+}
+
 /* ---- phase 2 ------------------------------------------------------------- */
 
 enum ipsec_proto {
@@ -195,6 +205,7 @@ enum encap_mode {
 
 struct ipsec_proposal {
 	const char *name;
+	const char *kind; /* NULL: "ipsec proposal" (HP-UX "transform") */
 	struct span span;
 	struct mint proto; /* enum ipsec_proto */
 	struct algset esp_enc;
@@ -204,6 +215,11 @@ struct ipsec_proposal {
 	struct mint lifetime_s; /* per-transform lifetime (HP-UX); PROV_UNSET when per tunnel */
 	struct mint lifetime_kb;
 };
+
+static inline const char *ipsec_proposal_kind(const struct ipsec_proposal *p)
+{
+	return p->kind ? p->kind : "ipsec proposal";
+}
 
 struct ipsec {
 	struct ipsec_proposal **proposals;

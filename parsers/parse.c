@@ -44,8 +44,8 @@ static void parse_loaded(struct parsed_file *pf, enum vendor forced)
 		huawei_parse(pf);
 		return;
 	case VENDOR_HPUX:
-		unknown_format(
-			pf, "it looks like an HP-UX ipsec_config file, which this version cannot read yet");
+		pf->arena = arena_new();
+		hpux_parse(pf);
 		return;
 	case VENDOR_AIX:
 		unknown_format(pf,
