@@ -365,9 +365,13 @@ static bool suppressed(const struct ipl_config *cfg, const struct file_index *ix
 	const struct parsed_file *pf;
 	char object[256];
 
-	if (!cfg->nsupp || !f->loc.src)
+	if (!f->loc.src)
 		return false;
 	pf = file_index_get(ix, f->loc.src);
+	if (pf && pf->nsupp && parse_inline_suppressed((struct parsed_file *)pf, f->loc.line, f->rule))
+		return true;
+	if (!cfg->nsupp)
+		return false;
 	if (!pf || !parse_object_at(pf, f->loc.line, object, sizeof(object)))
 		return config_suppressed(cfg, f->loc.src->path, NULL, f->rule);
 	return config_suppressed(cfg, f->loc.src->path, object, f->rule);
@@ -433,6 +437,7 @@ static int cmd_check(int argc, char **argv)
 	struct dir_seen stack[64];
 	struct ipl_config cfg;
 	struct file_index ix = {0};
+	bool any_inline = false;
 	struct pair_hints hints;
 	char found[4096];
 	FILE *out = stdout;
@@ -600,7 +605,9 @@ static int cmd_check(int argc, char **argv)
 			in.ntunnels += pf->dev->ntunnels;
 		}
 	}
-	if (cfg.nsupp)
+	for (size_t i = 0; i < in.nfiles; i++)
+		any_inline |= in.files[i]->nsupp > 0;
+	if (cfg.nsupp || any_inline)
 		file_index_init(&ix, in.files, in.nfiles);
 	for (size_t i = 0; i < in.nfiles; i++)
 		move_findings(&all, &in.files[i]->fs, &o, &cfg, &ix);
@@ -617,6 +624,14 @@ static int cmd_check(int argc, char **argv)
 		chk_pairs(devs, nd, &hints, &pf_fs, &pairs);
 		move_findings(&all, &pf_fs, &o, &cfg, &ix);
 		free(devs);
+	}
+	if (any_inline) {
+		/* inline suppression comments that suppressed nothing */
+		struct findings un = {0};
+
+		for (size_t i = 0; i < in.nfiles; i++)
+			parse_inline_unused(in.files[i], o.enabled, &un);
+		move_findings(&all, &un, &o, &cfg, NULL);
 	}
 	if (cfg.nsupp) {
 		/* suppressions that suppressed nothing in the files checked */

@@ -184,6 +184,7 @@ struct hp_state {
 	struct ike_proposal
 		*builtin_prop[OBJ__COUNT][2]; /* the built-in default IKE policies [category][psk] */
 	struct span last_comment;
+	long pending_supp; /* index + 1 of a suppression comment waiting for its statement */
 };
 
 /* ---- small helpers ----------------------------------------------------------- */
@@ -435,7 +436,11 @@ void hp_lex_comment(struct hp_ctx *c, const char *text, size_t len, bool line)
 	lex_loc(c, text, len, &l);
 	at = hp_span(c, &l);
 	if (!c->st->line_has_word) {
-		/* a whole comment line */
+		/* a whole comment line; a suppression comment covers the next operation */
+		long k = parse_supp_comment(c->pf, text + 1, len - 1, l.first_line, l.first_column + 1);
+
+		if (k >= 0)
+			c->st->pending_supp = k + 1;
 		c->st->last_comment = at;
 		if (c->continued) {
 			hp_fnd(c, R_SYNTAX_ERROR, &at,
@@ -1705,6 +1710,13 @@ void hp_op_end(struct hp_ctx *c, const struct hp_loc *l)
 	bool is_delete = st->verb.len && (st->verb.s[0] == 'd' || st->verb.s[0] == 'D');
 	bool cmdline = c->cmdline;
 
+	if (st->pending_supp) {
+		struct inline_supp *sp = &c->pf->supp[st->pending_supp - 1];
+
+		sp->first = l->first_line;
+		sp->last = l->last_line;
+		st->pending_supp = 0;
+	}
 	if (st->op_bad)
 		return;
 	if (!obj_lookup(&st->objw, &obj)) {

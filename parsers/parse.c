@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/util.h"
+
 const char *file_status_name(enum file_status s)
 {
 	switch (s) {
@@ -83,8 +85,110 @@ void parse_buffer(struct parsed_file *pf, const char *path, const char *data, si
 void parsed_file_free(struct parsed_file *pf)
 {
 	fnd_free(&pf->fs);
+	free(pf->supp);
 	if (pf->arena)
 		arena_free(pf->arena);
 	source_free(&pf->src);
 	memset(pf, 0, sizeof(*pf));
+}
+
+/* ---- inline suppressions ------------------------------------------------------ */
+
+long parse_supp_comment(struct parsed_file *pf, const char *text, size_t len, uint32_t line, uint32_t col)
+{
+	static const char kw[] = "ipseclint";
+	const char *p = text, *end = text + len;
+	struct inline_supp sp;
+
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '#'))
+		p++;
+	if ((size_t)(end - p) < sizeof(kw) - 1 || memcmp(p, kw, sizeof(kw) - 1) != 0)
+		return -1;
+	p += sizeof(kw) - 1;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if ((size_t)(end - p) < 8 || memcmp(p, "disable=", 8) != 0)
+		return -1;
+	p += 8;
+	memset(&sp, 0, sizeof(sp));
+	sp.line = line;
+	while (p < end && *p != ' ' && *p != '\t' && *p != '\r') {
+		const char *q = p;
+		char id[64];
+		enum rule_id r;
+
+		while (q < end && *q != ',' && *q != ' ' && *q != '\t' && *q != '\r')
+			q++;
+		if (q > p && (size_t)(q - p) < sizeof(id)) {
+			memcpy(id, p, (size_t)(q - p));
+			id[q - p] = '\0';
+			if (strcmp(id, "all") == 0) {
+				r = R__COUNT;
+			} else if (!rule_by_id(id, &r)) {
+				struct span at = span_make(&pf->src, line, col + (uint32_t)(p - text), line,
+							   col + (uint32_t)(q - text) - 1);
+
+				struct finding *f = fnd_add(&pf->fs, R_UNKNOWN_STATEMENT, &at,
+							    "'%s' in a suppression comment is no rule ID", id);
+
+				fnd_set_hint(f, "'ipseclint rules' lists the rule IDs");
+				r = R__COUNT + 1;
+			}
+			if (r <= R__COUNT && sp.nrules < SUPP_RULES_MAX)
+				sp.rules[sp.nrules++] = (uint16_t)r;
+		}
+		p = q < end && *q == ',' ? q + 1 : q;
+	}
+	if (!sp.nrules)
+		return -1;
+	VEC_GROW(pf->supp, pf->supp_cap, pf->nsupp + 1);
+	pf->supp[pf->nsupp] = sp;
+	return (long)pf->nsupp++;
+}
+
+bool parse_inline_suppressed(struct parsed_file *pf, uint32_t line, enum rule_id rule)
+{
+	for (size_t i = 0; i < pf->nsupp; i++) {
+		struct inline_supp *sp = &pf->supp[i];
+
+		if (!sp->first || line < sp->first || line > sp->last)
+			continue;
+		for (unsigned k = 0; k < sp->nrules; k++) {
+			if (sp->rules[k] == rule || sp->rules[k] == R__COUNT) {
+				sp->used[k] = true;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+void parse_inline_unused(const struct parsed_file *pf, const bool *enabled, struct findings *fs)
+{
+	for (size_t i = 0; i < pf->nsupp; i++) {
+		const struct inline_supp *sp = &pf->supp[i];
+		size_t len = 0;
+		const char *text = source_line(&pf->src, sp->line, &len);
+
+		for (unsigned k = 0; k < sp->nrules; k++) {
+			const char *id = sp->rules[k] == R__COUNT ? "all" : rule_info(sp->rules[k])->id;
+			struct span at = span_make(&pf->src, sp->line, 1, sp->line, text && len ? (uint32_t)len : 1);
+			struct finding *f;
+
+			if (sp->used[k] || (sp->rules[k] != R__COUNT && enabled && !enabled[sp->rules[k]]))
+				continue;
+			if (sp->first && sp->last > sp->first)
+				f = fnd_add(fs, R_UNUSED_SUPPRESSION, &at,
+					    "suppression of '%s' suppresses nothing in the statement on lines %u-%u", id,
+					    sp->first, sp->last);
+			else if (sp->first)
+				f = fnd_add(fs, R_UNUSED_SUPPRESSION, &at,
+					    "suppression of '%s' suppresses nothing in the statement on line %u", id,
+					    sp->first);
+			else
+				f = fnd_add(fs, R_UNUSED_SUPPRESSION, &at,
+					    "suppression of '%s' is followed by no statement", id);
+			fnd_fp(f, "inline|%s|%u", id, sp->first);
+		}
+	}
 }

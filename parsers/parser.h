@@ -26,6 +26,20 @@ enum file_status {
 
 const char *file_status_name(enum file_status s); /* "ok", "partial", "failed" */
 
+/*
+ * An inline suppression: a comment "ipseclint disable=rule-id[,rule-id]" (or
+ * "disable=all") in the file's own comment syntax, on the line before a
+ * statement. It covers the statement's lines.
+ */
+#define SUPP_RULES_MAX 8
+struct inline_supp {
+	uint32_t line;	      /* the comment */
+	uint32_t first, last; /* the statement it covers; 0 when none followed */
+	uint16_t rules[SUPP_RULES_MAX]; /* enum rule_id; R__COUNT for "all" */
+	bool used[SUPP_RULES_MAX];
+	uint8_t nrules;
+};
+
 struct parsed_file {
 	struct source src;
 	struct arena *arena;
@@ -34,6 +48,8 @@ struct parsed_file {
 	enum file_status status;
 	struct findings fs; /* this file's input-level findings */
 	bool explicit_path; /* named on the command line (not found by walking) */
+	struct inline_supp *supp; /* inline suppressions, in file order (malloc'd) */
+	size_t nsupp, supp_cap;
 };
 
 /*
@@ -63,5 +79,18 @@ void parsed_file_free(struct parsed_file *pf);
  * what the config file's [suppress] entries match. false when none.
  */
 bool parse_object_at(const struct parsed_file *pf, uint32_t line, char *buf, size_t n);
+
+/*
+ * Inline suppressions. parse_supp_comment() reads a comment's text (without
+ * the comment marker) at line; when it is a suppression it is recorded
+ * (unknown rule IDs are reported as unknown-statement) and its index is
+ * returned, else -1. The driver then sets first/last to the statement that
+ * follows. parse_inline_suppressed() tells whether a finding at line for
+ * rule is suppressed, and marks the suppression used; parse_inline_unused()
+ * reports each enabled rule of a suppression that suppressed nothing.
+ */
+long parse_supp_comment(struct parsed_file *pf, const char *text, size_t len, uint32_t line, uint32_t col);
+bool parse_inline_suppressed(struct parsed_file *pf, uint32_t line, enum rule_id rule);
+void parse_inline_unused(const struct parsed_file *pf, const bool *enabled, struct findings *fs);
 
 #endif
