@@ -1559,10 +1559,35 @@ static void acube_text(const struct acube *a, char *buf, size_t bufsz)
 }
 
 /* How many dimensions a box restricts: the fewer, the plainer the words. */
+/*
+ * How hard a box is to read as an example of traffic: each constrained
+ * dimension costs, and a protocol other than a well-known one (a bit-cube
+ * range such as "protocol 128-255", or "protocol 7") costs most, so that
+ * "protocol 6 destination-port 444-511" is preferred to "protocol 128-255".
+ */
 static int box_weight(const struct box *b)
 {
-	return (b->proto.c != 0) + !acube_is_any(&b->src) + !acube_is_any(&b->dst) +
-	       !(b->sport.lo == 0 && b->sport.hi == 65535) + !(b->dport.lo == 0 && b->dport.hi == 65535);
+	int w = 0;
+
+	if (b->proto.c == 0xff) {
+		switch (b->proto.v) {
+		case 1:
+		case 6:
+		case 17:
+		case 47:
+		case 50:
+		case 58:
+			w += 2;
+			break;
+		default:
+			w += 6;
+		}
+	} else if (b->proto.c) {
+		w += 6;
+	}
+	return w + 2 * (!acube_is_any(&b->src) + !acube_is_any(&b->dst) +
+			!(b->sport.lo == 0 && b->sport.hi == 65535) +
+			!(b->dport.lo == 0 && b->dport.hi == 65535));
 }
 
 static void box_text(const struct box *b, char *buf, size_t bufsz)

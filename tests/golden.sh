@@ -11,6 +11,8 @@
 #
 #   $IPSECLINT check --color never fixtures/...
 #
+# (for a directory: its files in name order, but expected and README*)
+#
 # and stdout and stderr together, then a last line "exit: N", must equal the
 # expected file. --update writes the expected files instead (for every
 # fixture: review the diff like code).
@@ -59,11 +61,17 @@ failed=0
 updated=0
 unchecked=0
 
-# run PATH: the report and the exit status, as the expected file holds them
+# run PATH: the report and the exit status, as the expected file holds them.
+# A pair directory is checked as the list of its files, without the expected
+# report and the README (a report quotes configuration lines, so it would
+# read as a configuration itself).
 run() {
-	local rc
+	local rc args=("$1")
 
-	"${timeout_cmd[@]}" "$bin" check --color never "$1" >"$tmp/out" 2>&1
+	if [[ -d $1 ]]; then
+		mapfile -t args < <(find "$1" -maxdepth 1 -type f ! -name expected ! -name 'README*' | LC_ALL=C sort)
+	fi
+	"${timeout_cmd[@]}" "$bin" check --color never "${args[@]}" >"$tmp/out" 2>&1
 	rc=$?
 	if [[ -s $tmp/out && $(tail -c 1 "$tmp/out" | od -An -tx1) != *0a* ]]; then
 		echo >>"$tmp/out"
