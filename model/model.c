@@ -224,6 +224,34 @@ struct selector *model_sel_list_add(struct device *d, struct sel_list *l)
 	return s;
 }
 
+static uint64_t def_hash(const char *kind, const char *name)
+{
+	return util_hash64(name, strlen(name), util_hash64(kind, strlen(kind), UTIL_HASH_SEED));
+}
+
+/* Put m into the definition index, which stays at most half full (arena-held: old tables stay until the end). */
+static void def_index_put(struct device *d, struct mdef *m)
+{
+	size_t h;
+
+	if ((d->ndefs + 1) * 2 > d->def_index_cap) {
+		size_t cap = d->def_index_cap ? d->def_index_cap * 2 : 64;
+
+		d->def_index = ARENA_NEWV(d->arena, struct mdef *, cap);
+		d->def_index_cap = cap;
+		for (size_t i = 0; i < d->ndefs; i++) {
+			h = def_hash(d->defs[i]->kind, d->defs[i]->name) & (cap - 1);
+			while (d->def_index[h])
+				h = (h + 1) & (cap - 1);
+			d->def_index[h] = d->defs[i];
+		}
+	}
+	h = def_hash(m->kind, m->name) & (d->def_index_cap - 1);
+	while (d->def_index[h])
+		h = (h + 1) & (d->def_index_cap - 1);
+	d->def_index[h] = m;
+}
+
 struct mdef *model_def(struct device *d, const char *kind, const char *name, const struct span *span,
 		       bool builtin)
 {
@@ -240,17 +268,22 @@ struct mdef *model_def(struct device *d, const char *kind, const char *name, con
 	if (span)
 		m->span = *span;
 	m->builtin = builtin;
+	def_index_put(d, m);
 	ARENA_PUSH(d->arena, d->defs, d->ndefs, d->defs_cap, m);
 	return m;
 }
 
+/* O(1): a hash probe in the index model_def() keeps. */
 struct mdef *model_find_def(const struct device *d, const char *kind, const char *name)
 {
-	/* O(defs); devices hold tens to a few thousand objects, and
-	 * model_resolve_refs() uses a hash table for the bulk work */
-	for (size_t i = 0; i < d->ndefs; i++) {
-		if (strcmp(d->defs[i]->kind, kind) == 0 && strcmp(d->defs[i]->name, name) == 0)
-			return d->defs[i];
+	if (!d->def_index_cap)
+		return NULL;
+	for (size_t h = def_hash(kind, name) & (d->def_index_cap - 1); d->def_index[h];
+	     h = (h + 1) & (d->def_index_cap - 1)) {
+		const struct mdef *m = d->def_index[h];
+
+		if (strcmp(m->kind, kind) == 0 && strcmp(m->name, name) == 0)
+			return d->def_index[h];
 	}
 	return NULL;
 }
@@ -265,11 +298,6 @@ struct mref *model_ref(struct device *d, const char *kind, const char *name, con
 		r->span = *span;
 	ARENA_PUSH(d->arena, d->refs, d->nrefs, d->refs_cap, r);
 	return r;
-}
-
-static uint64_t def_hash(const char *kind, const char *name)
-{
-	return util_hash64(name, strlen(name), util_hash64(kind, strlen(kind), UTIL_HASH_SEED));
 }
 
 /* O(defs + refs) with an open-addressing table. */

@@ -328,6 +328,8 @@ struct device {
 	size_t nsel_lists, sel_lists_cap;
 	struct mdef **defs;
 	size_t ndefs, defs_cap;
+	struct mdef **def_index; /* open-addressing hash of defs by (kind, name): model_find_def */
+	size_t def_index_cap;
 	struct mref **refs;
 	size_t nrefs, refs_cap;
 

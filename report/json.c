@@ -105,27 +105,77 @@ static void write_tunnels(struct jw *w, const struct report_input *in)
  * (after --severity, --disable and configured severities), so that the pair
  * verdict agrees with the findings listed next to it.
  */
-static const char *pair_status(const struct report_input *in, const char *a, const char *b)
-{
-	int worst = -1;
+struct pair_worst {
+	const char *a, *b; /* the ids, a <= b */
+	int worst;
+};
 
+struct pair_tab {
+	struct pair_worst *v;
+	size_t cap;
+};
+
+static uint64_t pair_key(const char **a, const char **b)
+{
+	if (strcmp(*a, *b) > 0) {
+		const char *t = *a;
+
+		*a = *b;
+		*b = t;
+	}
+	return util_hash64(*b, strlen(*b), util_hash64(*a, strlen(*a), UTIL_HASH_SEED));
+}
+
+static struct pair_worst *pair_slot(const struct pair_tab *t, const char *a, const char *b)
+{
+	size_t h = (size_t)pair_key(&a, &b) & (t->cap - 1);
+
+	while (t->v[h].a && !(strcmp(t->v[h].a, a) == 0 && strcmp(t->v[h].b, b) == 0))
+		h = (h + 1) & (t->cap - 1);
+	if (!t->v[h].a) {
+		t->v[h].a = a;
+		t->v[h].b = b;
+		t->v[h].worst = -1;
+	}
+	return &t->v[h];
+}
+
+/* The worst severity of each pair's findings: one pass over the findings, O(findings + pairs). */
+static void pair_tab_build(struct pair_tab *t, const struct report_input *in)
+{
+	size_t n = (in->pairs ? in->pairs->n : 0) + 1;
+
+	for (size_t i = 0; in->fs && i < in->fs->n; i++)
+		n += in->fs->v[i].pair_a && in->fs->v[i].pair_b;
+	t->cap = 16;
+	while (t->cap < 2 * n)
+		t->cap *= 2;
+	t->v = xcalloc(t->cap, sizeof(*t->v));
 	for (size_t i = 0; in->fs && i < in->fs->n; i++) {
 		const struct finding *f = &in->fs->v[i];
+		struct pair_worst *pw;
 
 		if (!f->pair_a || !f->pair_b)
 			continue;
-		if (!((strcmp(f->pair_a, a) == 0 && strcmp(f->pair_b, b) == 0) ||
-		      (strcmp(f->pair_a, b) == 0 && strcmp(f->pair_b, a) == 0)))
-			continue;
-		if ((int)f->sev > worst)
-			worst = (int)f->sev;
+		pw = pair_slot(t, f->pair_a, f->pair_b);
+		if ((int)f->sev > pw->worst)
+			pw->worst = (int)f->sev;
 	}
+}
+
+static const char *pair_status(const struct pair_tab *t, const char *a, const char *b)
+{
+	int worst = pair_slot(t, a, b)->worst;
+
 	return worst < 0 ? "ok" : sev_name((enum severity)worst);
 }
 
 /* The pairs of the pairing step, each once; [] without pairing (--no-pairs). */
 static void write_pairs(struct jw *w, const struct report_input *in)
 {
+	struct pair_tab t;
+
+	pair_tab_build(&t, in);
 	jw_key(w, "pairs");
 	jw_arr_open(w);
 	for (size_t i = 0; in->pairs && i < in->pairs->n; i++) {
@@ -136,10 +186,11 @@ static void write_pairs(struct jw *w, const struct report_input *in)
 		jw_obj_open(w);
 		jw_kstr(w, "a", p->a->id);
 		jw_kstr(w, "b", p->b->id);
-		jw_kstr(w, "status", pair_status(in, p->a->id, p->b->id));
+		jw_kstr(w, "status", pair_status(&t, p->a->id, p->b->id));
 		jw_obj_close(w);
 	}
 	jw_arr_close(w);
+	free(t.v);
 }
 
 static void write_loc_fields(struct jw *w, const struct loc *l)
