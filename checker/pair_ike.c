@@ -124,10 +124,13 @@ static bool check_auth(struct pair_ctx *pc)
 
 	if (!a->nproposals || !b->nproposals || (sa & sb))
 		return true;
-	f = pair_finding(pc, R_AUTH_METHOD_MISMATCH, &a->proposals[0]->span,
+	/* point at the authentication-method lines where written, else at the proposals */
+	f = pair_finding(pc, R_AUTH_METHOD_MISMATCH,
+			 pair_at(&a->proposals[0]->auth.o, &a->proposals[0]->span),
 			 "authentication by %s here, by %s on '%s'", auth_names(sa, ba, sizeof(ba)),
 			 auth_names(sb, bb, sizeof(bb)), pc->b->dev->name);
-	fnd_related(f, &b->proposals[0]->span, "peer side: authentication by %s", bb);
+	fnd_related(f, pair_at(&b->proposals[0]->auth.o, &b->proposals[0]->span),
+		    "peer side: authentication by %s", bb);
 	fnd_fp(f, "%s|%s", ba, bb);
 	return false;
 }
@@ -189,7 +192,7 @@ static void check_proposals(struct pair_ctx *pc, const struct ike_proposal **ma,
 	char x[128], y[128];
 	struct strbuf msg = STRBUF_INIT, rel = STRBUF_INIT;
 	struct finding *f;
-	const struct span *at;
+	const struct span *at, *at_b;
 	bool same_kind;
 
 	*ma = *mb = NULL;
@@ -213,25 +216,27 @@ static void check_proposals(struct pair_ctx *pc, const struct ike_proposal **ma,
 		return;
 	if (best == P1_DH) {
 		at = pair_at(&ba->dh.o, &ba->span);
-		f = pair_finding(
-			pc, R_DH_GROUP_MISMATCH, at,
-			"%s '%s' would match '%s' but for the DH group: group %s%s here, group %s%s "
-			"on '%s'",
-			ike_proposal_kind(ba), ba->name, side, pair_groups(&ba->dh, x, sizeof(x)), pair_prov(&ba->dh.o),
-			pair_groups(&bb->dh, y, sizeof(y)), pair_prov(&bb->dh.o), side);
-		fnd_related(f, pair_at(&bb->dh.o, &bb->span),
-			    "peer side: %s '%s' uses DH group %s%s", ike_proposal_kind(bb), bb->name, y,
-			    pair_prov(&bb->dh.o));
+		f = pair_finding(pc, R_DH_GROUP_MISMATCH, at,
+				 "%s '%s' would match '%s' but for the DH group: group %s%s here, group %s%s "
+				 "on '%s'",
+				 ike_proposal_kind(ba), ba->name, side, pair_groups(&ba->dh, x, sizeof(x)),
+				 pair_prov(&ba->dh.o), pair_groups(&bb->dh, y, sizeof(y)),
+				 pair_prov(&bb->dh.o), side);
+		fnd_related(f, pair_at(&bb->dh.o, &bb->span), "peer side: %s '%s' uses DH group %s%s",
+			    ike_proposal_kind(bb), bb->name, y, pair_prov(&bb->dh.o));
 		fnd_fp(f, "dh|%s|%s", x, y);
 		return;
 	}
 	sb_addf(&msg, "no ike proposal is acceptable to '%s':", side);
+	/* both sides point at the first differing value where written, else at the proposal */
 	at = &ba->span;
+	at_b = &bb->span;
 	if (best & P1_ENC) {
 		sb_addf(&msg, " encryption %s%s here, %s%s there;", pair_encs(&ba->enc, x, sizeof(x)),
 			pair_prov(&ba->enc.o), pair_encs(&bb->enc, y, sizeof(y)), pair_prov(&bb->enc.o));
 		sb_addf(&rel, " encryption %s%s;", y, pair_prov(&bb->enc.o));
 		at = pair_at(&ba->enc.o, &ba->span);
+		at_b = pair_at(&bb->enc.o, &bb->span);
 	}
 	if (best & P1_INTEG) {
 		const struct algset *ia = p1_integ(ba, pc->version), *ib = p1_integ(bb, pc->version);
@@ -239,8 +244,10 @@ static void check_proposals(struct pair_ctx *pc, const struct ike_proposal **ma,
 		sb_addf(&msg, " %s %s%s here, %s%s there;", what, pair_integs(ia, x, sizeof(x)),
 			pair_prov(&ia->o), pair_integs(ib, y, sizeof(y)), pair_prov(&ib->o));
 		sb_addf(&rel, " %s %s%s;", what, y, pair_prov(&ib->o));
-		if (!(best & P1_ENC))
+		if (!(best & P1_ENC)) {
 			at = pair_at(&ia->o, &ba->span);
+			at_b = pair_at(&ib->o, &bb->span);
+		}
 	}
 	if (best & P1_PRF) {
 		sb_addf(&msg, " prf %s%s here, %s%s there;", pair_integs(&ba->prf, x, sizeof(x)),
@@ -262,9 +269,9 @@ static void check_proposals(struct pair_ctx *pc, const struct ike_proposal **ma,
 	rel.buf[rel.len - 1] = '\0';
 	same_kind = strcmp(ike_proposal_kind(ba), ike_proposal_kind(bb)) == 0;
 	f = pair_finding(pc, R_IKE_PROPOSAL_MISMATCH, at, "%s (closest: %s '%s' vs %s%s'%s')", msg.buf,
-			 ike_proposal_kind(ba), ba->name, same_kind ? "" : ike_proposal_kind(bb), same_kind ? "" : " ",
-			 bb->name);
-	fnd_related(f, &bb->span, "peer side: %s '%s' has%s", ike_proposal_kind(bb), bb->name, rel.buf);
+			 ike_proposal_kind(ba), ba->name, same_kind ? "" : ike_proposal_kind(bb),
+			 same_kind ? "" : " ", bb->name);
+	fnd_related(f, at_b, "peer side: %s '%s' has%s", ike_proposal_kind(bb), bb->name, rel.buf);
 	fnd_fp(f, "%s", msg.buf);
 	sb_free(&msg);
 	sb_free(&rel);

@@ -97,7 +97,7 @@ static void check_transforms(struct pair_ctx *pc)
 	char x[128], y[128];
 	struct strbuf msg = STRBUF_INIT, rel = STRBUF_INIT;
 	const char *side = pc->b->dev->name;
-	const struct span *at;
+	const struct span *at, *at_b;
 	struct finding *f;
 
 	if (!a->nproposals || !b->nproposals)
@@ -127,19 +127,21 @@ static void check_transforms(struct pair_ctx *pc)
 		f = pair_finding(pc, R_ENCAPSULATION_MISMATCH, pair_at(&ma->mode.o, &ma->span),
 				 "%s mode%s here, %s mode%s on '%s'", mode_name(ma->mode.v),
 				 pair_prov(&ma->mode.o), mode_name(mb->mode.v), pair_prov(&mb->mode.o), side);
-		fnd_related(f, pair_at(&mb->mode.o, &mb->span),
-			    "peer side: %s '%s' uses %s mode%s", ipsec_proposal_kind(mb), mb->name, mode_name(mb->mode.v),
-			    pair_prov(&mb->mode.o));
+		fnd_related(f, pair_at(&mb->mode.o, &mb->span), "peer side: %s '%s' uses %s mode%s",
+			    ipsec_proposal_kind(mb), mb->name, mode_name(mb->mode.v), pair_prov(&mb->mode.o));
 		fnd_fp(f, "%s|%s", mode_name(ma->mode.v), mode_name(mb->mode.v));
 		return;
 	}
 	sb_addf(&msg, "no ipsec proposal is acceptable to '%s':", side);
+	/* both sides point at the first differing value where written, else at the proposal */
 	at = &ba->span;
+	at_b = &bb->span;
 	if (best & P2_PROTO) {
 		sb_addf(&msg, " protocol %s%s here, %s%s there;", proto_name(proto_of(ba)),
 			pair_prov(&ba->proto.o), proto_name(proto_of(bb)), pair_prov(&bb->proto.o));
 		sb_addf(&rel, " protocol %s%s;", proto_name(proto_of(bb)), pair_prov(&bb->proto.o));
 		at = pair_at(&ba->proto.o, &ba->span);
+		at_b = pair_at(&bb->proto.o, &bb->span);
 	}
 	if (best & P2_ENC) {
 		sb_addf(&msg, " esp encryption %s%s here, %s%s there;", pair_encs(&ba->esp_enc, x, sizeof(x)),
@@ -147,14 +149,17 @@ static void check_transforms(struct pair_ctx *pc)
 			pair_prov(&bb->esp_enc.o));
 		sb_addf(&rel, " esp encryption %s%s;", y, pair_prov(&bb->esp_enc.o));
 		at = pair_at(&ba->esp_enc.o, &ba->span);
+		at_b = pair_at(&bb->esp_enc.o, &bb->span);
 	}
 	if (best & P2_INTEG) {
 		sb_addf(&msg, " esp integrity %s%s here, %s%s there;",
 			pair_integs(&ba->esp_integ, x, sizeof(x)), pair_prov(&ba->esp_integ.o),
 			pair_integs(&bb->esp_integ, y, sizeof(y)), pair_prov(&bb->esp_integ.o));
 		sb_addf(&rel, " esp integrity %s%s;", y, pair_prov(&bb->esp_integ.o));
-		if (!(best & P2_ENC))
+		if (!(best & P2_ENC)) {
 			at = pair_at(&ba->esp_integ.o, &ba->span);
+			at_b = pair_at(&bb->esp_integ.o, &bb->span);
+		}
 	}
 	if (best & P2_AH) {
 		sb_addf(&msg, " ah integrity %s%s here, %s%s there;",
@@ -165,7 +170,7 @@ static void check_transforms(struct pair_ctx *pc)
 	msg.buf[msg.len - 1] = '\0';
 	rel.buf[rel.len - 1] = '\0';
 	f = pair_finding(pc, R_IPSEC_PROPOSAL_MISMATCH, at, "%s", msg.buf);
-	fnd_related(f, &bb->span, "peer side: %s '%s' has%s", ipsec_proposal_kind(bb), bb->name, rel.buf);
+	fnd_related(f, at_b, "peer side: %s '%s' has%s", ipsec_proposal_kind(bb), bb->name, rel.buf);
 	fnd_fp(f, "%s", msg.buf);
 	sb_free(&msg);
 	sb_free(&rel);
