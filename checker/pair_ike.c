@@ -213,15 +213,14 @@ static void check_proposals(struct pair_ctx *pc, const struct ike_proposal **ma,
 		return;
 	if (best == P1_DH) {
 		at = pair_at(&ba->dh.o, &ba->span);
-		f = pair_finding(
-			pc, R_DH_GROUP_MISMATCH, at,
-			"%s '%s' would match '%s' but for the DH group: group %s%s here, group %s%s "
-			"on '%s'",
-			ike_proposal_kind(ba), ba->name, side, pair_groups(&ba->dh, x, sizeof(x)), pair_prov(&ba->dh.o),
-			pair_groups(&bb->dh, y, sizeof(y)), pair_prov(&bb->dh.o), side);
-		fnd_related(f, pair_at(&bb->dh.o, &bb->span),
-			    "peer side: %s '%s' uses DH group %s%s", ike_proposal_kind(bb), bb->name, y,
-			    pair_prov(&bb->dh.o));
+		f = pair_finding(pc, R_DH_GROUP_MISMATCH, at,
+				 "%s '%s' would match '%s' but for the DH group: group %s%s here, group %s%s "
+				 "on '%s'",
+				 ike_proposal_kind(ba), ba->name, side, pair_groups(&ba->dh, x, sizeof(x)),
+				 pair_prov(&ba->dh.o), pair_groups(&bb->dh, y, sizeof(y)),
+				 pair_prov(&bb->dh.o), side);
+		fnd_related(f, pair_at(&bb->dh.o, &bb->span), "peer side: %s '%s' uses DH group %s%s",
+			    ike_proposal_kind(bb), bb->name, y, pair_prov(&bb->dh.o));
 		fnd_fp(f, "dh|%s|%s", x, y);
 		return;
 	}
@@ -262,8 +261,8 @@ static void check_proposals(struct pair_ctx *pc, const struct ike_proposal **ma,
 	rel.buf[rel.len - 1] = '\0';
 	same_kind = strcmp(ike_proposal_kind(ba), ike_proposal_kind(bb)) == 0;
 	f = pair_finding(pc, R_IKE_PROPOSAL_MISMATCH, at, "%s (closest: %s '%s' vs %s%s'%s')", msg.buf,
-			 ike_proposal_kind(ba), ba->name, same_kind ? "" : ike_proposal_kind(bb), same_kind ? "" : " ",
-			 bb->name);
+			 ike_proposal_kind(ba), ba->name, same_kind ? "" : ike_proposal_kind(bb),
+			 same_kind ? "" : " ", bb->name);
 	fnd_related(f, &bb->span, "peer side: %s '%s' has%s", ike_proposal_kind(bb), bb->name, rel.buf);
 	fnd_fp(f, "%s", msg.buf);
 	sb_free(&msg);

@@ -127,9 +127,8 @@ static void check_transforms(struct pair_ctx *pc)
 		f = pair_finding(pc, R_ENCAPSULATION_MISMATCH, pair_at(&ma->mode.o, &ma->span),
 				 "%s mode%s here, %s mode%s on '%s'", mode_name(ma->mode.v),
 				 pair_prov(&ma->mode.o), mode_name(mb->mode.v), pair_prov(&mb->mode.o), side);
-		fnd_related(f, pair_at(&mb->mode.o, &mb->span),
-			    "peer side: %s '%s' uses %s mode%s", ipsec_proposal_kind(mb), mb->name, mode_name(mb->mode.v),
-			    pair_prov(&mb->mode.o));
+		fnd_related(f, pair_at(&mb->mode.o, &mb->span), "peer side: %s '%s' uses %s mode%s",
+			    ipsec_proposal_kind(mb), mb->name, mode_name(mb->mode.v), pair_prov(&mb->mode.o));
 		fnd_fp(f, "%s|%s", mode_name(ma->mode.v), mode_name(mb->mode.v));
 		return;
 	}

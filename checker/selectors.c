@@ -375,7 +375,8 @@ static void order_conflict(struct chk_ctx *c, const struct sel_list *l, size_t i
 			    rule_name(l, r, rn, sizeof(rn)), rule_name(l, o, on, sizeof(on)),
 			    o->action == SEL_PERMIT ? "protects" : "passes or discards");
 		fnd_related(f, &os, "%s is here", on);
-		fnd_fp(f, "%s|%s|%s", l->name ? l->name : "?", r->text ? r->text : "?", o->text ? o->text : "?");
+		fnd_fp(f, "%s|%s|%s", l->name ? l->name : "?", r->text ? r->text : "?",
+		       o->text ? o->text : "?");
 		return;
 	}
 }
@@ -620,8 +621,8 @@ static void group_conflict(struct chk_ctx *c, struct tun_info *ti, size_t i, con
 		chk_tunnel(t, name, sizeof(name));
 		chk_tunnel(o->t, other, sizeof(other));
 		f = chk_add(c, R_POLICY_ORDER_CONFLICT, &t->span,
-			    "%s loses part of its traffic (e.g. %s) to %s, which comes first and sends it %s", name,
-			    wit, other, peer ? "to another peer" : "with other proposals");
+			    "%s loses part of its traffic (e.g. %s) to %s, which comes first and sends it %s",
+			    name, wit, other, peer ? "to another peer" : "with other proposals");
 		fnd_related(f, &o->t->span, "%s is here", other);
 		fnd_fp(f, "%s|%s", t->name ? t->name : t->id, o->t->name ? o->t->name : o->t->id);
 		return;

@@ -1168,7 +1168,7 @@ static bool parse_alglist(struct hp_ctx *c, const struct hp_word *w, const char 
 	while (p < end) {
 		const char *q = memchr(p, ',', (size_t)(end - p));
 		size_t n = q ? (size_t)(q - p) : (size_t)(end - p);
-		char sq[32];
+		char sq[32] = "";
 		bool ok = false;
 
 		squash(p, n, sq, sizeof(sq));
@@ -1704,7 +1704,7 @@ void hp_op_end(struct hp_ctx *c, const struct hp_loc *l)
 	struct span op = hp_span(c, l);
 	enum hp_obj obj;
 	struct hp_rec *r, *dup = NULL;
-	size_t npos;
+	size_t npos, nargs;
 	const char *name = NULL;
 	struct span ns;
 	bool is_delete = st->verb.len && (st->verb.s[0] == 'd' || st->verb.s[0] == 'D');
@@ -1732,7 +1732,8 @@ void hp_op_end(struct hp_ctx *c, const struct hp_loc *l)
 		return;
 	}
 
-	npos = st->nargs ? st->args[0].first : st->nwords;
+	nargs = st->nargs; /* read once: the loop below relies on the same count */
+	npos = nargs ? st->args[0].first : st->nwords;
 	ns = hp_span(c, &st->ol);
 	if (obj != OBJ_STARTUP) {
 		if (!npos) {
@@ -1792,7 +1793,7 @@ void hp_op_end(struct hp_ctx *c, const struct hp_loc *l)
 		return;
 	}
 
-	for (size_t i = 0; i < st->nargs; i++) {
+	for (size_t i = 0; i < nargs; i++) {
 		struct hp_arg *a = &st->args[i];
 		struct span fat = hp_span(c, &a->fl);
 		char fname[64], sh[64];
