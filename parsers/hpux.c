@@ -1793,6 +1793,9 @@ void hp_op_end(struct hp_ctx *c, const struct hp_loc *l)
 		return;
 	}
 
+	/* startup and gateway (MIPv6 home agent) arguments are undocumented [U]: accepted, not modelled */
+	if (obj == OBJ_STARTUP || obj == OBJ_GATEWAY)
+		nargs = 0;
 	for (size_t i = 0; i < nargs; i++) {
 		struct hp_arg *a = &st->args[i];
 		struct span fat = hp_span(c, &a->fl);
