@@ -345,8 +345,8 @@ static const char *rule_name(const struct sel_list *l, const struct selector *r,
 
 /*
  * policy-order-conflict in a policy list: rule i is not shadowed, but an
- * earlier rule with the other action (protect vs. pass/discard) takes part of
- * its traffic first. ACL rules are left alone: there a deny carved out of a
+ * earlier rule with the other action (protect vs. pass/discard) that cuts
+ * across it (neither holds the other) takes part of its traffic first. ACL rules are left alone: there a deny carved out of a
  * later permit is how ACLs are written. cand holds the rules whose boxes meet
  * rule i (ascending); the first earlier one that really overlaps is named.
  */
@@ -365,8 +365,10 @@ static void order_conflict(struct chk_ctx *c, const struct sel_list *l, size_t i
 
 		if (o->action == r->action)
 			continue;
+		/* only a partial overlap: an earlier rule inside this one is the usual "specific
+		 * first" order, and one that holds all of it shadows it */
 		rel = sel_compare(r, o);
-		if (rel == REL_DISJOINT || rel == REL_SUBSET || rel == REL_EQUAL)
+		if (rel != REL_OVERLAP)
 			continue;
 		at = chk_rule_span(l, r);
 		os = chk_rule_span(l, o);

@@ -376,7 +376,7 @@ Test(hpux, shadowing_by_priority_and_bypass)
 		"add host specific -source 192.0.2.10 -destination 10.1.2.3 -action ESP_AES256_HMAC_SHA2_256\n"
 		"add bypass 192.0.2.99\n"
 		"add host bp -source 192.0.2.99 -destination 172.16.0.1 -action ESP_AES256_HMAC_SHA2_256\n"
-		"add host part -source 192.0.2.10 -destination 172.16.0.0/16 -protocol TCP -priority 5 -action DISCARD\n"
+		"add host part -source 192.0.2.10 -destination 172.0.0.0/8 -protocol TCP -priority 5 -action DISCARD\n"
 		"add host web -source 192.0.2.10 -destination 172.16.0.0/12 -action ESP_AES256_HMAC_SHA2_256\n";
 	struct parsed_file pf;
 	const struct finding *f;
@@ -391,7 +391,7 @@ Test(hpux, shadowing_by_priority_and_bypass)
 			  NULL,
 		  "%s", f->message);
 	f = first_rule(&pf, R_POLICY_ORDER_CONFLICT);
-	cr_assert_not_null(f, "part (DISCARD TCP to 172.16/16) takes part of web's traffic");
+	cr_assert_not_null(f, "part (DISCARD TCP to all of 172/8) cuts across web's traffic");
 	cr_expect_eq(f->loc.line, 6);
 	parsed_file_free(&pf);
 }
