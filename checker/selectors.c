@@ -345,8 +345,8 @@ static const char *rule_name(const struct sel_list *l, const struct selector *r,
 
 /*
  * policy-order-conflict in a policy list: rule i is not shadowed, but an
- * earlier rule with the other action (protect vs. pass/discard) takes part of
- * its traffic first. ACL rules are left alone: there a deny carved out of a
+ * earlier rule with the other action (protect vs. pass/discard) that cuts
+ * across it (neither holds the other) takes part of its traffic first. ACL rules are left alone: there a deny carved out of a
  * later permit is how ACLs are written. cand holds the rules whose boxes meet
  * rule i (ascending); the first earlier one that really overlaps is named.
  */
@@ -365,8 +365,10 @@ static void order_conflict(struct chk_ctx *c, const struct sel_list *l, size_t i
 
 		if (o->action == r->action)
 			continue;
+		/* only a partial overlap: an earlier rule inside this one is the usual "specific
+		 * first" order, and one that holds all of it shadows it */
 		rel = sel_compare(r, o);
-		if (rel == REL_DISJOINT || rel == REL_SUBSET || rel == REL_EQUAL)
+		if (rel != REL_OVERLAP)
 			continue;
 		at = chk_rule_span(l, r);
 		os = chk_rule_span(l, o);
@@ -375,7 +377,8 @@ static void order_conflict(struct chk_ctx *c, const struct sel_list *l, size_t i
 			    rule_name(l, r, rn, sizeof(rn)), rule_name(l, o, on, sizeof(on)),
 			    o->action == SEL_PERMIT ? "protects" : "passes or discards");
 		fnd_related(f, &os, "%s is here", on);
-		fnd_fp(f, "%s|%s|%s", l->name ? l->name : "?", r->text ? r->text : "?", o->text ? o->text : "?");
+		fnd_fp(f, "%s|%s|%s", l->name ? l->name : "?", r->text ? r->text : "?",
+		       o->text ? o->text : "?");
 		return;
 	}
 }
@@ -620,8 +623,8 @@ static void group_conflict(struct chk_ctx *c, struct tun_info *ti, size_t i, con
 		chk_tunnel(t, name, sizeof(name));
 		chk_tunnel(o->t, other, sizeof(other));
 		f = chk_add(c, R_POLICY_ORDER_CONFLICT, &t->span,
-			    "%s loses part of its traffic (e.g. %s) to %s, which comes first and sends it %s", name,
-			    wit, other, peer ? "to another peer" : "with other proposals");
+			    "%s loses part of its traffic (e.g. %s) to %s, which comes first and sends it %s",
+			    name, wit, other, peer ? "to another peer" : "with other proposals");
 		fnd_related(f, &o->t->span, "%s is here", other);
 		fnd_fp(f, "%s|%s", t->name ? t->name : t->id, o->t->name ? o->t->name : o->t->id);
 		return;

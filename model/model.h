@@ -139,7 +139,7 @@ struct sel_list {
 	size_t n, cap;
 	bool permits_are_tunnels; /* a policy list whose permit rules are also tunnels of one group
 				   * in this order: shadowing among those is the tunnels' finding */
-	unsigned refs; /* how many tunnels use it */
+	unsigned refs;		  /* how many tunnels use it */
 };
 
 /* ---- phase 1 ------------------------------------------------------------- */

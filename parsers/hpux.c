@@ -1073,7 +1073,8 @@ static bool parse_xforms(struct hp_ctx *c, const struct hp_word *w, const char *
 		} else {
 			nesp++;
 		}
-		if (x.enc == ENC_DES || (x.proto == PROTO_ESP && x.integ == INTEG_UNSET))
+		/* unauthenticated ESP is A.02 only; so is DES, but DES is reported in A.03 files instead */
+		if (x.proto == PROTO_ESP && x.integ == INTEG_UNSET)
 			mark_dialect(c, D_A02, &at);
 		if (x.integ >= INTEG_SHA256 && x.integ <= INTEG_SHA512)
 			mark_dialect(c, D_A03, &at);
@@ -1168,7 +1169,7 @@ static bool parse_alglist(struct hp_ctx *c, const struct hp_word *w, const char 
 	while (p < end) {
 		const char *q = memchr(p, ',', (size_t)(end - p));
 		size_t n = q ? (size_t)(q - p) : (size_t)(end - p);
-		char sq[32];
+		char sq[32] = "";
 		bool ok = false;
 
 		squash(p, n, sq, sizeof(sq));
@@ -1704,7 +1705,7 @@ void hp_op_end(struct hp_ctx *c, const struct hp_loc *l)
 	struct span op = hp_span(c, l);
 	enum hp_obj obj;
 	struct hp_rec *r, *dup = NULL;
-	size_t npos;
+	size_t npos, nargs;
 	const char *name = NULL;
 	struct span ns;
 	bool is_delete = st->verb.len && (st->verb.s[0] == 'd' || st->verb.s[0] == 'D');
@@ -1732,7 +1733,8 @@ void hp_op_end(struct hp_ctx *c, const struct hp_loc *l)
 		return;
 	}
 
-	npos = st->nargs ? st->args[0].first : st->nwords;
+	nargs = st->nargs; /* read once: the loop below relies on the same count */
+	npos = nargs ? st->args[0].first : st->nwords;
 	ns = hp_span(c, &st->ol);
 	if (obj != OBJ_STARTUP) {
 		if (!npos) {
@@ -1792,7 +1794,10 @@ void hp_op_end(struct hp_ctx *c, const struct hp_loc *l)
 		return;
 	}
 
-	for (size_t i = 0; i < st->nargs; i++) {
+	/* startup and gateway (MIPv6 home agent) arguments are undocumented [U]: accepted, not modelled */
+	if (obj == OBJ_STARTUP || obj == OBJ_GATEWAY)
+		nargs = 0;
+	for (size_t i = 0; i < nargs; i++) {
 		struct hp_arg *a = &st->args[i];
 		struct span fat = hp_span(c, &a->fl);
 		char fname[64], sh[64];
@@ -2171,16 +2176,16 @@ have_proposal:
 		if (auth) {
 			f = hp_fnd(
 				c, R_MISSING_MANDATORY, &auth->span,
-				"auth record '%s' has no -preshared key, but %s authenticates with a pre-shared key",
-				auth->name, ike->peer_name);
+				"auth record '%s' has no -preshared key, but %s '%s' authenticates with a pre-shared key",
+				auth->name, p->kind, p->name);
 			fnd_related(f, &p->auth.o.span, "PSK authentication is chosen here");
 		} else {
 			f = hp_fnd(
 				c, R_MISSING_MANDATORY, &h->span,
-				"no auth record holds %s: %s authenticates with a pre-shared key, which lives in "
+				"no auth record holds %s: %s '%s' authenticates with a pre-shared key, which lives in "
 				"an auth record",
-				remote ? aspec_str(remote, rb, sizeof(rb)) : "the remote endpoint",
-				ike->peer_name);
+				remote ? aspec_str(remote, rb, sizeof(rb)) : "the remote endpoint", p->kind,
+				p->name);
 			fnd_related(f, &p->auth.o.span, "PSK authentication is chosen here");
 		}
 		fnd_fp(f, "psk-record|%s", h->name);
@@ -2393,6 +2398,12 @@ static void add_addrs(struct hp_ctx *c)
 	}
 }
 
+/* Does the host policy put its traffic into an SA (transport, tunnel or manual keys)? */
+static bool protects(const struct hp_rec *h)
+{
+	return h->action == ACT_XFORMS || h->tunnel || h->in.set || h->out.set;
+}
+
 /*
  * The host policies in evaluation order as one selector list: bypass entries
  * first (an open PASS policy for the local address [C:S6 p95]), then every
@@ -2428,8 +2439,7 @@ static void build_spd(struct hp_ctx *c, struct hp_rec **hosts, size_t nh)
 			    arena_printf(c->a, "host policy '%s' (priority %lld%s)", h->name,
 					 (long long)h->priority.v, h->auto_priority ? ", automatic" : ""));
 		for (size_t k = first; k < l->n; k++)
-			l->rules[k].action =
-				h->action == ACT_PASS || h->action == ACT_DISCARD ? SEL_DENY : SEL_PERMIT;
+			l->rules[k].action = protects(h) ? SEL_PERMIT : SEL_DENY;
 	}
 	free(byp);
 }

@@ -128,8 +128,9 @@ long parse_supp_comment(struct parsed_file *pf, const char *text, size_t len, ui
 				struct span at = span_make(&pf->src, line, col + (uint32_t)(p - text), line,
 							   col + (uint32_t)(q - text) - 1);
 
-				struct finding *f = fnd_add(&pf->fs, R_UNKNOWN_STATEMENT, &at,
-							    "'%s' in a suppression comment is no rule ID", id);
+				struct finding *f =
+					fnd_add(&pf->fs, R_UNKNOWN_STATEMENT, &at,
+						"'%s' in a suppression comment is no rule ID", id);
 
 				fnd_set_hint(f, "'ipseclint rules' lists the rule IDs");
 				r = R__COUNT + 1;
@@ -172,19 +173,22 @@ void parse_inline_unused(const struct parsed_file *pf, const bool *enabled, stru
 
 		for (unsigned k = 0; k < sp->nrules; k++) {
 			const char *id = sp->rules[k] == R__COUNT ? "all" : rule_info(sp->rules[k])->id;
-			struct span at = span_make(&pf->src, sp->line, 1, sp->line, text && len ? (uint32_t)len : 1);
+			struct span at =
+				span_make(&pf->src, sp->line, 1, sp->line, text && len ? (uint32_t)len : 1);
 			struct finding *f;
 
 			if (sp->used[k] || (sp->rules[k] != R__COUNT && enabled && !enabled[sp->rules[k]]))
 				continue;
 			if (sp->first && sp->last > sp->first)
-				f = fnd_add(fs, R_UNUSED_SUPPRESSION, &at,
-					    "suppression of '%s' suppresses nothing in the statement on lines %u-%u", id,
-					    sp->first, sp->last);
+				f = fnd_add(
+					fs, R_UNUSED_SUPPRESSION, &at,
+					"suppression of '%s' suppresses nothing in the statement on lines %u-%u",
+					id, sp->first, sp->last);
 			else if (sp->first)
-				f = fnd_add(fs, R_UNUSED_SUPPRESSION, &at,
-					    "suppression of '%s' suppresses nothing in the statement on line %u", id,
-					    sp->first);
+				f = fnd_add(
+					fs, R_UNUSED_SUPPRESSION, &at,
+					"suppression of '%s' suppresses nothing in the statement on line %u",
+					id, sp->first);
 			else
 				f = fnd_add(fs, R_UNUSED_SUPPRESSION, &at,
 					    "suppression of '%s' is followed by no statement", id);

@@ -33,8 +33,8 @@ const char *file_status_name(enum file_status s); /* "ok", "partial", "failed" *
  */
 #define SUPP_RULES_MAX 8
 struct inline_supp {
-	uint32_t line;	      /* the comment */
-	uint32_t first, last; /* the statement it covers; 0 when none followed */
+	uint32_t line;			/* the comment */
+	uint32_t first, last;		/* the statement it covers; 0 when none followed */
 	uint16_t rules[SUPP_RULES_MAX]; /* enum rule_id; R__COUNT for "all" */
 	bool used[SUPP_RULES_MAX];
 	uint8_t nrules;
@@ -46,8 +46,8 @@ struct parsed_file {
 	struct device *dev; /* NULL when failed */
 	enum vendor vendor;
 	enum file_status status;
-	struct findings fs; /* this file's input-level findings */
-	bool explicit_path; /* named on the command line (not found by walking) */
+	struct findings fs;	  /* this file's input-level findings */
+	bool explicit_path;	  /* named on the command line (not found by walking) */
 	struct inline_supp *supp; /* inline suppressions, in file order (malloc'd) */
 	size_t nsupp, supp_cap;
 };

@@ -191,10 +191,11 @@ Test(hpux, flag_line_continues_without_backslash)
 
 Test(hpux, transcript_and_other_commands)
 {
-	static const char text[] = "ipsec_config show all\n"
-				   "/usr/sbin/ipsec_config add host h -source 192.0.2.10 -destination 198.51.100.20 "
-				   "-action ESP_AES128_HMAC_SHA1\n"
-				   "ipsec_config batch /tmp/x.batch -profile /var/adm/ipsec/.ipsec_profile\n";
+	static const char text[] =
+		"ipsec_config show all\n"
+		"/usr/sbin/ipsec_config add host h -source 192.0.2.10 -destination 198.51.100.20 "
+		"-action ESP_AES128_HMAC_SHA1\n"
+		"ipsec_config batch /tmp/x.batch -profile /var/adm/ipsec/.ipsec_profile\n";
 	struct parsed_file pf;
 
 	parse_text(&pf, text);
@@ -207,11 +208,12 @@ Test(hpux, transcript_and_other_commands)
 
 Test(hpux, automatic_priority_and_delete)
 {
-	static const char text[] = "add host a -source 192.0.2.10 -destination 198.51.100.1 -action AH_SHA1\n"
-				   "add host b -source 192.0.2.10 -destination 198.51.100.2 -action AH_SHA1\n"
-				   "add host c -source 192.0.2.10 -destination 198.51.100.3 -priority 55 -action AH_SHA1\n"
-				   "delete host c\n"
-				   "add host d -source 192.0.2.10 -destination 198.51.100.4 -action AH_SHA1\n";
+	static const char text[] =
+		"add host a -source 192.0.2.10 -destination 198.51.100.1 -action AH_SHA1\n"
+		"add host b -source 192.0.2.10 -destination 198.51.100.2 -action AH_SHA1\n"
+		"add host c -source 192.0.2.10 -destination 198.51.100.3 -priority 55 -action AH_SHA1\n"
+		"delete host c\n"
+		"add host d -source 192.0.2.10 -destination 198.51.100.4 -action AH_SHA1\n";
 	struct parsed_file pf;
 
 	parse_text(&pf, text);
@@ -231,10 +233,11 @@ Test(hpux, auth_record_choice_by_version)
 				  "add auth wide -remote 198.51.100.0/24 -preshared WideKeyWideKeyWideKey1\n"
 				  "add auth narrow -remote 198.51.100.7/32 -preshared NarrowKeyNarrowKey22\n";
 	/* A.03: the first by priority */
-	static const char a03[] = "add host h -source 192.0.2.10 -destination 198.51.100.7 -action AH_SHA1\n"
-				  "add auth wide -remote 198.51.100.0/24 -priority 5 -preshared WideKeyWideKeyWideKey1\n"
-				  "add auth narrow -remote 198.51.100.7/32 -priority 9 -kmp IKEV1 "
-				  "-preshared NarrowKeyNarrowKey22\n";
+	static const char a03[] =
+		"add host h -source 192.0.2.10 -destination 198.51.100.7 -action AH_SHA1\n"
+		"add auth wide -remote 198.51.100.0/24 -priority 5 -preshared WideKeyWideKeyWideKey1\n"
+		"add auth narrow -remote 198.51.100.7/32 -priority 9 -kmp IKEV1 "
+		"-preshared NarrowKeyNarrowKey22\n";
 	struct parsed_file pf;
 
 	parse_text(&pf, a02);
@@ -280,9 +283,10 @@ Test(hpux, pfs_from_maxqm_and_pfs_flag)
 
 Test(hpux, ikev2_by_kmp)
 {
-	static const char text[] = "add host h -source 192.0.2.10 -destination 198.51.100.7 -action AH_SHA1\n"
-				   "add ikev2 i2 -remote 198.51.100.7 -encryption AES256 -hash SHA2-256 -group 14\n"
-				   "add auth a -remote 198.51.100.7 -kmp IKEV2 -preshared Abcdefghijklmnop-123\n";
+	static const char text[] =
+		"add host h -source 192.0.2.10 -destination 198.51.100.7 -action AH_SHA1\n"
+		"add ikev2 i2 -remote 198.51.100.7 -encryption AES256 -hash SHA2-256 -group 14\n"
+		"add auth a -remote 198.51.100.7 -kmp IKEV2 -preshared Abcdefghijklmnop-123\n";
 	struct parsed_file pf;
 	const struct ike_proposal *p;
 
@@ -298,11 +302,12 @@ Test(hpux, ikev2_by_kmp)
 
 Test(hpux, manual_keys_are_modelled_not_shown)
 {
-	static const char text[] = "add host h -source 192.0.2.10 -destination 198.51.100.7 -action ESP_AES128_HMAC_SHA1 \\\n"
-				   "  -in ESP/2600000/0x00112233445566778899aabbccddeeff00112233/"
-				   "0x00112233445566778899aabbccddeeff \\\n"
-				   "  -out ESP/2600001/0x00112233445566778899aabbccddeeff00112234/"
-				   "0x00112233445566778899aabbccddeef0\n";
+	static const char text[] =
+		"add host h -source 192.0.2.10 -destination 198.51.100.7 -action ESP_AES128_HMAC_SHA1 \\\n"
+		"  -in ESP/2600000/0x00112233445566778899aabbccddeeff00112233/"
+		"0x00112233445566778899aabbccddeeff \\\n"
+		"  -out ESP/2600001/0x00112233445566778899aabbccddeeff00112234/"
+		"0x00112233445566778899aabbccddeef0\n";
 	struct parsed_file pf;
 	const struct tunnel *t;
 
@@ -353,9 +358,10 @@ Test(hpux, diagnostics_positions)
 
 Test(hpux, duplicates_are_collisions)
 {
-	static const char text[] = "add host a -source 192.0.2.10 -destination 198.51.100.1 -priority 10 -action PASS\n"
-				   "add host a -source 192.0.2.10 -destination 198.51.100.2 -priority 20 -action PASS\n"
-				   "add host b -source 192.0.2.10 -destination 198.51.100.3 -priority 10 -action PASS\n";
+	static const char text[] =
+		"add host a -source 192.0.2.10 -destination 198.51.100.1 -priority 10 -action PASS\n"
+		"add host a -source 192.0.2.10 -destination 198.51.100.2 -priority 20 -action PASS\n"
+		"add host b -source 192.0.2.10 -destination 198.51.100.3 -priority 10 -action PASS\n";
 	struct parsed_file pf;
 
 	parse_text(&pf, text);
@@ -370,7 +376,7 @@ Test(hpux, shadowing_by_priority_and_bypass)
 		"add host specific -source 192.0.2.10 -destination 10.1.2.3 -action ESP_AES256_HMAC_SHA2_256\n"
 		"add bypass 192.0.2.99\n"
 		"add host bp -source 192.0.2.99 -destination 172.16.0.1 -action ESP_AES256_HMAC_SHA2_256\n"
-		"add host part -source 192.0.2.10 -destination 172.16.0.0/16 -protocol TCP -priority 5 -action DISCARD\n"
+		"add host part -source 192.0.2.10 -destination 172.0.0.0/8 -protocol TCP -priority 5 -action DISCARD\n"
 		"add host web -source 192.0.2.10 -destination 172.16.0.0/12 -action ESP_AES256_HMAC_SHA2_256\n";
 	struct parsed_file pf;
 	const struct finding *f;
@@ -381,10 +387,11 @@ Test(hpux, shadowing_by_priority_and_bypass)
 	f = first_rule(&pf, R_POLICY_SHADOWED);
 	cr_assert_not_null(f);
 	cr_expect_eq(f->loc.line, 2);
-	cr_expect(strstr(f->message, "host policy 'specific' (priority 20, automatic) is never matched") != NULL, "%s",
-		  f->message);
+	cr_expect(strstr(f->message, "host policy 'specific' (priority 20, automatic) is never matched") !=
+			  NULL,
+		  "%s", f->message);
 	f = first_rule(&pf, R_POLICY_ORDER_CONFLICT);
-	cr_assert_not_null(f, "part (DISCARD TCP to 172.16/16) takes part of web's traffic");
+	cr_assert_not_null(f, "part (DISCARD TCP to all of 172/8) cuts across web's traffic");
 	cr_expect_eq(f->loc.line, 6);
 	parsed_file_free(&pf);
 }
