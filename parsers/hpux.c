@@ -212,24 +212,7 @@ static void set_mint(struct mint *m, int64_t v, const struct origin *o)
 	m->o = *o;
 }
 
-/* A token as it may appear in a message: printable ASCII, at most 40 characters. Never a key. */
-static const char *show(const char *s, size_t n, char *buf, size_t bufsz)
-{
-	size_t o = 0, max = bufsz > 44 ? 40 : bufsz - 4;
-
-	for (size_t i = 0; i < n && o < max; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		buf[o++] = (ch >= 0x20 && ch < 0x7f) ? (char)ch : '?';
-	}
-	if (n > max) {
-		memcpy(buf + o, "...", 3);
-		o += 3;
-	}
-	buf[o] = '\0';
-	return buf;
-}
-
-#define SHOW(t, buf) show((t)->s, (t)->len, (buf), sizeof(buf))
+#define SHOW(t, buf) parse_show((t)->s, (t)->len, (buf), sizeof(buf))
 
 static struct finding *hp_fnd(struct hp_ctx *c, enum rule_id r, const struct span *at, const char *fmt, ...)
 	PRINTF_LIKE(4, 5);
@@ -865,7 +848,7 @@ static bool parse_filter(struct hp_ctx *c, const struct hp_word *w, const char *
 					hp_fnd(c, R_UNKNOWN_STATEMENT, &at,
 					       "-%s: service name '%s' is not in ipseclint's table of "
 					       "ipsec_config service names; its port is taken as any",
-					       flag, show(parts[2], strlen(parts[2]), buf, 64));
+					       flag, parse_show(parts[2], strlen(parts[2]), buf, 64));
 
 				fnd_set_hint(f, "write the port number instead of the service name");
 			} else {
@@ -1206,7 +1189,7 @@ static bool parse_alglist(struct hp_ctx *c, const struct hp_word *w, const char 
 			char sh[64];
 
 			bad_value(
-				c, w, flag, "'%s' is not a known %s", show(p, n, sh, sizeof(sh)),
+				c, w, flag, "'%s' is not a known %s", parse_show(p, n, sh, sizeof(sh)),
 				kind == 'g' ? "Diffie-Hellman group" :
 				kind == 'e' ? "IKE encryption algorithm (DES, 3DES, AES128, AES192, AES256)" :
 					      "hash (MD5, SHA1, SHA2-256, SHA2-384, SHA2-512)");
@@ -1416,7 +1399,7 @@ static bool parse_flags_value(struct hp_ctx *c, const struct hp_word *w, const c
 			char sh[64];
 
 			bad_value(c, w, flag, "unknown flag '%s' (EXCLUSIVE, MIPV6, AUTOCONF, NONE)",
-				  show(p, n, sh, sizeof(sh)));
+				  parse_show(p, n, sh, sizeof(sh)));
 			return false;
 		}
 		p = q ? q + 1 : end;

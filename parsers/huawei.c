@@ -286,27 +286,7 @@ static bool tok_uint(const struct hw_tok *t, uint64_t max, uint64_t *out)
 	return true;
 }
 
-/*
- * A token as it may appear in a message: printable ASCII only, at most 40
- * characters. Never used on a key.
- */
-static const char *show(const char *s, size_t n, char *buf, size_t bufsz)
-{
-	size_t o = 0, max = bufsz > 44 ? 40 : bufsz - 4;
-
-	for (size_t i = 0; i < n && o < max; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		buf[o++] = (ch >= 0x20 && ch < 0x7f) ? (char)ch : '?';
-	}
-	if (n > max) {
-		memcpy(buf + o, "...", 3);
-		o += 3;
-	}
-	buf[o] = '\0';
-	return buf;
-}
-
-#define SHOW(t, buf) show((t)->s, (t)->len, (buf), sizeof(buf))
+#define SHOW(t, buf) parse_show((t)->s, (t)->len, (buf), sizeof(buf))
 
 /* Keyword-shaped: letters, digits and '-', starting with a letter (safe to quote). */
 static bool keyword_shaped(const char *s, size_t n)
@@ -353,7 +333,7 @@ static const char *desc(const struct hw_ctx *c)
 		return "this view";
 	if (!st->desc_name)
 		return st->desc_kind;
-	show(st->desc_name, strlen(st->desc_name), sh, sizeof(sh));
+	parse_show(st->desc_name, strlen(st->desc_name), sh, sizeof(sh));
 	if (st->desc_seq >= 0)
 		snprintf(st->descbuf, sizeof(st->descbuf), "%s '%s %lld'", st->desc_kind, sh,
 			 (long long)st->desc_seq);
@@ -1017,7 +997,7 @@ static void unknown_head(struct hw_ctx *c, enum hw_view v, const char *text, con
 		cands[nc++] = h[i].word;
 	if (!one_word && keyword_shaped(text + w->off, w->len)) {
 		f = hw_fnd(c, R_UNKNOWN_STATEMENT, &at, "unknown statement '%s' in %s",
-			   show(text + w->off, w->len, sh, sizeof(sh)), desc(c));
+			   parse_show(text + w->off, w->len, sh, sizeof(sh)), desc(c));
 		dym = did_you_mean(text + w->off, w->len, cands, nc);
 		if (dym)
 			fnd_set_hint(f, "did you mean '%s'?", dym);
@@ -1092,11 +1072,11 @@ void hw_unknown_sub(struct hw_ctx *c, const struct hw_loc *head, const struct hw
 	}
 	if (!keyword_shaped(sub->s, sub->len)) {
 		hw_fnd(c, R_UNKNOWN_STATEMENT, &at, "unknown '%s' statement in %s",
-		       show(hs, hn, hh, sizeof(hh)), desc(c));
+		       parse_show(hs, hn, hh, sizeof(hh)), desc(c));
 		return;
 	}
 	f = hw_fnd(c, R_UNKNOWN_STATEMENT, &at, "unknown statement '%s %s' in %s",
-		   show(hs, hn, hh, sizeof(hh)), SHOW(sub, sh), desc(c));
+		   parse_show(hs, hn, hh, sizeof(hh)), SHOW(sub, sh), desc(c));
 	dym = did_you_mean(sub->s, sub->len, cands, nc);
 	if (dym)
 		fnd_set_hint(f, "did you mean '%s %s'?", hh, dym);
@@ -1423,7 +1403,7 @@ int hw_lex_bol(struct hw_ctx *c, const char *text, size_t len, size_t *off, stru
 
 			f = hw_fnd(c, R_UNKNOWN_STATEMENT, &at,
 				   "'%s' is not indented; taken as part of %s above",
-				   show(text + w1.off, w1.len, sh, sizeof(sh)), desc(c));
+				   parse_show(text + w1.off, w1.len, sh, sizeof(sh)), desc(c));
 			fnd_set_hint(
 				f, "indent the statements of a view by one space, as the device prints them");
 		} else {
@@ -1506,7 +1486,7 @@ void hw_syntax_error(struct hw_ctx *c, const struct hw_loc *l, const char *msg)
 		m = "the statement is malformed";
 	if (keyword_shaped(c->head.s, c->head.len))
 		hw_fnd(c, R_SYNTAX_ERROR, &at, "bad '%s' statement: %s",
-		       show(c->head.s, c->head.len, hh, sizeof(hh)), m);
+		       parse_show(c->head.s, c->head.len, hh, sizeof(hh)), m);
 	else
 		hw_fnd(c, R_SYNTAX_ERROR, &at, "%s", m);
 	c->st->nsyntax++;
@@ -3471,7 +3451,7 @@ static void check_mandatory(struct hw_ctx *c)
 		default:
 			continue; /* template reference: the template carries the parts */
 		}
-		show(p->group, strlen(p->group), sh, sizeof(sh));
+		parse_show(p->group, strlen(p->group), sh, sizeof(sh));
 		if (p->kind == HW_PK_PROFILE)
 			snprintf(obj, sizeof(obj), "%s '%s'", what, sh);
 		else
@@ -3519,7 +3499,7 @@ static void check_mandatory(struct hw_ctx *c)
 			psk = psk || p->ike->proposals[k]->auth.v == AUTH_PSK;
 		if (psk)
 			hw_fnd(c, R_MISSING_MANDATORY, &p->span, "ike peer '%s' has no pre-shared-key",
-			       show(p->name, strlen(p->name), sh, sizeof(sh)));
+			       parse_show(p->name, strlen(p->name), sh, sizeof(sh)));
 	}
 }
 

@@ -196,3 +196,21 @@ void parse_inline_unused(const struct parsed_file *pf, const bool *enabled, stru
 		}
 	}
 }
+
+/* ---- messages ------------------------------------------------------------------ */
+
+const char *parse_show(const char *s, size_t n, char *buf, size_t bufsz)
+{
+	size_t o = 0, max = bufsz > 44 ? 40 : bufsz - 4;
+
+	for (size_t i = 0; i < n && o < max; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		buf[o++] = (ch >= 0x20 && ch < 0x7f) ? (char)ch : '?';
+	}
+	if (n > max) {
+		memcpy(buf + o, "...", 3);
+		o += 3;
+	}
+	buf[o] = '\0';
+	return buf;
+}

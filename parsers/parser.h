@@ -89,6 +89,12 @@ bool parse_object_at(const struct parsed_file *pf, uint32_t line, char *buf, siz
  * rule is suppressed, and marks the suppression used; parse_inline_unused()
  * reports each enabled rule of a suppression that suppressed nothing.
  */
+/*
+ * A token as a message may quote it: printable ASCII only ('?' for the rest),
+ * at most 40 characters then "...". Never used on a key. Returns buf.
+ */
+const char *parse_show(const char *s, size_t n, char *buf, size_t bufsz);
+
 long parse_supp_comment(struct parsed_file *pf, const char *text, size_t len, uint32_t line, uint32_t col);
 bool parse_inline_suppressed(struct parsed_file *pf, uint32_t line, enum rule_id rule);
 void parse_inline_unused(const struct parsed_file *pf, const bool *enabled, struct findings *fs);

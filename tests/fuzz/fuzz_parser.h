@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tests/fuzz/fuzz_parser.h - what every parser's fuzz target does with its
+ * input: parse it as the given vendor, run the single-device checker, and
+ * render every report format into /dev/null. Each target is one call.
+ */
+#ifndef IPSECLINT_TESTS_FUZZ_PARSER_H
+#define IPSECLINT_TESTS_FUZZ_PARSER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "checker/checker.h"
+#include "parsers/parser.h"
+#include "report/report.h"
+
+static inline int fuzz_parser_one(const uint8_t *data, size_t size, const char *path, enum vendor v)
+{
+	struct parsed_file pf;
+	struct parsed_file *files[1] = {&pf};
+	struct report_input in = {0};
+	struct report_opts ro = {0};
+	FILE *sink = fopen("/dev/null", "w");
+
+	parse_buffer(&pf, path, (const char *)data, size, v);
+	if (pf.dev)
+		chk_device(pf.dev, &pf.fs);
+	fnd_sort(&pf.fs);
+	in.files = files;
+	in.nfiles = 1;
+	in.fs = &pf.fs;
+	in.ndevices = pf.dev ? 1 : 0;
+	in.ntunnels = pf.dev ? pf.dev->ntunnels : 0;
+	if (sink) {
+		report_text(sink, &in, &ro);
+		report_json(sink, &in, &ro);
+		if (pf.dev)
+			report_dump(sink, &pf);
+		fclose(sink);
+	}
+	parsed_file_free(&pf);
+	return 0;
+}
+
+#endif
