@@ -214,19 +214,8 @@ static void set_mint(struct mint *m, int64_t v, const struct origin *o)
 
 #define SHOW(t, buf) parse_show((t)->s, (t)->len, (buf), sizeof(buf))
 
-static struct finding *hp_fnd(struct hp_ctx *c, enum rule_id r, const struct span *at, const char *fmt, ...)
-	PRINTF_LIKE(4, 5);
-
-static struct finding *hp_fnd(struct hp_ctx *c, enum rule_id r, const struct span *at, const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	return fnd_add(&c->pf->fs, r, at, "%s", buf);
-}
+/* A finding of this file (printf-like, as fnd_add). */
+#define hp_fnd(c, r, at, ...) fnd_add(&(c)->pf->fs, (r), (at), __VA_ARGS__)
 
 /* Case-insensitive equality of a token and a word. */
 static bool tok_is(const struct hp_tok *t, const char *w)
