@@ -31,6 +31,17 @@ static void unknown_format(struct parsed_file *pf, const char *why)
 	fnd_add(&pf->fs, R_UNKNOWN_FORMAT, &at, "cannot tell which vendor wrote this file: %s", why);
 }
 
+/* Does the text start (after a BOM and blanks) with '<'? */
+static bool looks_like_xml(const struct source *s)
+{
+	size_t i = s->has_bom ? 3 : 0;
+
+	while (i < s->len &&
+	       (s->text[i] == ' ' || s->text[i] == '\t' || s->text[i] == '\r' || s->text[i] == '\n'))
+		i++;
+	return i < s->len && s->text[i] == '<';
+}
+
 /* Everything after the source is loaded: detection and the driver. */
 static void parse_loaded(struct parsed_file *pf, enum vendor forced)
 {
@@ -50,8 +61,14 @@ static void parse_loaded(struct parsed_file *pf, enum vendor forced)
 		hpux_parse(pf);
 		return;
 	case VENDOR_AIX:
-		unknown_format(pf,
-			       "it looks like an AIX IP Security export, which this version cannot read yet");
+		if (looks_like_xml(&pf->src)) {
+			pf->arena = arena_new();
+			aix_xml_parse(pf);
+			return;
+		}
+		unknown_format(
+			pf,
+			"it looks like an AIX filter or tunnel export, which this version cannot read yet");
 		return;
 	case VENDOR_UNKNOWN:
 		break;

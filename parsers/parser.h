@@ -62,6 +62,7 @@ enum vendor detect_vendor(const struct source *src, const char **reason);
 /* Drivers: fill pf->dev, pf->status and pf->fs from pf->src. */
 void huawei_parse(struct parsed_file *pf);
 void hpux_parse(struct parsed_file *pf);
+void aix_xml_parse(struct parsed_file *pf);
 
 /*
  * Load, detect (or use forced) and parse one file. pf is initialised here.
