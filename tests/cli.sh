@@ -548,5 +548,37 @@ expect_grep "$ERRF" "bad.ini:2: .*psk-plaintxt" "config errors name file and lin
 run check --config "$tmp/no-such.ini" "$CLEAN"
 expect_rc 2 "a missing --config file is a usage error"
 
+# ---- HP-UX and AIX: detection, inline suppression, secrets -----------------
+
+HPUX=fixtures/hpux/examples/4.1-hostA.batch
+run check --color never --format json "$HPUX"
+expect_rc 0 "an HP-UX batch file with warnings only exits 0"
+expect_jq "$OUT" '.files[0].vendor == "hpux" and .files[0].status == "ok"' "an HP-UX batch file is detected"
+expect_no_fixed "$OUT" "Xq7bZ2mK9pLw4" "an HP-UX -preshared key is never printed (json)"
+run check --color never "$HPUX"
+expect_no_fixed "$OUT" "Xq7bZ2mK9pLw4" "an HP-UX -preshared key is never printed (text)"
+run dump "$HPUX"
+expect_no_fixed "$OUT" "Xq7bZ2mK9pLw4" "an HP-UX -preshared key is never dumped"
+
+printf '# ipseclint disable=psk-plaintext,psk-weak
+add auth a -remote 198.51.100.7 -preshared Short-Key
+# ipseclint disable=flow-mismatch
+add host h -source 192.0.2.10 -destination 198.51.100.7 -action ESP_AES256_HMAC_SHA2_256
+' >"$tmp/supp.batch"
+run check --color never --format json --no-pairs "$tmp/supp.batch"
+expect_jq "$OUT" '[.findings[] | select(.rule == "psk-plaintext" or .rule == "psk-weak")] | length == 0' \
+	"an inline suppression comment suppresses the next operation's findings"
+expect_jq "$OUT" '[.findings[] | select(.rule == "unused-suppression")] | length == 1 and .[0].location.line == 3' \
+	"an inline suppression that suppresses nothing is an unused-suppression at its comment"
+expect_no_fixed "$OUT" "Short-Key" "a suppressed key is not printed either"
+
+AIXP=fixtures/pairs/psk-format-mismatch--fires-aix-hpux
+run check --color never --format json "$AIXP/a-aix.xml" "$AIXP/b-hpux.batch"
+expect_rc 1 "an AIX hex key against the same text on HP-UX fails the check"
+expect_jq "$OUT" '.files[0].vendor == "aix" and .files[1].vendor == "hpux"' "AIX XML and HP-UX are detected"
+expect_jq "$OUT" '[.findings[] | select(.rule == "psk-format-mismatch")] | length == 1' \
+	"the seed's key-format case is psk-format-mismatch"
+expect_no_fixed "$OUT" "5a7e9c2b41f08d63a1b2c3d4" "the AIX hex key is never printed"
+
 echo "cli: $passed passed, $failed failed"
 ((failed == 0))
