@@ -827,10 +827,14 @@ int main(int argc, char **argv)
 		print_help(stdout);
 		return EXIT_CLEAN;
 	}
-	if (strcmp(cmd, "check") == 0)
-		return cmd_check(argc - 1, argv + 1);
-	if (strcmp(cmd, "dump") == 0)
-		return cmd_dump(argc - 1, argv + 1);
+	if (strcmp(cmd, "check") == 0 || strcmp(cmd, "dump") == 0) {
+		int rc;
+
+		parsers_init(); /* before any parse thread starts */
+		rc = cmd[0] == 'c' ? cmd_check(argc - 1, argv + 1) : cmd_dump(argc - 1, argv + 1);
+		parsers_cleanup();
+		return rc;
+	}
 	if (strcmp(cmd, "rules") == 0)
 		return cmd_rules(argc - 1, argv + 1);
 	if (strcmp(cmd, "explain") == 0)

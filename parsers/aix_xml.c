@@ -1158,6 +1158,16 @@ static void build(struct ax_ctx *c)
 	model_resolve_refs(d);
 }
 
+void aix_xml_init(void)
+{
+	xmlInitParser();
+}
+
+void aix_xml_cleanup(void)
+{
+	xmlCleanupParser();
+}
+
 void aix_xml_parse(struct parsed_file *pf)
 {
 	struct ax_ctx c;

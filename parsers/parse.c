@@ -31,6 +31,16 @@ static void unknown_format(struct parsed_file *pf, const char *why)
 	fnd_add(&pf->fs, R_UNKNOWN_FORMAT, &at, "cannot tell which vendor wrote this file: %s", why);
 }
 
+void parsers_init(void)
+{
+	aix_xml_init();
+}
+
+void parsers_cleanup(void)
+{
+	aix_xml_cleanup();
+}
+
 /* Does the text start (after a BOM and blanks) with '<'? */
 static bool looks_like_xml(const struct source *s)
 {

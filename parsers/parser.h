@@ -59,10 +59,21 @@ struct parsed_file {
  */
 enum vendor detect_vendor(const struct source *src, const char **reason);
 
+/*
+ * Process-wide set-up and tear-down of the parsing libraries (libxml2): call
+ * parsers_init() once from the main thread before any parse runs in another
+ * thread (libxml2's lazy initialisation is not thread-safe), and
+ * parsers_cleanup() once after the last.
+ */
+void parsers_init(void);
+void parsers_cleanup(void);
+
 /* Drivers: fill pf->dev, pf->status and pf->fs from pf->src. */
 void huawei_parse(struct parsed_file *pf);
 void hpux_parse(struct parsed_file *pf);
 void aix_xml_parse(struct parsed_file *pf);
+void aix_xml_init(void);
+void aix_xml_cleanup(void);
 
 /*
  * Load, detect (or use forced) and parse one file. pf is initialised here.
