@@ -127,6 +127,7 @@ struct owner {
 	struct ip128 ip;
 	uint8_t family;
 	struct device *dev;
+	size_t pos;	    /* where the address first is in dev's list (config file ones after) */
 	struct owner *next; /* same address, another device */
 };
 
@@ -154,7 +155,7 @@ static void index_init(struct addr_index *ix, size_t expect)
 	ix->npool = 0;
 }
 
-static void index_add(struct addr_index *ix, const struct addrspec *a, struct device *d)
+static void index_add(struct addr_index *ix, const struct addrspec *a, struct device *d, size_t pos)
 {
 	size_t h;
 	struct owner *o;
@@ -172,6 +173,7 @@ static void index_add(struct addr_index *ix, const struct addrspec *a, struct de
 	o->ip = a->a;
 	o->family = a->family;
 	o->dev = d;
+	o->pos = pos;
 	o->next = ix->tab[h];
 	ix->tab[h] = o;
 }
@@ -345,6 +347,13 @@ static uint64_t finding_key(const struct finding *f)
 
 /* ---- pairing ------------------------------------------------------------- */
 
+/* A tunnel of E facing D, and the order find_partner() weighs it in. */
+struct cand {
+	size_t pos; /* the address of D it points at: its place in D's list */
+	size_t k;   /* the tunnel's place in E's order */
+	struct tunnel *t;
+};
+
 struct rank_ent {
 	const struct device *key;
 	size_t rank;
@@ -359,6 +368,11 @@ struct pairing {
 	struct addr_index ix;
 	struct remote_index rx;
 	struct tunnel ***templates; /* per device rank: responder templates, NULL-terminated */
+	size_t *walk;		    /* per device rank: its tunnels + their remote endpoints */
+	const struct tunnel **near; /* per device rank: one_sided()'s nearest tunnel, once known */
+	bool *near_done;
+	struct cand *cands; /* find_partner()'s scratch */
+	size_t cands_cap;
 	struct pair_set seen;
 	struct key_set emitted; /* findings already reported, by content */
 	struct findings *fs;
@@ -490,24 +504,58 @@ static int selector_score(const struct region *rt, const struct tunnel *c)
 	return score;
 }
 
-/*
- * The partner of t (on its device D, towards remote r) among e's tunnels: one
- * pointing back at an address of D, preferring the one whose local endpoint
- * is r and whose remote is t's local endpoint, then the one whose selectors
- * mirror t's; else a responder template that accepts D. O(addresses of D +
- * chain length + templates of e).
- */
-static struct tunnel *find_partner(const struct pairing *p, const struct tunnel *t, const struct addrspec *r,
-				   const struct device *e)
+static void cand_push(struct pairing *p, size_t *n, size_t pos, size_t k, struct tunnel *t)
 {
-	const struct device *d = t->dev;
-	struct tunnel *best = NULL;
-	struct region *rt = NULL;
-	bool rt_done = false, tied = false;
-	int best_score = -1;
-	size_t rank = dev_rank(p, e);
+	VEC_GROW(p->cands, p->cands_cap, *n + 1);
+	p->cands[*n].pos = pos;
+	p->cands[*n].k = k;
+	p->cands[*n].t = t;
+	(*n)++;
+}
 
-	for (size_t i = 0; i < d->naddrs + (p->hints ? p->hints->ndev_addrs : 0); i++) {
+static int cmp_cand(const void *x, const void *y)
+{
+	const struct cand *a = x, *b = y;
+
+	if (a->pos != b->pos)
+		return a->pos < b->pos ? -1 : 1;
+	if (a->k != b->k)
+		return a->k < b->k ? -1 : 1;
+	return 0;
+}
+
+/*
+ * The tunnels of e that point at an address of d, in the order: d's address
+ * (its list, then the config file's), then e's own tunnel order. Two ways to
+ * the same list: probe (e, address) for each address of d, or go through the
+ * remote endpoints of e's tunnels and keep those d owns. Whichever side is
+ * smaller is walked, so that a hub with thousands of addresses (one per
+ * tunnel interface) pairing with a spoke, or a spoke pairing with a hub of
+ * thousands of tunnels, costs what the small side has, not the large one.
+ */
+static size_t facing_tunnels(struct pairing *p, const struct device *d, const struct device *e, size_t rank)
+{
+	size_t n = 0, nhints = p->hints ? p->hints->ndev_addrs : 0;
+
+	if (rank < p->ndevs && p->walk[rank] < d->naddrs + nhints) {
+		for (size_t k = 0; k < e->ntunnels; k++) {
+			struct tunnel *c = e->tunnels[k];
+			for (size_t j = c->nremotes; j-- > 0;) {
+				const struct owner *o = index_find(&p->ix, &c->remotes[j].addr);
+				for (; o; o = o->next) {
+					if (o->dev == d && o->ip.hi == c->remotes[j].addr.a.hi &&
+					    o->ip.lo == c->remotes[j].addr.a.lo) {
+						cand_push(p, &n, o->pos, k, c);
+						break;
+					}
+				}
+			}
+		}
+		if (n > 1)
+			qsort(p->cands, n, sizeof(*p->cands), cmp_cand);
+		return n;
+	}
+	for (size_t i = 0; i < d->naddrs + nhints; i++) {
 		const struct addrspec *own;
 		size_t h;
 
@@ -523,26 +571,52 @@ static struct tunnel *find_partner(const struct pairing *p, const struct tunnel 
 			continue;
 		h = remote_hash(e, &own->a, p->rx.cap);
 		for (struct remote_ent *x = p->rx.tab[h]; x; x = x->next) {
-			int score;
-			if (x->dev != e || x->ip.hi != own->a.hi || x->ip.lo != own->a.lo)
-				continue;
-			if (x->t == best)
-				continue;
-			score = partner_score(t, r, x->t) * 16;
-			if (best && score + 15 >= best_score) {
-				/* several tunnels face D: let the selectors decide */
-				if (!rt_done && t->selectors && t->selectors->n)
-					rt = sel_list_effective(t->selectors->rules, t->selectors->n, false);
-				rt_done = true;
-				if (!tied)
-					best_score += selector_score(rt, best);
-				tied = true;
-				score += selector_score(rt, x->t);
-			}
-			if (score > best_score) {
-				best = x->t;
-				best_score = score;
-			}
+			if (x->dev == e && x->ip.hi == own->a.hi && x->ip.lo == own->a.lo)
+				cand_push(p, &n, i, 0, x->t);
+		}
+	}
+	return n;
+}
+
+/*
+ * The partner of t (on its device D, towards remote r) among e's tunnels: one
+ * pointing back at an address of D, preferring the one whose local endpoint
+ * is r and whose remote is t's local endpoint, then the one whose selectors
+ * mirror t's; else a responder template that accepts D. Ties go to the first
+ * in facing_tunnels() order. O(min(addresses of D, tunnels and remotes of
+ * e) + templates of e).
+ */
+static struct tunnel *find_partner(struct pairing *p, const struct tunnel *t, const struct addrspec *r,
+				   const struct device *e)
+{
+	const struct device *d = t->dev;
+	struct tunnel *best = NULL;
+	struct region *rt = NULL;
+	bool rt_done = false, tied = false;
+	int best_score = -1;
+	size_t rank = dev_rank(p, e);
+	size_t n = facing_tunnels(p, d, e, rank);
+
+	for (size_t i = 0; i < n; i++) {
+		struct tunnel *xt = p->cands[i].t;
+		int score;
+
+		if (xt == best)
+			continue;
+		score = partner_score(t, r, xt) * 16;
+		if (best && score + 15 >= best_score) {
+			/* several tunnels face D: let the selectors decide */
+			if (!rt_done && t->selectors && t->selectors->n)
+				rt = sel_list_effective(t->selectors->rules, t->selectors->n, false);
+			rt_done = true;
+			if (!tied)
+				best_score += selector_score(rt, best);
+			tied = true;
+			score += selector_score(rt, xt);
+		}
+		if (score > best_score) {
+			best = xt;
+			best_score = score;
 		}
 	}
 	region_free(rt);
@@ -624,13 +698,14 @@ static void check_pair(struct pairing *p, struct tunnel *x, struct tunnel *y)
 	p->out->v[p->out->n++] = tp;
 }
 
-static void one_sided(struct pairing *p, struct tunnel *t, const struct endpoint *r, struct device *e)
+/* A tunnel of e that points at no device given, else e's first: once per e. */
+static const struct tunnel *nearest_unmatched(struct pairing *p, const struct device *e)
 {
 	const struct tunnel *near = NULL;
-	char ra[64];
-	struct finding *f;
+	size_t rank = dev_rank(p, e);
 
-	/* nearest: a tunnel of e that pairs with nobody given, else e's first */
+	if (rank < p->ndevs && p->near_done[rank])
+		return p->near[rank];
 	for (size_t i = 0; i < e->ntunnels && !near; i++) {
 		const struct tunnel *c = e->tunnels[i];
 		bool known = false;
@@ -641,6 +716,19 @@ static void one_sided(struct pairing *p, struct tunnel *t, const struct endpoint
 	}
 	if (!near && e->ntunnels)
 		near = e->tunnels[0];
+	if (rank < p->ndevs) {
+		p->near[rank] = near;
+		p->near_done[rank] = true;
+	}
+	return near;
+}
+
+static void one_sided(struct pairing *p, struct tunnel *t, const struct endpoint *r, struct device *e)
+{
+	const struct tunnel *near = nearest_unmatched(p, e);
+	char ra[64];
+	struct finding *f;
+
 	aspec_str(&r->addr, ra, sizeof(ra));
 	f = fnd_add(p->fs, R_PEER_ONE_SIDED, pair_at(&r->o, &t->span),
 		    "%s points at %s on '%s', but '%s' has no tunnel back to '%s'%s%s%s", t->name, ra,
@@ -747,15 +835,22 @@ void chk_pairs(struct device *const *devs, size_t ndevs, const struct pair_hints
 	index_init(&p.ix, naddr);
 	for (size_t i = 0; i < ndevs; i++) {
 		for (size_t k = 0; k < devs[i]->naddrs; k++)
-			index_add(&p.ix, &devs[i]->addrs[k].addr, devs[i]);
+			index_add(&p.ix, &devs[i]->addrs[k].addr, devs[i], k);
 	}
 	for (size_t i = 0; hints && i < hints->ndev_addrs; i++) {
 		for (size_t k = 0; k < ndevs; k++) {
 			if (strcmp(devs[k]->name, hints->dev_names[i]) == 0)
-				index_add(&p.ix, &hints->dev_addrs[i], devs[k]);
+				index_add(&p.ix, &hints->dev_addrs[i], devs[k], devs[k]->naddrs + i);
 		}
 	}
 	remote_index_build(&p.rx, devs, ndevs);
+	p.walk = xcalloc(ndevs ? ndevs : 1, sizeof(*p.walk));
+	p.near = xcalloc(ndevs ? ndevs : 1, sizeof(*p.near));
+	p.near_done = xcalloc(ndevs ? ndevs : 1, sizeof(*p.near_done));
+	for (size_t i = 0; i < ndevs; i++) {
+		for (size_t k = 0; k < devs[i]->ntunnels; k++)
+			p.walk[i] += 1 + devs[i]->tunnels[k]->nremotes;
+	}
 	p.templates = xcalloc(ndevs ? ndevs : 1, sizeof(*p.templates));
 	for (size_t i = 0; i < ndevs; i++) {
 		size_t nt = 0;
@@ -778,6 +873,10 @@ void chk_pairs(struct device *const *devs, size_t ndevs, const struct pair_hints
 	for (size_t i = 0; i < ndevs; i++)
 		free(p.templates[i]);
 	free(p.templates);
+	free(p.walk);
+	free(p.near);
+	free(p.near_done);
+	free(p.cands);
 	free(p.seen.keys);
 	free(p.emitted.keys);
 	free(p.rank_tab);

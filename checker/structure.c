@@ -164,20 +164,9 @@ static void check_disabled(struct chk_ctx *c)
 
 /* ---- remote-is-local ------------------------------------------------------ */
 
-static const struct dev_addr *owning_addr(const struct device *d, const struct addrspec *a)
-{
-	for (size_t i = 0; i < d->naddrs; i++) {
-		const struct addrspec *x = &d->addrs[i].addr;
-
-		if (aspec_is_host(x) && aspec_contains_ip(a, &x->a, x->family))
-			return &d->addrs[i];
-	}
-	return NULL;
-}
-
 /*
- * O(tunnels * remotes * addresses). Whether the device owns an address is
- * model_device_owns()'s answer; the scan here only finds its name. Several
+ * O(tunnels * remotes): model_device_find_addr() is a hash probe, and gives
+ * the address the remote endpoint names (for its interface name). Several
  * tunnels may share one remote-address line (one ike peer): reported once.
  */
 static void check_remote_is_local(struct chk_ctx *c)
@@ -194,15 +183,15 @@ static void check_remote_is_local(struct chk_ctx *c)
 			const struct span *at;
 			struct finding *f;
 
-			if (!model_device_owns(d, &r->addr))
+			own = model_device_find_addr(d, &r->addr);
+			if (!own)
 				continue;
-			own = owning_addr(d, &r->addr);
 			aspec_str(&r->addr, addr, sizeof(addr));
 			at = chk_at(&r->o, &t->span);
 			if (!chk_once(c, R_REMOTE_IS_LOCAL, at, addr))
 				continue;
 			chk_tunnel(t, name, sizeof(name));
-			if (own && own->where)
+			if (own->where)
 				f = chk_add(c, R_REMOTE_IS_LOCAL, at,
 					    "remote address %s of %s is the device's own address (%s)", addr,
 					    name, own->where);
@@ -210,7 +199,7 @@ static void check_remote_is_local(struct chk_ctx *c)
 				f = chk_add(c, R_REMOTE_IS_LOCAL, at,
 					    "remote address %s of %s is the device's own address", addr,
 					    name);
-			if (own && own->o.span.src && own->o.span.line)
+			if (own->o.span.src && own->o.span.line)
 				fnd_related(f, &own->o.span, "%s is assigned here", addr);
 			fnd_fp(f, "%s|%s", t->name ? t->name : t->id, addr);
 		}

@@ -2,12 +2,16 @@
 /*
  * model/arena.c - a chunked bump allocator.
  *
- * Memory comes from chunks of ARENA_CHUNK bytes; each allocation is rounded
- * up to ARENA_ALIGN and carved from the current chunk. A request larger than
- * a quarter of a chunk gets a chunk of its own, linked behind the current one
- * so the space left there is still used. All memory is zeroed (the chunks
- * come from calloc) and released at once by arena_free(). An arena is used
- * by one thread at a time.
+ * Memory comes from chunks; each allocation is rounded up to ARENA_ALIGN and
+ * carved from the current chunk. The first chunk is small (ARENA_FIRST) and
+ * each new one doubles, up to ARENA_CHUNK: most files are a few kilobytes of
+ * text and model, and a fleet has thousands of them, so a full-size first
+ * chunk per file would cost more memory (and page faults) than the models.
+ * A request larger than a quarter of a full chunk gets a chunk of its own,
+ * linked behind the current one so the space left there is still used.
+ * Every allocation is zeroed as it is handed out (chunks come from malloc:
+ * pages never handed out are never touched), and all are released at once by
+ * arena_free(). An arena is used by one thread at a time.
  */
 #include "model/arena.h"
 
@@ -18,7 +22,8 @@
 
 enum {
 	ARENA_ALIGN = 16,
-	ARENA_CHUNK = 64 * 1024 - 64, /* leaves room for malloc's own header */
+	ARENA_FIRST = 4 * 1024 - 64,  /* leaves room for malloc's own header */
+	ARENA_CHUNK = 64 * 1024 - 64, /* the largest regular chunk */
 	ARENA_BIG = ARENA_CHUNK / 4,
 };
 
@@ -31,6 +36,7 @@ struct chunk {
 
 struct arena {
 	struct chunk *head; /* the chunk allocations are carved from */
+	size_t next_cap;    /* size of the next regular chunk */
 	size_t used;
 };
 
@@ -41,7 +47,9 @@ static struct chunk *chunk_new(size_t cap)
 
 	if (cap > SIZE_MAX - sizeof(*c) - ARENA_ALIGN)
 		util_die_oom();
-	c = xcalloc(1, sizeof(*c) + ARENA_ALIGN + cap);
+	c = xmalloc(sizeof(*c) + ARENA_ALIGN + cap);
+	c->next = NULL;
+	c->used = 0;
 	start = (uintptr_t)(c + 1);
 	start = (start + ARENA_ALIGN - 1) & ~(uintptr_t)(ARENA_ALIGN - 1);
 	c->data = (unsigned char *)start;
@@ -51,7 +59,10 @@ static struct chunk *chunk_new(size_t cap)
 
 struct arena *arena_new(void)
 {
-	return xcalloc(1, sizeof(struct arena));
+	struct arena *a = xcalloc(1, sizeof(struct arena));
+
+	a->next_cap = ARENA_FIRST;
+	return a;
 }
 
 void arena_free(struct arena *a)
@@ -88,16 +99,24 @@ void *arena_alloc(struct arena *a, size_t n)
 		} else {
 			a->head = c;
 		}
-		return c->data;
+		return memset(c->data, 0, n);
 	}
 	if (!c || c->cap - c->used < n) {
-		c = chunk_new(ARENA_CHUNK);
+		size_t cap = a->next_cap;
+
+		while (cap < n) /* n <= ARENA_BIG < ARENA_CHUNK */
+			cap = cap * 2 + 64;
+		if (cap * 2 + 64 <= ARENA_CHUNK)
+			a->next_cap = cap * 2 + 64;
+		else
+			a->next_cap = ARENA_CHUNK;
+		c = chunk_new(cap);
 		c->next = a->head;
 		a->head = c;
 	}
 	p = c->data + c->used;
 	c->used += n;
-	return p;
+	return memset(p, 0, n);
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)

@@ -148,24 +148,71 @@ struct device *model_device_new(struct arena *a, const struct source *src)
 	return d;
 }
 
+/*
+ * The address index: linear probing over indices into d->addrs, keyed by the
+ * address value as aspec_contains_ip() compares it (IPv4 in its mapped form),
+ * so every host that a host address names hashes to the same slot. Entries
+ * are only added, in list order, so along a probe run the one found first is
+ * the first in d->addrs. A device has up to one address per interface and
+ * tunnel: thousands on a route-based hub.
+ */
+static uint64_t addr_key_hash(const struct ip128 *ip, uint8_t family)
+{
+	struct ip128 k = *ip;
+
+	if (family == 4) { /* ::ffff:a.b.c.d, whether stored mapped or bare */
+		k.hi = 0;
+		k.lo = 0xffff00000000ULL | (k.lo & 0xffffffffULL);
+	}
+	return util_hash64(&k, sizeof(k), UTIL_HASH_SEED);
+}
+
+static void addr_index_put(uint32_t *tab, size_t cap, const struct dev_addr *addrs, uint32_t i)
+{
+	size_t h = addr_key_hash(&addrs[i].addr.a, addrs[i].addr.family) & (cap - 1);
+
+	while (tab[h])
+		h = (h + 1) & (cap - 1);
+	tab[h] = i + 1;
+}
+
+static bool aspec_same(const struct addrspec *x, const struct addrspec *y)
+{
+	return x->kind == y->kind && x->family == y->family && x->a.hi == y->a.hi && x->a.lo == y->a.lo &&
+	       x->b.hi == y->b.hi && x->b.lo == y->b.lo;
+}
+
 void model_device_add_addr(struct device *d, const struct addrspec *addr, const char *where,
 			   const struct origin *o)
 {
 	struct dev_addr da = {0};
+	size_t h;
 
 	if (!addr || addr->kind == ASPEC_NONE)
 		return;
-	for (size_t i = 0; i < d->naddrs; i++) {
-		const struct addrspec *x = &d->addrs[i].addr;
-		if (x->kind == addr->kind && x->family == addr->family && x->a.hi == addr->a.hi &&
-		    x->a.lo == addr->a.lo && x->b.hi == addr->b.hi && x->b.lo == addr->b.lo)
-			return;
+	if (d->addr_index_cap) {
+		h = addr_key_hash(&addr->a, addr->family) & (d->addr_index_cap - 1);
+		for (; d->addr_index[h]; h = (h + 1) & (d->addr_index_cap - 1)) {
+			if (aspec_same(&d->addrs[d->addr_index[h] - 1].addr, addr))
+				return;
+		}
 	}
 	da.addr = *addr;
 	da.where = where ? arena_strdup(d->arena, where) : NULL;
 	if (o)
 		da.o = *o;
 	ARENA_PUSH(d->arena, d->addrs, d->naddrs, d->addrs_cap, da);
+	if (d->naddrs * 2 > d->addr_index_cap) {
+		/* at most half full; the old table stays in the arena until the end */
+		size_t cap = d->addr_index_cap ? d->addr_index_cap * 2 : 16;
+
+		d->addr_index = ARENA_NEWV(d->arena, uint32_t, cap);
+		d->addr_index_cap = cap;
+		for (size_t i = 0; i < d->naddrs; i++)
+			addr_index_put(d->addr_index, cap, d->addrs, (uint32_t)i);
+	} else {
+		addr_index_put(d->addr_index, d->addr_index_cap, d->addrs, (uint32_t)(d->naddrs - 1));
+	}
 }
 
 struct tunnel *model_tunnel_new(struct device *d, enum tunnel_kind kind, const char *id_suffix,
@@ -332,18 +379,38 @@ void model_resolve_refs(struct device *d)
 	free(tab);
 }
 
+const struct dev_addr *model_device_find_addr(const struct device *d, const struct addrspec *a)
+{
+	size_t h, best = SIZE_MAX;
+
+	if (!a || !aspec_is_host(a))
+		return NULL;
+	if (!d->addr_index_cap) { /* a device not built by model_device_add_addr */
+		for (size_t i = 0; i < d->naddrs; i++) {
+			const struct addrspec *x = &d->addrs[i].addr;
+			if (aspec_is_host(x) && aspec_contains_ip(a, &x->a, x->family))
+				return &d->addrs[i];
+		}
+		return NULL;
+	}
+	/*
+	 * A host names only hosts of its own value, and those share its slot;
+	 * the whole run is walked so that the first in list order wins.
+	 */
+	h = addr_key_hash(&a->a, a->family) & (d->addr_index_cap - 1);
+	for (; d->addr_index[h]; h = (h + 1) & (d->addr_index_cap - 1)) {
+		size_t i = d->addr_index[h] - 1;
+		const struct addrspec *x = &d->addrs[i].addr;
+
+		if (i < best && aspec_is_host(x) && aspec_contains_ip(a, &x->a, x->family))
+			best = i;
+	}
+	return best == SIZE_MAX ? NULL : &d->addrs[best];
+}
+
 bool model_device_owns(const struct device *d, const struct addrspec *a)
 {
-	if (!a || a->kind == ASPEC_NONE)
-		return false;
-	for (size_t i = 0; i < d->naddrs; i++) {
-		const struct addrspec *x = &d->addrs[i].addr;
-		if (!aspec_is_host(x))
-			continue;
-		if (aspec_contains_ip(a, &x->a, x->family) && aspec_is_host(a))
-			return true;
-	}
-	return false;
+	return model_device_find_addr(d, a) != NULL;
 }
 
 void algset_add(struct algset *s, unsigned v)

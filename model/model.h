@@ -322,6 +322,9 @@ struct device {
 
 	struct dev_addr *addrs;
 	size_t naddrs, addrs_cap;
+	uint32_t *addr_index; /* open-addressing hash of addrs (index + 1, 0 empty) by address
+			       * value: model_device_add_addr, model_device_find_addr */
+	size_t addr_index_cap;
 	struct tunnel **tunnels; /* the device's own evaluation order */
 	size_t ntunnels, tunnels_cap;
 	struct sel_list **sel_lists; /* every ACL / filter list, used or not */
@@ -354,8 +357,10 @@ struct mdef *model_find_def(const struct device *d, const char *kind, const char
 struct mref *model_ref(struct device *d, const char *kind, const char *name, const struct span *span);
 /* Resolve every reference to its definition and count refs; call once after parsing. */
 void model_resolve_refs(struct device *d);
-/* Does the device own this address (exact host match)? */
+/* Does the device own this address (exact host match)? O(1): a hash probe. */
 bool model_device_owns(const struct device *d, const struct addrspec *a);
+/* The first of the device's host addresses that a (a host) names, or NULL. */
+const struct dev_addr *model_device_find_addr(const struct device *d, const struct addrspec *a);
 
 void algset_add(struct algset *s, unsigned v);
 static inline bool algset_has(const struct algset *s, unsigned v)

@@ -86,9 +86,9 @@ static void source_index(struct source *s)
 int source_load(struct source *s, const char *path, char **errmsg)
 {
 	struct stat st;
-	FILE *f;
 	char *buf = NULL;
-	size_t len = 0, cap, got;
+	size_t len = 0, cap;
+	ssize_t got;
 	int fd, err;
 
 	memset(s, 0, sizeof(*s));
@@ -116,39 +116,39 @@ int source_load(struct source *s, const char *path, char **errmsg)
 		close(fd);
 		return fail(path, EFBIG, "file too large (4 GiB at most)", errmsg);
 	}
-	f = fdopen(fd, "rb");
-	if (!f) {
-		err = errno;
-		close(fd);
-		return fail(path, err, NULL, errmsg);
-	}
 
 	/*
 	 * st_size is a hint: the file may grow or shrink while it is read. One
-	 * byte more than expected lets the first fread() see the end of file.
+	 * byte more than expected lets the first reads see the end of file.
+	 * read(2) straight into the text: no stdio buffer per file (a fleet has
+	 * thousands of small files).
 	 */
 	cap = (size_t)st.st_size + 2;
 	buf = xmalloc(cap);
 	for (;;) {
-		got = fread(buf + len, 1, cap - len - 1, f);
-		len += got;
+		got = read(fd, buf + len, cap - len - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			err = errno ? errno : EIO;
+			free(buf);
+			close(fd);
+			return fail(path, err, NULL, errmsg);
+		}
+		if (got == 0)
+			break; /* end of file */
+		len += (size_t)got;
 		if (len < cap - 1)
-			break; /* EOF or an error */
+			continue;
 		if (cap - 1 >= SOURCE_MAX_LEN) {
 			free(buf);
-			fclose(f);
+			close(fd);
 			return fail(path, EFBIG, "file too large (4 GiB at most)", errmsg);
 		}
 		cap = cap - 1 > SOURCE_MAX_LEN / 2 ? SOURCE_MAX_LEN + 1 : 2 * cap;
 		buf = xrealloc(buf, cap);
 	}
-	if (ferror(f)) {
-		err = errno ? errno : EIO;
-		free(buf);
-		fclose(f);
-		return fail(path, err, NULL, errmsg);
-	}
-	fclose(f);
+	close(fd);
 
 	buf[len] = '\0';
 	s->path = xstrdup(path);

@@ -101,6 +101,7 @@ struct hw_iface {
 	struct addrspec addr; /* primary host address */
 	struct span addr_span;
 	struct hw_name pol, prof;
+	struct hw_iface *prof_next; /* the next interface bound to the same profile */
 	bool src_set, src_is_if, src_bad;
 	const char *src_if;
 	struct addrspec src;
@@ -151,6 +152,7 @@ enum hw_mkind {
 	HM_SHARED,
 	HM_BIND,
 	HM_GROUP,
+	HM_PROF_IFACES, /* profile name -> first interface bound to it (hw_build) */
 };
 
 struct hw_ment {
@@ -3549,17 +3551,23 @@ static void hw_build(struct hw_ctx *c)
 	record_refs(c);
 	for (size_t i = 0; i < st->npeers; i++)
 		peer_ike(c, st->peers[i]);
+	/* the interfaces of each profile, in file order: one pass, not one per profile */
+	for (size_t k = st->nifaces; k-- > 0;) {
+		struct hw_iface *f = st->ifaces[k];
+		if (!f->prof.name)
+			continue;
+		f->prof_next = map_gets(&st->map, HM_PROF_IFACES, f->prof.name);
+		map_put(&st->map, HM_PROF_IFACES, f->prof.name, strlen(f->prof.name), f);
+	}
 	for (size_t i = 0; i < st->npols; i++) {
 		struct hw_pol *p = st->pols[i];
 		if (p->kind == HW_PK_ISAKMP || p->kind == HW_PK_MANUAL || p->kind == HW_PK_TPLREF) {
 			build_policy_tunnel(c, p);
 		} else if (p->kind == HW_PK_PROFILE) {
 			unsigned nth = 0;
-			for (size_t k = 0; k < st->nifaces; k++) {
-				struct hw_iface *f = st->ifaces[k];
-				if (f->prof.name && strcmp(f->prof.name, p->group) == 0)
-					build_profile_tunnel(c, p, f, nth++);
-			}
+			for (struct hw_iface *f = map_gets(&st->map, HM_PROF_IFACES, p->group); f;
+			     f = f->prof_next)
+				build_profile_tunnel(c, p, f, nth++);
 			if (!nth)
 				build_profile_tunnel(c, p, NULL, 0);
 		}

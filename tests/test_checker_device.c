@@ -528,6 +528,50 @@ Test(checker_device, remote_is_local_shared_peer_reported_once)
 	cr_assert_eq(count(R_REMOTE_IS_LOCAL), 1);
 }
 
+/* a route-based hub has an address per tunnel interface: hundreds, found by value */
+Test(checker_device, remote_is_local_among_many_addresses)
+{
+	for (int i = 1; i <= 600; i++) {
+		char ip[32], ifname[32];
+		struct addrspec a;
+		struct origin o = written(40);
+
+		snprintf(ip, sizeof(ip), "172.16.%d.%d", i / 250, i % 250 + 1);
+		snprintf(ifname, sizeof(ifname), "Tunnel0/0/%d", i);
+		a = host(ip);
+		model_device_add_addr(fx.d, &a, ifname, &o);
+	}
+	cr_assert_eq(fx.d->naddrs, 601);
+	fx.t->remotes[0].addr = host("172.16.2.1"); /* i = 500 */
+	run();
+	expect_one(R_REMOTE_IS_LOCAL, 21,
+		   "remote address 172.16.2.1 of ipsec policy 'VPN 10' is the device's own address "
+		   "(Tunnel0/0/500)");
+	fx.t->remotes[0].addr = host("172.16.2.251"); /* past the last one */
+	run();
+	expect_none(R_REMOTE_IS_LOCAL);
+}
+
+/* an address given twice is kept once; its first place names it, in either notation */
+Test(checker_device, device_address_kept_once_and_first_place_wins)
+{
+	struct addrspec own = host("203.0.113.2"), mapped = host("::ffff:203.0.113.2");
+	struct addrspec net = pfx("203.0.113.0/24");
+	struct origin o = written(40);
+	const struct dev_addr *da;
+
+	model_device_add_addr(fx.d, &own, "LoopBack1", &o);
+	cr_assert_eq(fx.d->naddrs, 1, "the same address again adds nothing");
+	model_device_add_addr(fx.d, &mapped, "Tunnel0/0/1", &o);
+	cr_assert_eq(fx.d->naddrs, 2, "the IPv4-mapped notation is an entry of its own");
+	da = model_device_find_addr(fx.d, &mapped);
+	cr_assert_not_null(da);
+	cr_assert_str_eq(da->where, "GigabitEthernet0/0/1");
+	cr_assert(model_device_owns(fx.d, &own));
+	cr_assert_not(model_device_owns(fx.d, &net), "a prefix is no address of the device");
+	cr_assert_null(model_device_find_addr(fx.d, NULL));
+}
+
 /* ---- policy-shadowed: ACL rules -------------------------------------------------------- */
 
 Test(checker_device, shadowed_acl_rule_names_the_covering_rule)

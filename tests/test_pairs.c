@@ -662,6 +662,62 @@ Test(pairs, hub_and_spokes)
 	arena_free(ar);
 }
 
+/*
+ * A hub with an address of its own per spoke (a tunnel interface each, as a
+ * route-based hub has): whether the pairing starts from the hub (many
+ * addresses) or from a spoke (one), each hub tunnel pairs with its spoke.
+ */
+Test(pairs, hub_with_an_address_per_spoke)
+{
+	enum { N = 48 };
+	struct arena *ar = arena_new();
+	struct device *devs[N + 1];
+	struct tunnel *hub_t[N];
+	struct findings fs = {0};
+	struct pair_list pl = {0};
+	struct device *hub = model_device_new(ar, &fake_src);
+	struct origin o = written(1);
+
+	hub->name = "HUB";
+	devs[0] = hub;
+	for (int i = 0; i < N; i++) {
+		char hub_ip[32], br_ip[32], name[16], br_net[32];
+		struct spec s;
+		struct addrspec a;
+
+		snprintf(hub_ip, sizeof(hub_ip), "198.51.100.%d", i + 1);
+		snprintf(br_ip, sizeof(br_ip), "203.0.113.%d", i + 1);
+		snprintf(name, sizeof(name), "BR%d", i);
+		snprintf(br_net, sizeof(br_net), "10.%d.0.0/24", i + 10);
+		s = base(name, br_ip, hub_ip, br_net, HQ_NET);
+		devs[i + 1] = build(ar, &s);
+		s = base("HUB", hub_ip, br_ip, HQ_NET, br_net);
+		hub_t[i] = build(ar, &s)->tunnels[0];
+		hub_t[i]->dev = hub;
+		hub_t[i]->id = arena_printf(ar, "HUB/ipsec-profile:BR%d", i);
+		a = host(hub_ip);
+		model_device_add_addr(hub, &a, "Tunnel", &o);
+	}
+	hub->tunnels = hub_t;
+	hub->ntunnels = hub->tunnels_cap = N;
+	chk_pairs(devs, N + 1, NULL, &fs, &pl);
+	cr_assert_eq(pl.n, N, "every spoke paired once, got %zu", pl.n);
+	for (size_t i = 0; i < pl.n; i++) {
+		const struct tunnel_pair *tp = &pl.v[i];
+		int k;
+
+		cr_assert_eq(tp->a->dev, hub, "the hub, named first, is A");
+		cr_assert_eq(sscanf(tp->a->id, "HUB/ipsec-profile:BR%d", &k), 1);
+		cr_assert_eq(tp->b->dev, devs[k + 1], "%s pairs with BR%d, not %s", tp->a->id, k,
+			     tp->b->dev->name);
+	}
+	for (size_t i = 0; i < fs.n; i++)
+		cr_assert_neq(fs.v[i].sev, SEV_ERROR, "unexpected error: %s", fs.v[i].message);
+	fnd_free(&fs);
+	chk_pairs_free(&pl);
+	arena_free(ar);
+}
+
 /* ---- the real hub and spokes of ../shared/realworld/huawei ------------------ */
 
 Test(pairs_realworld, luschaev_hub_and_two_spokes)
