@@ -459,10 +459,94 @@ static void check_psk_weak(struct chk_ctx *c, const struct tunnel *t)
 	fnd_fp(f, "%s|%s", what, why);
 }
 
-static void check_keys(struct chk_ctx *c, const struct tunnel *t)
+/*
+ * The manual keys of one tunnel in clear: one finding at the first in the
+ * file, naming them all (a manual tunnel has up to eight, often on one line).
+ */
+struct clear_key {
+	const struct key *k;
+	int dir, pr;
+	const char *which; /* "encryption ", "authentication " or "" */
+};
+
+static int cmp_clear_key(const void *x, const void *y)
+{
+	const struct span *a = &((const struct clear_key *)x)->k->o.span;
+	const struct span *b = &((const struct clear_key *)y)->k->o.span;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a->col < b->col ? -1 : a->col > b->col;
+}
+
+static void plaintext_manual(struct chk_ctx *c, const struct tunnel *t)
 {
 	static const char *const dirs[2] = {"inbound", "outbound"};
 	static const char *const protos[2] = {"esp", "ah"};
+	struct clear_key keys[8];
+	struct strbuf list = STRBUF_INIT;
+	char name[CHK_NAME], desc[64];
+	size_t n = 0;
+	struct finding *f;
+	const struct span *at;
+
+	for (int dir = 0; dir < 2; dir++) {
+		for (int pr = 0; pr < 2; pr++) {
+			const struct manual_sa_half *h = &t->manual->h[dir][pr];
+			/* one key per direction and protocol (a string the device derives both keys
+			 * from) is just "the key"; with two, say which */
+			bool both = h->auth_key.form != KEY_NONE && h->enc_key.form != KEY_NONE;
+			const struct key *k2[2] = {&h->enc_key, &h->auth_key};
+
+			for (int k = 0; k < 2; k++) {
+				if (!key_visible(k2[k]) || k2[k]->o.prov != PROV_WRITTEN)
+					continue;
+				keys[n].k = k2[k];
+				keys[n].dir = dir;
+				keys[n].pr = pr;
+				keys[n].which = both ? (k ? "authentication " : "encryption ") : "";
+				n++;
+			}
+		}
+	}
+	if (!n)
+		return;
+	qsort(keys, n, sizeof(*keys), cmp_clear_key);
+	for (size_t i = 0; i < n; i++)
+		sb_addf(&list, "%s%s %s %skey %s", i ? ", " : "", dirs[keys[i].dir], protos[keys[i].pr],
+			keys[i].which, model_key_describe(keys[i].k, "key", desc, sizeof(desc)));
+	chk_tunnel(t, name, sizeof(name));
+	at = chk_at(&keys[0].k->o, &t->span);
+	if (chk_once(c, R_PSK_PLAINTEXT, at, name)) {
+		if (n == 1)
+			f = chk_add(c, R_PSK_PLAINTEXT, at, "the %s of %s is stored in clear", sb_str(&list),
+				    name);
+		else
+			f = chk_add(c, R_PSK_PLAINTEXT, at, "%zu manual keys of %s are stored in clear: %s",
+				    n, name, sb_str(&list));
+		/* the other lines, named once (the next is quoted) */
+		sb_reset(&list);
+		for (size_t i = 1; i < n; i++)
+			if (keys[i].k->o.span.line != keys[0].k->o.span.line &&
+			    keys[i].k->o.span.line != keys[i - 1].k->o.span.line)
+				sb_addf(&list, "%s%u", list.len ? ", " : "", keys[i].k->o.span.line);
+		for (size_t i = 1; i < n && list.len; i++) {
+			if (keys[i].k->o.span.line == keys[0].k->o.span.line)
+				continue;
+			if (strchr(sb_str(&list), ','))
+				fnd_related(f, &keys[i].k->o.span, "more keys in clear: lines %s",
+					    sb_str(&list));
+			else
+				fnd_related(f, &keys[i].k->o.span, "another key in clear");
+			break;
+		}
+		fnd_fp(f, "manual|%s|%zu", name, n);
+	}
+	sb_free(&list);
+}
+
+static void check_keys(struct chk_ctx *c, const struct tunnel *t)
+{
 	char what[CHK_NAME + 64], name[CHK_NAME];
 
 	if (t->ike) {
@@ -472,22 +556,7 @@ static void check_keys(struct chk_ctx *c, const struct tunnel *t)
 	}
 	if (!t->manual)
 		return;
-	chk_tunnel(t, name, sizeof(name));
-	for (int dir = 0; dir < 2; dir++) {
-		for (int pr = 0; pr < 2; pr++) {
-			const struct manual_sa_half *h = &t->manual->h[dir][pr];
-			/* one key per direction and protocol (a string the device derives both
-			 * keys from) is just "the key"; with two, say which */
-			bool both = h->auth_key.form != KEY_NONE && h->enc_key.form != KEY_NONE;
-
-			snprintf(what, sizeof(what), "%s %s %skey of %s", dirs[dir], protos[pr],
-				 both ? "authentication " : "", name);
-			plaintext_report(c, &h->auth_key, what, "key", &t->span);
-			snprintf(what, sizeof(what), "%s %s %skey of %s", dirs[dir], protos[pr],
-				 both ? "encryption " : "", name);
-			plaintext_report(c, &h->enc_key, what, "key", &t->span);
-		}
-	}
+	plaintext_manual(c, t);
 }
 
 /* SM algorithms of one proposal, appended to list as "sm4, sm3 in <what>". */

@@ -298,7 +298,8 @@ static void idx_query(const struct box_idx *x, const struct box *q, struct idx_v
 				out->v[w++] = out->v[i];
 		out->n = w;
 	}
-	qsort(out->v, out->n, sizeof(*out->v), cmp_size);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_size);
 }
 
 /* ---- names --------------------------------------------------------------------- */
@@ -335,7 +336,8 @@ static const char *rule_name(const struct sel_list *l, const struct selector *r,
 	if (l->rule_kind)
 		snprintf(buf, n, "%s", r->text ? r->text : "?");
 	else
-		snprintf(buf, n, "rule %u of acl '%s'", r->rule_id, l->name ? l->name : "?");
+		snprintf(buf, n, "rule %u of %s '%s'", r->rule_id, l->list_kind ? l->list_kind : "acl",
+			 l->name ? l->name : "?");
 	return buf;
 }
 
@@ -395,7 +397,7 @@ static void shadow_list(struct chk_ctx *c, const struct sel_list *l)
 	struct box_idx x = {0};
 	struct idx_vec cand = {0};
 	struct selector *tmp;
-	size_t cover[COVER_MAX];
+	size_t *tmap, cover[COVER_MAX];
 
 	if (l->n < 2)
 		return;
@@ -404,6 +406,7 @@ static void shadow_list(struct chk_ctx *c, const struct sel_list *l)
 		boxes[i] = box_of(&l->rules[i]);
 	idx_build(&x, boxes, l->n);
 	tmp = xcalloc(l->n, sizeof(*tmp));
+	tmap = xcalloc(l->n, sizeof(*tmap));
 
 	for (size_t i = 1; i < l->n; i++) {
 		const struct selector *r = &l->rules[i];
@@ -416,17 +419,25 @@ static void shadow_list(struct chk_ctx *c, const struct sel_list *l)
 		if (boxes[i].empty)
 			continue;
 		idx_query(&x, &boxes[i], &cand);
-		for (size_t j = 0; j < cand.n && cand.v[j] < i; j++)
+		/* an earlier rule for other directions or places, or one that stands for less
+		 * than its selector says, cannot take this one's traffic for certain */
+		for (size_t j = 0; j < cand.n && cand.v[j] < i; j++) {
+			if (!sel_scope_covers(&l->rules[cand.v[j]], r))
+				continue;
+			tmap[k] = cand.v[j];
 			tmp[k++] = l->rules[cand.v[j]];
-		if (!k)
+		}
+		if (!k) {
+			order_conflict(c, l, i, &cand);
 			continue;
+		}
 		tmp[k] = *r;
 		if (!sel_list_rule_shadowed(tmp, k + 1, k, cover, COVER_MAX, &ncover)) {
 			order_conflict(c, l, i, &cand);
 			continue;
 		}
 		for (size_t j = 0; j < ncover && j < COVER_MAX; j++)
-			covers[j] = cand.v[cover[j]];
+			covers[j] = tmap[cover[j]];
 		if (ncover > COVER_MAX)
 			ncover = COVER_MAX;
 		if (!ncover) /* an empty rule: nothing to name, nothing that matters */
@@ -459,6 +470,7 @@ static void shadow_list(struct chk_ctx *c, const struct sel_list *l)
 		sb_free(&fp);
 	}
 	free(tmp);
+	free(tmap);
 	free(cand.v);
 	idx_free(&x);
 	free(boxes);
@@ -480,7 +492,8 @@ static void shadow_lists(struct chk_ctx *c)
 	for (size_t i = 0; i < d->ntunnels; i++) {
 		uintptr_t p = (uintptr_t)d->tunnels[i]->selectors;
 
-		if (p && chk_set_add(&done, util_hash64(&p, sizeof(p), UTIL_HASH_SEED)))
+		if (p && !d->tunnels[i]->selectors->view &&
+		    chk_set_add(&done, util_hash64(&p, sizeof(p), UTIL_HASH_SEED)))
 			shadow_list(c, d->tunnels[i]->selectors);
 	}
 	chk_set_free(&done);

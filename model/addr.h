@@ -49,11 +49,29 @@ enum sel_action {
 	SEL_DENY,
 };
 
+/* The packets a selector meets by direction: both when 0 (or both bits). */
+enum sel_dir {
+	SEL_DIR_IN = 1,
+	SEL_DIR_OUT = 2,
+};
+
 struct selector {
 	uint8_t action; /* enum sel_action */
 	int16_t proto;	/* IP protocol number, -1 = any */
 	struct addrspec src, dst;
 	struct portrange sport, dport;
+	/*
+	 * What the five dimensions above do not say. dirs: enum sel_dir bits (0:
+	 * both). scope: where else the rule is restricted (an interface, routed
+	 * or local packets, fragments only), one canonical string; NULL: nowhere.
+	 * widened: the five dimensions hold more than the rule matches (a "neq"
+	 * port, a content pattern, TCP ACK packets only): the selector is a
+	 * superset of the rule. A rule can cover (shadow) another only when its
+	 * dirs and scope hold the other's and it is not widened.
+	 */
+	uint8_t dirs;
+	bool widened;
+	const char *scope;
 	uint32_t rule_id;		       /* Huawei rule number, AIX rule id, HP-UX priority */
 	uint32_t line, col, end_line, end_col; /* where it was written */
 	const char *text;		       /* the rule as written (trimmed), for messages */

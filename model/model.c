@@ -71,6 +71,54 @@ const char *model_dialect_name(enum dialect d)
 	return "";
 }
 
+const char *model_msa_policy_name(enum msa_policy p)
+{
+	switch (p) {
+	case MSA_POL_AH:
+		return "auth only";
+	case MSA_POL_ESP:
+		return "encr only";
+	case MSA_POL_ESP_AH:
+		return "encr/auth";
+	case MSA_POL_AH_ESP:
+		return "auth/encr";
+	case MSA_POL_UNSET:
+		break;
+	}
+	return "unset";
+}
+
+static int hex_digit(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	ch = (char)(ch | 0x20);
+	return ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+}
+
+bool model_key_hex(struct arena *a, const char *s, size_t n, struct key *k)
+{
+	uint8_t *b;
+
+	if (n >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		s += 2;
+		n -= 2;
+	}
+	if (!n || n % 2)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (hex_digit(s[i]) < 0)
+			return false;
+	b = arena_alloc(a, n / 2 + 1);
+	for (size_t i = 0; i < n / 2; i++)
+		b[i] = (uint8_t)((unsigned)hex_digit(s[2 * i]) << 4 | (unsigned)hex_digit(s[2 * i + 1]));
+	k->form = KEY_HEX;
+	k->bytes = b;
+	k->len = n / 2;
+	k->hex_looking = false;
+	return true;
+}
+
 const char *model_tunnel_kind_name(enum tunnel_kind k)
 {
 	switch (k) {

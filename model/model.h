@@ -114,6 +114,13 @@ struct key {
 	struct origin o;  /* span covers the key token itself */
 };
 
+/*
+ * Hex digits (an optional 0x / 0X prefix, then an even number of digits, at
+ * least one byte) decoded into k->bytes in arena a: k->form KEY_HEX. false,
+ * and k untouched, when s is not that. k->o is the caller's.
+ */
+bool model_key_hex(struct arena *a, const char *s, size_t n, struct key *k);
+
 /* "<psk: ascii, 12 chars>", "<psk: hex, 16 bytes>", "<psk: huawei-cipher>" (the only device
  * cipher of the vendors read), "<psk: none>" */
 const char *model_key_describe(const struct key *k, const char *what, char *buf, size_t bufsz);
@@ -132,11 +139,14 @@ struct ident {
 /* One ACL / filter list: ordered, first match wins. */
 struct sel_list {
 	const char *name;	/* "3000", filter set name */
+	const char *list_kind;	/* how messages name the list: NULL "acl"; "filter table" */
 	const char *rule_kind;	/* NULL: ACL rules ("rule 5 of acl '3000'"); else a policy list
 				 * ("host policy") whose rules are named by their text */
 	struct span span;	/* the defining line (acl number 3000) */
 	struct selector *rules; /* model/addr.h; each has its own span and rule_id */
 	size_t n, cap;
+	bool view;		  /* the rules are copies of another list's, which the single-device
+				   * checks read: this one is for the pairwise comparison only */
 	bool permits_are_tunnels; /* a policy list whose permit rules are also tunnels of one group
 				   * in this order: shadowing among those is the tunnels' finding */
 	unsigned refs;		  /* how many tunnels use it */
@@ -238,10 +248,32 @@ struct manual_sa_half {
 	struct mint spi; /* PROV_UNSET when absent */
 	struct key auth_key;
 	struct key enc_key;
+	/*
+	 * Algorithms of this direction, where the vendor sets them per direction
+	 * (AIX manual tunnels); PROV_UNSET when the tunnel's proposal holds them
+	 * for both directions. alg: enum enc (ESP) or enum integ (AH);
+	 * auth_alg: enum integ of ESP authentication.
+	 */
+	struct mint alg;
+	struct mint auth_alg;
 };
+
+/* The protocols a manual SA applies, and in which order (AIX -p / -P). */
+enum msa_policy {
+	MSA_POL_UNSET = 0,
+	MSA_POL_AH,	/* "auth only" */
+	MSA_POL_ESP,	/* "encr only" */
+	MSA_POL_ESP_AH, /* "encr/auth": encrypted before authentication */
+	MSA_POL_AH_ESP, /* "auth/encr": encrypted after authentication */
+};
+
+const char *model_msa_policy_name(enum msa_policy p); /* "auth only", "encr/auth", ... */
 
 struct manual_sa {
 	struct manual_sa_half h[2][2]; /* [enum sa_dir][enum sa_proto] */
+	struct mint policy[2];	       /* [enum sa_dir]: enum msa_policy; PROV_UNSET: per proposal */
+	struct mint replay;	       /* bool: replay prevention */
+	struct mint new_header;	       /* bool: RFC 2402/2406 headers (AIX -z) */
 };
 
 /* ---- tunnels and devices ------------------------------------------------- */

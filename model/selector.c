@@ -1065,7 +1065,19 @@ struct selector sel_mirror(const struct selector *s)
 	m.dst = s->src;
 	m.sport = s->dport;
 	m.dport = s->sport;
+	m.dirs = (uint8_t)(((s->dirs & SEL_DIR_IN) ? SEL_DIR_OUT : 0) |
+			   ((s->dirs & SEL_DIR_OUT) ? SEL_DIR_IN : 0));
 	return m;
+}
+
+bool sel_scope_covers(const struct selector *cov, const struct selector *r)
+{
+	unsigned all = SEL_DIR_IN | SEL_DIR_OUT;
+	unsigned dc = cov->dirs ? cov->dirs & all : all, dr = r->dirs ? r->dirs & all : all;
+
+	if (cov->widened || (dr & ~dc))
+		return false;
+	return !cov->scope || (r->scope && strcmp(cov->scope, r->scope) == 0);
 }
 
 /* ---- cheap exact intersection test on selectors as written ------------------- */

@@ -48,8 +48,15 @@ enum setrel aspec_compare(const struct addrspec *a, const struct addrspec *b);
 enum setrel ports_compare(const struct portrange *a, const struct portrange *b);
 /* Compares the traffic two selectors match (action ignored). */
 enum setrel sel_compare(const struct selector *a, const struct selector *b);
-/* Source and destination (addresses and ports) swapped. */
+/* Source and destination (addresses and ports) swapped, and inbound with outbound. */
 struct selector sel_mirror(const struct selector *s);
+/*
+ * Where the algebra above cannot look (direction, scope, widened; see
+ * struct selector): does cov meet every packet context r meets, and does
+ * it stand for exactly the traffic it matches? Only then may cov count
+ * towards covering r.
+ */
+bool sel_scope_covers(const struct selector *cov, const struct selector *r);
 
 struct region; /* heap-allocated; free with region_free() */
 

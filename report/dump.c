@@ -323,12 +323,25 @@ static void write_manual(struct jw *w, const struct manual_sa *m)
 			write_mint(w, "spi", &h->spi);
 			write_key(w, "auth_key", &h->auth_key, "key");
 			write_key(w, "enc_key", &h->enc_key, "key");
+			/* per direction where the vendor sets them so (AIX), else null: the proposal's */
+			write_mname(w, "algorithm", &h->alg,
+				    p == SA_ESP ? vocab_enc_name((enum enc)h->alg.v) :
+						  vocab_integ_name((enum integ)h->alg.v));
+			if (p == SA_ESP)
+				write_mname(w, "auth_algorithm", &h->auth_alg,
+					    vocab_integ_name((enum integ)h->auth_alg.v));
 			jw_obj_close(w);
 		}
+		write_mname(w, "policy", &m->policy[d],
+			    model_msa_policy_name((enum msa_policy)m->policy[d].v));
 		jw_obj_close(w);
 	}
+	write_mbool(w, "replay", &m->replay);
+	write_mbool(w, "new_header", &m->new_header);
 	jw_obj_close(w);
 }
+
+static void write_selector(struct jw *w, const struct selector *s);
 
 static void write_tunnel(struct jw *w, const struct tunnel *t)
 {
@@ -357,6 +370,14 @@ static void write_tunnel(struct jw *w, const struct tunnel *t)
 	jw_kbool(w, "applied", t->applied);
 	write_line(w, "applied_line", &t->applied_span);
 	jw_kstr(w, "selectors", t->selectors ? t->selectors->name : NULL);
+	if (t->selectors && t->selectors->view) {
+		/* a tunnel's own copy of rules of a device list (AIX: the filter rules naming it) */
+		jw_key(w, "selector_rules");
+		jw_arr_open(w);
+		for (size_t j = 0; j < t->selectors->n; j++)
+			write_selector(w, &t->selectors->rules[j]);
+		jw_arr_close(w);
+	}
 	write_ike(w, t->ike);
 	write_ipsec(w, &t->ipsec);
 	write_manual(w, t->manual);
@@ -397,6 +418,12 @@ static void write_selector(struct jw *w, const struct selector *s)
 	write_addrset(w, "destination", &s->dst);
 	write_ports(w, "source_ports", &s->sport);
 	write_ports(w, "destination_ports", &s->dport);
+	jw_kstr(w, "direction",
+		s->dirs == SEL_DIR_IN  ? "inbound" :
+		s->dirs == SEL_DIR_OUT ? "outbound" :
+					 "both");
+	jw_kstr(w, "scope", s->scope);
+	jw_kbool(w, "widened", s->widened);
 	if (s->line)
 		jw_kint(w, "line", s->line);
 	else
@@ -415,6 +442,7 @@ static void write_sel_lists(struct jw *w, const struct device *d)
 
 		jw_obj_open(w);
 		jw_kstr(w, "name", l->name);
+		jw_kstr(w, "kind", l->list_kind ? l->list_kind : "acl");
 		write_line(w, "line", &l->span);
 		jw_kint(w, "refs", l->refs);
 		jw_key(w, "rules");

@@ -24,7 +24,10 @@
  *     continuation line that carries Format="ASCII|Hex"), and any attribute
  *     whose name ends in "Key" or "Secret";
  *  5. hex keys anywhere: 0x followed by 16 or more hex digits;
- *  6. AIX lstun -O records (27 '|'-separated fields): the six key fields.
+ *  6. AIX lstun -O records (27 '|'-separated fields): the six key fields; a
+ *     shorter '|' record (cut by a wrap): every field of 8 or more hex digits;
+ *  7. AIX manual-tunnel export lines (the IP version and the 27 lstun fields,
+ *     blank-separated): the six key words.
  */
 #include "report/report.h"
 
@@ -460,12 +463,56 @@ static void redact_lstun(struct line *l)
 			s = i + 1;
 		}
 	}
-	if (nf < 25)
+	if (nf < 3)
 		return;
+	if (nf < 25) {
+		/* a record cut by a wrap, or of unknown shape: every field that may be a key */
+		for (unsigned k = 0; k < nf; k++) {
+			size_t a = start[k], e = end[k], h;
+
+			while (a < e && is_space(l->s[a]))
+				a++;
+			if (e - a >= 2 && l->s[a] == '0' && (l->s[a + 1] | 0x20) == 'x')
+				a += 2;
+			for (h = a; h < e && is_hex(l->s[h]); h++)
+				;
+			if (h == e && e - a >= 8)
+				mask(l, a, e);
+		}
+		return;
+	}
 	for (size_t k = 0; k < ARRAY_SIZE(key_fields); k++) {
 		if (key_fields[k] < nf)
 			mask(l, start[key_fields[k]], end[key_fields[k]]);
 	}
+}
+
+/* ---- 7. AIX manual-tunnel export lines ---------------------------------------------- */
+
+/*
+ * "4 ID SRC DST ..." with the 27 lstun fields after the IP version, blank
+ * separated (ipsec_tun_manu.exp as ipseclint reads it): the six key words.
+ */
+static void redact_tun_export(struct line *l)
+{
+	static const unsigned key_words[] = {14, 15, 20, 21, 24, 25};
+	size_t start[32], end[32];
+	unsigned nw = 0;
+
+	for (size_t i = 0; i < l->len && nw < ARRAY_SIZE(start);) {
+		while (i < l->len && is_space(l->s[i]))
+			i++;
+		if (i >= l->len)
+			break;
+		start[nw] = i;
+		while (i < l->len && !is_space(l->s[i]))
+			i++;
+		end[nw++] = i;
+	}
+	if (nw != 28 || end[0] - start[0] != 1 || (l->s[start[0]] != '4' && l->s[start[0]] != '6'))
+		return;
+	for (size_t k = 0; k < ARRAY_SIZE(key_words); k++)
+		mask(l, start[key_words[k]], end[key_words[k]]);
 }
 
 char *report_redact_line(const char *line, size_t len)
@@ -483,5 +530,6 @@ char *report_redact_line(const char *line, size_t len)
 	redact_xml(&l);
 	redact_hex(&l);
 	redact_lstun(&l);
+	redact_tun_export(&l);
 	return l.s;
 }

@@ -939,15 +939,16 @@ Test(checker_device, psk_plaintext_manual_keys)
 	set_psk(&t->manual->h[SA_OUT][SA_ESP].enc_key, KEY_DEVICE_CIPHER, "%^%#PLACEHOLDER%^%#", written(54));
 	set_psk(&t->manual->h[SA_OUT][SA_ESP].auth_key, KEY_HEX, "\x6a\x8f\x01\x02", written(55));
 	run();
-	cr_assert_eq(count(R_PSK_PLAINTEXT), 2);
-	/* one key for inbound esp: "the key"; two for outbound: which one */
+	/* one finding for the tunnel, at its first key in the file, naming every key in clear (the
+	 * device cipher is not one); one key for inbound esp is "the key", two for outbound: which */
+	cr_assert_eq(count(R_PSK_PLAINTEXT), 1);
 	cr_assert_eq(nth(R_PSK_PLAINTEXT, 0)->loc.line, 53);
-	cr_assert_str_eq(nth(R_PSK_PLAINTEXT, 0)->message,
-			 "inbound esp key of ipsec policy 'M 10' is stored in clear (<key: ascii, 8 chars>)");
-	cr_assert_eq(nth(R_PSK_PLAINTEXT, 1)->loc.line, 55);
 	cr_assert_str_eq(
-		nth(R_PSK_PLAINTEXT, 1)->message,
-		"outbound esp authentication key of ipsec policy 'M 10' is stored in clear (<key: hex, 4 bytes>)");
+		nth(R_PSK_PLAINTEXT, 0)->message,
+		"2 manual keys of ipsec policy 'M 10' are stored in clear: inbound esp key <key: ascii, 8 "
+		"chars>, outbound esp authentication key <key: hex, 4 bytes>");
+	cr_assert_eq(nth(R_PSK_PLAINTEXT, 0)->nrelated, 1, "the other key's line is named");
+	cr_assert_eq(nth(R_PSK_PLAINTEXT, 0)->related[0].line, 55);
 	no_key_text_in_findings("s3cr3t");
 	/* manual keys are not pre-shared keys: no psk-weak */
 	expect_none(R_PSK_WEAK);
