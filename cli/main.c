@@ -233,6 +233,7 @@ static void walk_dir(const char *dir, const struct ipl_config *cfg, struct path_
 
 struct parse_job {
 	struct path_list *pl;
+	const struct ipl_config *cfg;
 	struct parsed_file *files;
 	char **errmsgs;
 	atomic_size_t next;
@@ -245,7 +246,10 @@ static void *parse_worker(void *arg)
 
 	while ((i = atomic_fetch_add(&job->next, 1)) < job->pl->n) {
 		struct parsed_file *pf = &job->files[i];
-		parse_file(pf, job->pl->v[i], job->pl->forced[i], &job->errmsgs[i]);
+		if (job->cfg && config_file_for_peer(job->cfg, job->pl->v[i]))
+			parse_file_for_peer(pf, job->pl->v[i], job->pl->forced[i], &job->errmsgs[i]);
+		else
+			parse_file(pf, job->pl->v[i], job->pl->forced[i], &job->errmsgs[i]);
 		pf->explicit_path = job->pl->explicit_path[i];
 		if (pf->dev)
 			chk_device(pf->dev, &pf->fs);
@@ -577,6 +581,7 @@ static int cmd_check(int argc, char **argv)
 
 	files = xcalloc(pl.n ? pl.n : 1, sizeof(*files));
 	job.pl = &pl;
+	job.cfg = &cfg;
 	job.files = files;
 	job.errmsgs = xcalloc(pl.n ? pl.n : 1, sizeof(char *));
 	atomic_init(&job.next, 0);

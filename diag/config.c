@@ -526,11 +526,14 @@ static void add_glob(struct load_ctx *c, struct config_glob **v, size_t *n, size
 static void on_files(struct load_ctx *c, const char *key, char *value, unsigned line, bool cont)
 {
 	struct ipl_config *cfg = c->cfg;
-	static const char *const keys[] = {"include", "exclude"};
+	static const char *const keys[] = {"include", "exclude", "exported-for-peer"};
 	const char *glob;
 	char buf[80];
 
-	if (strcasecmp(key, "include") == 0) {
+	if (strcasecmp(key, "exported-for-peer") == 0) {
+		add_glob(c, &cfg->for_peer, &cfg->nfor_peer, &cfg->for_peer_cap, value, line,
+			 "[files] exported-for-peer");
+	} else if (strcasecmp(key, "include") == 0) {
 		add_glob(c, &cfg->include, &cfg->ninclude, &cfg->include_cap, value, line, "[files] include");
 	} else if (strcasecmp(key, "exclude") == 0) {
 		add_glob(c, &cfg->exclude, &cfg->nexclude, &cfg->exclude_cap, value, line, "[files] exclude");
@@ -559,7 +562,7 @@ static void on_files(struct load_ctx *c, const char *key, char *value, unsigned 
 		cfg->vendors[cfg->nvendors++] = vg;
 	} else {
 		ctx_err(c, line, "unknown key '%s' in [files]%s", key,
-			suggest(key, keys, 2, buf, sizeof(buf), "'", "'"));
+			suggest(key, keys, ARRAY_SIZE(keys), buf, sizeof(buf), "'", "'"));
 	}
 }
 
@@ -612,7 +615,7 @@ static void on_rules(struct load_ctx *c, const char *key, char *value, unsigned 
 		cfg->sev_line[r] = line;
 	} else {
 		ctx_err(c, line, "unknown key '%s' in [rules]%s", key,
-			suggest(key, keys, 2, buf, sizeof(buf), "'", "'"));
+			suggest(key, keys, ARRAY_SIZE(keys), buf, sizeof(buf), "'", "'"));
 	}
 }
 
@@ -645,7 +648,7 @@ static void on_device(struct load_ctx *c, const struct section *sec, const char 
 
 	if (strcasecmp(key, "addresses") != 0) {
 		ctx_err(c, line, "unknown key '%s' in %s%s", key, sec->title,
-			suggest(key, keys, 1, buf, sizeof(buf), "'", "'"));
+			suggest(key, keys, ARRAY_SIZE(keys), buf, sizeof(buf), "'", "'"));
 		return;
 	}
 	while ((item = next_item(&cur)) != NULL) {
@@ -826,6 +829,7 @@ void config_free(struct ipl_config *cfg)
 	free(cfg->include);
 	free(cfg->exclude);
 	free(cfg->vendors);
+	free(cfg->for_peer);
 	free(cfg->dev_names);
 	free(cfg->dev_addrs);
 	free(cfg->peer_a);
@@ -1029,6 +1033,20 @@ bool config_file_selected(const struct ipl_config *cfg, const char *path, enum v
 	}
 	path_segs_free(&ps);
 	return sel;
+}
+
+bool config_file_for_peer(const struct ipl_config *cfg, const char *path)
+{
+	struct path_segs ps;
+	bool hit = false;
+
+	if (!cfg->nfor_peer)
+		return false;
+	path_rel(cfg, path, &ps);
+	for (size_t i = 0; i < cfg->nfor_peer && !hit; i++)
+		hit = glob_match(&cfg->for_peer[i], &ps);
+	path_segs_free(&ps);
+	return hit;
 }
 
 void config_apply_rules(const struct ipl_config *cfg, bool enabled[R__COUNT], enum severity sev[R__COUNT])

@@ -6,6 +6,8 @@
  *
  *   [files]              include = GLOB, ...   exclude = GLOB, ...
  *                        vendor.GLOB = huawei|hpux|aix
+ *                        exported-for-peer = GLOB, ...  (exports written for the peer,
+ *                        kept as the record of the device that wrote them)
  *   [rules]              disable = RULE, ...   enable = RULE, ...   ('all' allowed)
  *                        severity.RULE = error|warning|info
  *   [device "NAME"]      addresses = IP, ...   (host addresses, IPv4 or IPv6)
@@ -79,6 +81,8 @@ struct ipl_config {
 	size_t ninclude, include_cap, nexclude, exclude_cap;
 	struct config_vendor_glob *vendors; /* the last one that matches wins */
 	size_t nvendors, vendors_cap;
+	struct config_glob *for_peer; /* [files] exported-for-peer */
+	size_t nfor_peer, for_peer_cap;
 
 	signed char rule_state[R__COUNT]; /* -1 untouched, 0 disabled, 1 enabled */
 	bool sev_set[R__COUNT];
@@ -136,6 +140,12 @@ int config_find(char *buf, size_t n);
  * matches, or VENDOR_UNKNOWN.
  */
 bool config_file_selected(const struct ipl_config *cfg, const char *path, enum vendor *forced);
+/*
+ * Does [files] exported-for-peer name path? Such a file is an export its
+ * device wrote for its peer (AIX expfilt without -r, exptun): the parser
+ * turns it back to the writer's point of view.
+ */
+bool config_file_for_peer(const struct ipl_config *cfg, const char *path);
 
 /*
  * Apply [rules] in file order: enabled[r] for rules the config enables or

@@ -1014,6 +1014,7 @@ static void build_selectors(struct ax_ctx *c, struct tunnel *t, struct ax_obj *i
 	    ipt->remote.addr.kind == ASPEC_NONE)
 		return;
 	t->selectors = model_sel_list_new(c->dev, ipt->name ? ipt->name : "?", &ipt->span);
+	t->selectors->list_kind = "IPSec tunnel";
 	t->selectors->refs++;
 	r = model_sel_list_add(c->dev, t->selectors);
 	r->action = SEL_PERMIT;
@@ -1097,16 +1098,6 @@ static void refs_and_defs(struct ax_ctx *c)
 	}
 }
 
-static const char *file_stem(struct ax_ctx *c)
-{
-	const char *p = c->src->path ? c->src->path : "aix";
-	const char *b = strrchr(p, '/'), *dot;
-
-	b = b ? b + 1 : p;
-	dot = strrchr(b, '.');
-	return arena_strndup(c->a, b, dot && dot != b ? (size_t)(dot - b) : strlen(b));
-}
-
 static void build(struct ax_ctx *c)
 {
 	struct device *d = c->dev;
@@ -1186,7 +1177,7 @@ void aix_xml_parse(struct parsed_file *pf)
 	c.dev->vendor = VENDOR_AIX;
 	c.dev->dialect = DIALECT_AIX_XML;
 	c.dev->src = &pf->src;
-	c.dev->name = file_stem(&c);
+	c.dev->name = parse_file_stem(c.a, c.src, "aix");
 	c.dev->name_o.prov = PROV_DEFAULT;
 	c.dev->name_o.span = span_make(c.src, 1, 1, 1, 1);
 	c.dev->lines = pf->src.nlines;

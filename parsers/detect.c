@@ -270,6 +270,10 @@ static void score_aix(const char *p, size_t n, int *s)
 	if (n > 4 && (p[0] == '4' || p[0] == '6') && p[1] == ' ' && is_digit(p[2]) &&
 	    (contains(p, n, " permit ") || contains(p, n, " deny ")) && count_words(p, n) >= 20)
 		*s += 4;
+	/* a manual-tunnel export line as ipseclint reads it: the IP version, then the 27 lstun fields */
+	else if (n > 4 && (p[0] == '4' || p[0] == '6') && p[1] == ' ' && is_digit(p[2]) &&
+		 (contains(p, n, " Tunnel ") || contains(p, n, " Transport ")) && count_words(p, n) == 28)
+		*s += 4;
 }
 
 static enum vendor by_extension(const char *path)

@@ -2316,6 +2316,7 @@ static void build_host(struct hp_ctx *c, struct hp_rec *h, bool a02)
 		model_tunnel_add_remote(t, &ep.addr, &ep.o);
 
 	t->selectors = model_sel_list_new(c->dev, carrier->name, &carrier->span);
+	t->selectors->list_kind = obj_kinds[carrier->obj];
 	t->selectors->refs++;
 	add_filters(c, t->selectors, carrier, (uint32_t)(tp ? 1 : h->priority.v),
 		    arena_printf(c->a, "%s '%s'", obj_kinds[carrier->obj], carrier->name));
@@ -2481,16 +2482,6 @@ static void finish_dialect(struct hp_ctx *c)
 }
 
 /* Device name: the file name without directories and extension. */
-static const char *file_stem(struct hp_ctx *c)
-{
-	const char *p = c->src->path ? c->src->path : "hpux";
-	const char *b = strrchr(p, '/'), *dot;
-
-	b = b ? b + 1 : p;
-	dot = strrchr(b, '.');
-	return arena_strndup(c->a, b, dot && dot != b ? (size_t)(dot - b) : strlen(b));
-}
-
 static void hp_build(struct hp_ctx *c)
 {
 	struct hp_state *st = c->st;
@@ -2499,7 +2490,7 @@ static void hp_build(struct hp_ctx *c)
 	struct hp_rec **hosts, **tuns;
 	bool a02;
 
-	d->name = file_stem(c);
+	d->name = parse_file_stem(c->a, c->src, "hpux");
 	d->name_o.prov = PROV_DEFAULT;
 	d->name_o.span = span_make(c->src, 1, 1, 1, 1);
 	d->lines = c->src->nlines;

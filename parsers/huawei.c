@@ -2999,19 +2999,6 @@ static void ipsec_proposal_defaults(struct ipsec_proposal *p, enum dialect d)
 
 /* ---- after the parse: the model ------------------------------------------- */
 
-static const char *file_stem(struct hw_ctx *c)
-{
-	const char *p = c->src->path ? c->src->path : "";
-	const char *b = strrchr(p, '/');
-	const char *dot;
-
-	b = b ? b + 1 : p;
-	dot = strrchr(b, '.');
-	if (!*b)
-		return "huawei";
-	return dot && dot != b ? arena_strndup(c->a, b, (size_t)(dot - b)) : arena_strdup(c->a, b);
-}
-
 static int cmp_ikep(const void *x, const void *y)
 {
 	const struct hw_ikep *a = *(struct hw_ikep *const *)x, *b = *(struct hw_ikep *const *)y;
@@ -3300,6 +3287,9 @@ static void build_policy_tunnel(struct hw_ctx *c, struct hw_pol *p)
 	ipsec_of(c, src, &t->ipsec);
 	if (kind == TK_MANUAL) {
 		t->manual = p->msa ? p->msa : ARENA_NEW(c->a, struct manual_sa);
+		/* manual SAs never expire: the sa duration lines are for negotiated ones */
+		memset(&t->ipsec.lifetime_s, 0, sizeof(t->ipsec.lifetime_s));
+		memset(&t->ipsec.lifetime_kb, 0, sizeof(t->ipsec.lifetime_kb));
 	}
 	if (src->acl.name)
 		t->selectors = acl_of(c, src);
@@ -3533,7 +3523,7 @@ static void hw_build(struct hw_ctx *c)
 		d->name_o = written_at(&st->sysname.span);
 	} else {
 		struct span s0 = span_make(c->src, 1, 1, 1, 1);
-		d->name = file_stem(c);
+		d->name = parse_file_stem(c->a, c->src, "huawei");
 		d->name_o = default_at(&s0, PROV_DEFAULT);
 	}
 	add_device_addresses(c);

@@ -76,9 +76,8 @@ static void parse_loaded(struct parsed_file *pf, enum vendor forced)
 			aix_xml_parse(pf);
 			return;
 		}
-		unknown_format(
-			pf,
-			"it looks like an AIX filter or tunnel export, which this version cannot read yet");
+		pf->arena = arena_new();
+		aix_text_parse(pf);
 		return;
 	case VENDOR_UNKNOWN:
 		break;
@@ -86,11 +85,13 @@ static void parse_loaded(struct parsed_file *pf, enum vendor forced)
 	unknown_format(pf, why);
 }
 
-int parse_file(struct parsed_file *pf, const char *path, enum vendor forced, char **errmsg)
+static int parse_path(struct parsed_file *pf, const char *path, enum vendor forced, bool for_peer,
+		      char **errmsg)
 {
 	int rc;
 
 	memset(pf, 0, sizeof(*pf));
+	pf->for_peer = for_peer;
 	rc = source_load(&pf->src, path, errmsg);
 	if (rc < 0) {
 		pf->status = FILE_FAILED;
@@ -100,6 +101,16 @@ int parse_file(struct parsed_file *pf, const char *path, enum vendor forced, cha
 	}
 	parse_loaded(pf, forced);
 	return 0;
+}
+
+int parse_file(struct parsed_file *pf, const char *path, enum vendor forced, char **errmsg)
+{
+	return parse_path(pf, path, forced, false, errmsg);
+}
+
+int parse_file_for_peer(struct parsed_file *pf, const char *path, enum vendor forced, char **errmsg)
+{
+	return parse_path(pf, path, forced, true, errmsg);
 }
 
 void parse_buffer(struct parsed_file *pf, const char *path, const char *data, size_t len, enum vendor forced)
@@ -225,6 +236,18 @@ void parse_inline_unused(const struct parsed_file *pf, const bool *enabled, stru
 }
 
 /* ---- messages ------------------------------------------------------------------ */
+
+const char *parse_file_stem(struct arena *a, const struct source *src, const char *fallback)
+{
+	const char *p = src->path ? src->path : "";
+	const char *b = strrchr(p, '/'), *dot;
+
+	b = b ? b + 1 : p;
+	dot = strrchr(b, '.');
+	if (!*b)
+		return fallback;
+	return arena_strndup(a, b, dot && dot != b ? (size_t)(dot - b) : strlen(b));
+}
 
 const char *parse_show(const char *s, size_t n, char *buf, size_t bufsz)
 {

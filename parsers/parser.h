@@ -48,6 +48,8 @@ struct parsed_file {
 	enum file_status status;
 	struct findings fs;	  /* this file's input-level findings */
 	bool explicit_path;	  /* named on the command line (not found by walking) */
+	bool for_peer;		  /* an export written for the peer, kept as the writer's record: the
+				   * driver turns it round (AIX expfilt without -r, exptun) */
 	struct inline_supp *supp; /* inline suppressions, in file order (malloc'd) */
 	size_t nsupp, supp_cap;
 };
@@ -72,6 +74,7 @@ void parsers_cleanup(void);
 void huawei_parse(struct parsed_file *pf);
 void hpux_parse(struct parsed_file *pf);
 void aix_xml_parse(struct parsed_file *pf);
+void aix_text_parse(struct parsed_file *pf); /* lsfilt [-O], lstun -O, ipsec_fltr_rule.exp */
 void aix_xml_init(void);
 void aix_xml_cleanup(void);
 
@@ -81,6 +84,8 @@ void aix_xml_cleanup(void);
  * message in *errmsg, malloc'd).
  */
 int parse_file(struct parsed_file *pf, const char *path, enum vendor forced, char **errmsg);
+/* The same, for a file the config file names an export written for the peer (pf->for_peer). */
+int parse_file_for_peer(struct parsed_file *pf, const char *path, enum vendor forced, char **errmsg);
 /* Same on an in-memory buffer (tests, fuzzers). */
 void parse_buffer(struct parsed_file *pf, const char *path, const char *data, size_t len, enum vendor forced);
 void parsed_file_free(struct parsed_file *pf);
@@ -101,6 +106,13 @@ bool parse_object_at(const struct parsed_file *pf, uint32_t line, char *buf, siz
  * rule is suppressed, and marks the suppression used; parse_inline_unused()
  * reports each enabled rule of a suppression that suppressed nothing.
  */
+/*
+ * The device name a file gives when it names none itself: its base name
+ * without the extension ("configs/hq.cfg" -> "hq"), in arena a; fallback
+ * when the path has none.
+ */
+const char *parse_file_stem(struct arena *a, const struct source *src, const char *fallback);
+
 /*
  * A token as a message may quote it: printable ASCII only ('?' for the rest),
  * at most 40 characters then "...". Never used on a key. Returns buf.

@@ -10,28 +10,12 @@
 #include <string.h>
 
 #include "parsers/parser.h"
+#include "tests/parse_helpers.h"
 
 static void parse_text(struct parsed_file *pf, const char *text)
 {
 	parse_buffer(pf, "aix1.xml", text, strlen(text), VENDOR_AIX);
 	cr_assert_not_null(pf->dev);
-}
-
-static size_t count_rule(const struct parsed_file *pf, enum rule_id r)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < pf->fs.n; i++)
-		n += pf->fs.v[i].rule == r;
-	return n;
-}
-
-static const struct finding *first_rule(const struct parsed_file *pf, enum rule_id r)
-{
-	for (size_t i = 0; i < pf->fs.n; i++)
-		if (pf->fs.v[i].rule == r)
-			return &pf->fs.v[i];
-	return NULL;
 }
 
 /* formats/aix-exports.md, Appendix A.2 */

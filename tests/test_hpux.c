@@ -12,6 +12,7 @@
 
 #include "checker/checker.h"
 #include "parsers/parser.h"
+#include "tests/parse_helpers.h"
 
 /* ---- helpers ---------------------------------------------------------------- */
 
@@ -19,23 +20,6 @@ static void parse_text(struct parsed_file *pf, const char *text)
 {
 	parse_buffer(pf, "hostA.batch", text, strlen(text), VENDOR_HPUX);
 	cr_assert_not_null(pf->dev);
-}
-
-static size_t count_rule(const struct parsed_file *pf, enum rule_id r)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < pf->fs.n; i++)
-		n += pf->fs.v[i].rule == r;
-	return n;
-}
-
-static const struct finding *first_rule(const struct parsed_file *pf, enum rule_id r)
-{
-	for (size_t i = 0; i < pf->fs.n; i++)
-		if (pf->fs.v[i].rule == r)
-			return &pf->fs.v[i];
-	return NULL;
 }
 
 static const struct tunnel *tunnel_named(const struct device *d, const char *name)

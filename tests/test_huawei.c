@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "parsers/parser.h"
+#include "tests/parse_helpers.h"
 
 #define RW "../shared/realworld/"
 #define EX "fixtures/huawei/examples/"
@@ -38,24 +39,6 @@ static void parse_text(struct parsed_file *pf, const char *text)
 {
 	parse_buffer(pf, "test.cfg", text, strlen(text), VENDOR_HUAWEI);
 	cr_assert_not_null(pf->dev);
-}
-
-static size_t count_rule(const struct parsed_file *pf, enum rule_id r)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < pf->fs.n; i++)
-		n += pf->fs.v[i].rule == r;
-	return n;
-}
-
-static const struct finding *nth_rule(const struct parsed_file *pf, enum rule_id r, size_t nth)
-{
-	for (size_t i = 0; i < pf->fs.n; i++) {
-		if (pf->fs.v[i].rule == r && nth-- == 0)
-			return &pf->fs.v[i];
-	}
-	return NULL;
 }
 
 /* The finding of rule r at line:col, or NULL. */
