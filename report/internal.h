@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 #include "common/util.h"
+#include "diag/finding.h"
 #include "model/model.h"
 
 #define JW_MAX_DEPTH 32
@@ -55,5 +56,36 @@ void jw_knull(struct jw *w, const char *key);
 const char *report_addr_text(const struct addrspec *a, char *buf, size_t bufsz);
 /* "tunnel", "transport", "auto"; NULL when unset. */
 const char *report_encap_name(int64_t mode);
+
+/* One finding as the JSON report writes it (report/json.c): the review's JSON reuses it. */
+void report_json_finding(struct jw *w, const struct finding *f);
+/* "devices": [...] and "pair": {"a", "b"} of a finding; without a pair, "pair": null when
+ * null_pair, else nothing. */
+void report_json_devices_pair(struct jw *w, const struct finding *f, bool null_pair);
+/* "version": 1 and "tool": {...}, the head of every JSON report. */
+void report_json_head(struct jw *w);
+/* "symptoms": {"huawei": ..., ...} of a rule, the vendors it has symptoms for. */
+void report_json_symptoms(struct jw *w, const struct rule_info *ri);
+
+/* A location made whole: line and column at least 1, the end not before the start. */
+struct loc_range {
+	uint32_t line, col, end_line, end_col;
+};
+struct loc_range report_loc_range(const struct loc *l);
+
+/*
+ * "ok", or the worst severity among the findings of each tunnel pair in a
+ * report (after --severity, --disable and configured severities), so that a
+ * verdict agrees with the findings listed next to it: report/json.c.
+ */
+struct pair_verdicts;
+struct pair_verdicts *report_verdicts_new(const struct findings *fs, size_t npairs);
+/* -1 for ok, else enum severity */
+int report_verdict(const struct pair_verdicts *v, const char *a, const char *b);
+void report_verdicts_free(struct pair_verdicts *v);
+
+/* A copy of source line `line` of src, masked (report_redact_line), without its line end;
+ * NULL when there is none. malloc'd. */
+char *report_quoted_line(const struct source *src, uint32_t line);
 
 #endif

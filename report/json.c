@@ -100,17 +100,12 @@ static void write_tunnels(struct jw *w, const struct report_input *in)
 	jw_arr_close(w);
 }
 
-/*
- * "ok", or the highest severity among the pair's findings in this report
- * (after --severity, --disable and configured severities), so that the pair
- * verdict agrees with the findings listed next to it.
- */
 struct pair_worst {
 	const char *a, *b; /* the ids, a <= b */
 	int worst;
 };
 
-struct pair_tab {
+struct pair_verdicts {
 	struct pair_worst *v;
 	size_t cap;
 };
@@ -126,7 +121,7 @@ static uint64_t pair_key(const char **a, const char **b)
 	return util_hash64(*b, strlen(*b), util_hash64(*a, strlen(*a), UTIL_HASH_SEED));
 }
 
-static struct pair_worst *pair_slot(const struct pair_tab *t, const char *a, const char *b)
+static struct pair_worst *pair_slot(const struct pair_verdicts *t, const char *a, const char *b)
 {
 	size_t h = (size_t)pair_key(&a, &b) & (t->cap - 1);
 
@@ -141,18 +136,19 @@ static struct pair_worst *pair_slot(const struct pair_tab *t, const char *a, con
 }
 
 /* The worst severity of each pair's findings: one pass over the findings, O(findings + pairs). */
-static void pair_tab_build(struct pair_tab *t, const struct report_input *in)
+struct pair_verdicts *report_verdicts_new(const struct findings *fs, size_t npairs)
 {
-	size_t n = (in->pairs ? in->pairs->n : 0) + 1;
+	struct pair_verdicts *t = xcalloc(1, sizeof(*t));
+	size_t n = npairs + 1;
 
-	for (size_t i = 0; in->fs && i < in->fs->n; i++)
-		n += in->fs->v[i].pair_a && in->fs->v[i].pair_b;
+	for (size_t i = 0; fs && i < fs->n; i++)
+		n += fs->v[i].pair_a && fs->v[i].pair_b;
 	t->cap = 16;
 	while (t->cap < 2 * n)
 		t->cap *= 2;
 	t->v = xcalloc(t->cap, sizeof(*t->v));
-	for (size_t i = 0; in->fs && i < in->fs->n; i++) {
-		const struct finding *f = &in->fs->v[i];
+	for (size_t i = 0; fs && i < fs->n; i++) {
+		const struct finding *f = &fs->v[i];
 		struct pair_worst *pw;
 
 		if (!f->pair_a || !f->pair_b)
@@ -161,21 +157,27 @@ static void pair_tab_build(struct pair_tab *t, const struct report_input *in)
 		if ((int)f->sev > pw->worst)
 			pw->worst = (int)f->sev;
 	}
+	return t;
 }
 
-static const char *pair_status(const struct pair_tab *t, const char *a, const char *b)
+int report_verdict(const struct pair_verdicts *v, const char *a, const char *b)
 {
-	int worst = pair_slot(t, a, b)->worst;
+	return pair_slot(v, a, b)->worst;
+}
 
-	return worst < 0 ? "ok" : sev_name((enum severity)worst);
+void report_verdicts_free(struct pair_verdicts *v)
+{
+	if (!v)
+		return;
+	free(v->v);
+	free(v);
 }
 
 /* The pairs of the pairing step, each once; [] without pairing (--no-pairs). */
 static void write_pairs(struct jw *w, const struct report_input *in)
 {
-	struct pair_tab t;
+	struct pair_verdicts *t = report_verdicts_new(in->fs, in->pairs ? in->pairs->n : 0);
 
-	pair_tab_build(&t, in);
 	jw_key(w, "pairs");
 	jw_arr_open(w);
 	for (size_t i = 0; in->pairs && i < in->pairs->n; i++) {
@@ -186,30 +188,70 @@ static void write_pairs(struct jw *w, const struct report_input *in)
 		jw_obj_open(w);
 		jw_kstr(w, "a", p->a->id);
 		jw_kstr(w, "b", p->b->id);
-		jw_kstr(w, "status", pair_status(&t, p->a->id, p->b->id));
+		int worst = report_verdict(t, p->a->id, p->b->id);
+
+		jw_kstr(w, "status", worst < 0 ? "ok" : sev_name((enum severity)worst));
 		jw_obj_close(w);
 	}
 	jw_arr_close(w);
-	free(t.v);
+	report_verdicts_free(t);
+}
+
+struct loc_range report_loc_range(const struct loc *l)
+{
+	struct loc_range r;
+
+	r.line = l->line ? l->line : 1;
+	r.col = l->col ? l->col : 1;
+	r.end_line = l->end_line >= r.line ? l->end_line : r.line;
+	r.end_col = l->end_col ? l->end_col : r.col;
+	if (r.end_line == r.line && r.end_col < r.col)
+		r.end_col = r.col;
+	return r;
 }
 
 static void write_loc_fields(struct jw *w, const struct loc *l)
 {
-	uint32_t line = l->line ? l->line : 1;
-	uint32_t col = l->col ? l->col : 1;
-	uint32_t end_line = l->end_line >= line ? l->end_line : line;
-	uint32_t end_col = l->end_col ? l->end_col : col;
+	struct loc_range r = report_loc_range(l);
 
-	if (end_line == line && end_col < col)
-		end_col = col;
 	jw_kstr(w, "file", l->src && l->src->path ? l->src->path : "");
-	jw_kint(w, "line", line);
-	jw_kint(w, "column", col);
-	jw_kint(w, "end_line", end_line);
-	jw_kint(w, "end_column", end_col);
+	jw_kint(w, "line", r.line);
+	jw_kint(w, "column", r.col);
+	jw_kint(w, "end_line", r.end_line);
+	jw_kint(w, "end_column", r.end_col);
 }
 
-static void write_symptoms(struct jw *w, const struct rule_info *ri)
+void report_json_devices_pair(struct jw *w, const struct finding *f, bool null_pair)
+{
+	jw_key(w, "devices");
+	jw_arr_open(w);
+	for (size_t i = 0; i < ARRAY_SIZE(f->devices); i++) {
+		if (f->devices[i])
+			jw_str(w, f->devices[i]);
+	}
+	jw_arr_close(w);
+	if (f->pair_a && f->pair_b) {
+		jw_key(w, "pair");
+		jw_obj_open(w);
+		jw_kstr(w, "a", f->pair_a);
+		jw_kstr(w, "b", f->pair_b);
+		jw_obj_close(w);
+	} else if (null_pair) {
+		jw_knull(w, "pair");
+	}
+}
+
+void report_json_head(struct jw *w)
+{
+	jw_kint(w, "version", 1);
+	jw_key(w, "tool");
+	jw_obj_open(w);
+	jw_kstr(w, "name", "ipseclint");
+	jw_kstr(w, "version", IPSECLINT_VERSION);
+	jw_obj_close(w);
+}
+
+void report_json_symptoms(struct jw *w, const struct rule_info *ri)
 {
 	jw_key(w, "symptoms");
 	jw_obj_open(w);
@@ -222,7 +264,7 @@ static void write_symptoms(struct jw *w, const struct rule_info *ri)
 	jw_obj_close(w);
 }
 
-static void write_finding(struct jw *w, const struct finding *f)
+void report_json_finding(struct jw *w, const struct finding *f)
 {
 	const struct rule_info *ri = rule_info(f->rule);
 	char fp[17];
@@ -245,23 +287,8 @@ static void write_finding(struct jw *w, const struct finding *f)
 		jw_obj_close(w);
 	}
 	jw_arr_close(w);
-	jw_key(w, "devices");
-	jw_arr_open(w);
-	for (size_t i = 0; i < ARRAY_SIZE(f->devices); i++) {
-		if (f->devices[i])
-			jw_str(w, f->devices[i]);
-	}
-	jw_arr_close(w);
-	if (f->pair_a && f->pair_b) {
-		jw_key(w, "pair");
-		jw_obj_open(w);
-		jw_kstr(w, "a", f->pair_a);
-		jw_kstr(w, "b", f->pair_b);
-		jw_obj_close(w);
-	} else {
-		jw_knull(w, "pair");
-	}
-	write_symptoms(w, ri);
+	report_json_devices_pair(w, f, true);
+	report_json_symptoms(w, ri);
 	jw_kstr(w, "hint", f->hint ? f->hint : ri ? ri->hint : "");
 	jw_kstr(w, "fingerprint", fp);
 	jw_obj_close(w);
@@ -275,12 +302,7 @@ int report_json(FILE *out, const struct report_input *in, const struct report_op
 	(void)o;
 	jw_init(&w);
 	jw_obj_open(&w);
-	jw_kint(&w, "version", 1);
-	jw_key(&w, "tool");
-	jw_obj_open(&w);
-	jw_kstr(&w, "name", "ipseclint");
-	jw_kstr(&w, "version", IPSECLINT_VERSION);
-	jw_obj_close(&w);
+	report_json_head(&w);
 	write_files(&w, in);
 	write_tunnels(&w, in);
 	write_pairs(&w, in);
@@ -288,7 +310,7 @@ int report_json(FILE *out, const struct report_input *in, const struct report_op
 	jw_key(&w, "findings");
 	jw_arr_open(&w);
 	for (size_t i = 0; in->fs && i < in->fs->n; i++) {
-		write_finding(&w, &in->fs->v[i]);
+		report_json_finding(&w, &in->fs->v[i]);
 		if ((unsigned)in->fs->v[i].sev < ARRAY_SIZE(nsev))
 			nsev[in->fs->v[i].sev]++;
 	}

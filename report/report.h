@@ -24,15 +24,52 @@ struct report_input {
 	size_t ndevices, ntunnels, npairs;
 };
 
-struct report_opts {
-	bool color; /* ANSI colours in the text format */
-	bool quiet; /* no summary line */
+enum report_format {
+	REPORT_TEXT = 0,
+	REPORT_JSON,
+	REPORT_SARIF,
+	REPORT_JUNIT,
+	REPORT_MARKDOWN,
+	REPORT_HTML,
+	REPORT__COUNT
 };
+
+const char *report_format_name(enum report_format f); /* "text", "json", ... */
+bool report_format_parse(const char *s, enum report_format *out);
+
+struct report_opts {
+	bool color;	       /* ANSI colours in the text format */
+	bool quiet;	       /* no summary line */
+	enum severity fail_on; /* JUnit: a finding at or above it is a failure (SEV_NONE: none) */
+	const char *title;     /* markdown / html: the report's heading; NULL: a default */
+	const char *generated; /* markdown / html / junit: when, ISO 8601 (NULL: not said) */
+};
+
+/* The report of one check in format f. */
+int report_render(FILE *out, enum report_format f, const struct report_input *in,
+		  const struct report_opts *o);
 
 /* gcc-style text of spec/cli.md "Text report". */
 int report_text(FILE *out, const struct report_input *in, const struct report_opts *o);
 /* JSON of spec/cli.md "JSON report". */
 int report_json(FILE *out, const struct report_input *in, const struct report_opts *o);
+/* SARIF 2.1.0: one run, the rule catalogue, results with the peer side as related locations. */
+int report_sarif(FILE *out, const struct report_input *in, const struct report_opts *o);
+/* JUnit XML (libxml2's writer): a testsuite per file, a testcase per device and per tunnel pair. */
+int report_junit(FILE *out, const struct report_input *in, const struct report_opts *o);
+
+/*
+ * The change-window review: the tunnel pairs of two states of a fleet with
+ * their verdicts before and after, the findings the change introduces,
+ * resolves and leaves, the tunnels it adds and removes. before NULL: one
+ * state (check --format markdown|html). Formats text, json, markdown, html.
+ */
+int report_review(FILE *out, enum report_format f, const struct report_input *before,
+		  const struct report_input *after, const struct report_opts *o);
+/* Did the change introduce a finding at or above fail_on? */
+bool report_review_introduces(const struct report_input *before, const struct report_input *after,
+			      enum severity fail_on);
+
 /* "ipseclint dump": the common model of one file as JSON, keys described, never shown. */
 int report_dump(FILE *out, const struct parsed_file *pf);
 /* "ipseclint rules [--format json]". */

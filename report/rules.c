@@ -16,15 +16,7 @@ static void write_rule_json(struct jw *w, const struct rule_info *ri)
 	jw_kstr(w, "id", ri->id);
 	jw_kstr(w, "severity", sev_name(ri->severity));
 	jw_kstr(w, "summary", ri->summary);
-	jw_key(w, "symptoms");
-	jw_obj_open(w);
-	if (*ri->sym_huawei)
-		jw_kstr(w, "huawei", ri->sym_huawei);
-	if (*ri->sym_hpux)
-		jw_kstr(w, "hpux", ri->sym_hpux);
-	if (*ri->sym_aix)
-		jw_kstr(w, "aix", ri->sym_aix);
-	jw_obj_close(w);
+	report_json_symptoms(w, ri);
 	jw_kstr(w, "hint", ri->hint);
 	jw_obj_close(w);
 }

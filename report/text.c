@@ -23,6 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/internal.h"
+
 #define QUOTE_MAX 200 /* longer quoted lines are cut around the caret */
 
 #define C_RESET "\033[0m"
@@ -190,6 +192,22 @@ static char *redacted_line(const struct source *src, uint32_t line, size_t *len)
 	free(joined);
 	sb_free(&sb);
 	return out;
+}
+
+char *report_quoted_line(const struct source *src, uint32_t line)
+{
+	size_t len = 0;
+	char *red = src && line ? redacted_line(src, line, &len) : NULL;
+
+	if (!red)
+		return NULL;
+	while (len && (red[len - 1] == '\r' || red[len - 1] == '\n'))
+		red[--len] = '\0';
+	for (size_t i = 0; i < len; i++) {
+		if (red[i] != '\t' && is_ctl((unsigned char)red[i]))
+			red[i] = '?';
+	}
+	return red;
 }
 
 /* The quoted source line and the caret line under the span. */

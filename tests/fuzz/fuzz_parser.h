@@ -2,7 +2,8 @@
 /*
  * tests/fuzz/fuzz_parser.h - what every parser's fuzz target does with its
  * input: parse it as the given vendor, run the single-device checker, and
- * render every report format into /dev/null. Each target is one call.
+ * render every report format (and a review of the file against itself) into
+ * /dev/null. Each target is one call.
  */
 #ifndef IPSECLINT_TESTS_FUZZ_PARSER_H
 #define IPSECLINT_TESTS_FUZZ_PARSER_H
@@ -33,8 +34,10 @@ static inline int fuzz_parser_one(const uint8_t *data, size_t size, const char *
 	in.ndevices = pf.dev ? 1 : 0;
 	in.ntunnels = pf.dev ? pf.dev->ntunnels : 0;
 	if (sink) {
-		report_text(sink, &in, &ro);
-		report_json(sink, &in, &ro);
+		ro.fail_on = SEV_WARNING;
+		for (int f = 0; f < REPORT__COUNT; f++)
+			report_render(sink, (enum report_format)f, &in, &ro);
+		report_review(sink, REPORT_TEXT, &in, &in, &ro);
 		if (pf.dev)
 			report_dump(sink, &pf);
 		fclose(sink);

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * diag/baseline.h - a baseline: the fingerprints of a previous JSON report
+ * (check --format json), read with jansson. A finding whose fingerprint the
+ * baseline holds is known already: --baseline leaves it out.
+ */
+#ifndef IPSECLINT_DIAG_BASELINE_H
+#define IPSECLINT_DIAG_BASELINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/util.h"
+#include "diag/finding.h"
+
+struct baseline {
+	uint64_t *tab; /* open addressing; 0 is stored as 1 */
+	size_t cap, n;
+};
+
+/*
+ * Read path. 0, or -1 with a message in err ("base.json:3:14: ..." for bad
+ * JSON, or what is missing): a report without a findings array, a finding
+ * without a 16-hex-digit fingerprint.
+ */
+int baseline_load(const char *path, struct baseline *b, struct strbuf *err);
+bool baseline_has(const struct baseline *b, const struct finding *f);
+void baseline_free(struct baseline *b);
+
+#endif
