@@ -640,15 +640,111 @@ static void check_allowed_types(struct ax_ctx *c, xmlNodePtr n)
 	}
 }
 
+/* ---- inline suppressions: <!-- ipseclint disable=rule --> ------------------------ */
+
+static const char *find_ipseclint(const char *s, size_t n)
+{
+	for (size_t i = 0; s && i + 9 <= n; i++)
+		if (memcmp(s + i, "ipseclint", 9) == 0)
+			return s + i;
+	return NULL;
+}
+
+/* A comment that is a suppression: recorded; its index, or -1. */
+static long supp_comment(struct ax_ctx *c, xmlNodePtr n)
+{
+	const char *text = (const char *)n->content, *hit;
+	long line = xmlGetLineNo(n);
+	size_t len = 0;
+	const char *src;
+
+	if (!text || !strstr(text, "ipseclint"))
+		return -1;
+	/* libxml2 may number a comment by another of its lines: the one "ipseclint" is on */
+	for (long l = line; l >= 1 && l > line - 20 && l <= (long)c->src->nlines; l--) {
+		src = source_line(c->src, (uint32_t)l, &len);
+		if (find_ipseclint(src, len)) {
+			line = l;
+			break;
+		}
+	}
+	src = line >= 1 && line <= (long)c->src->nlines ? source_line(c->src, (uint32_t)line, &len) : NULL;
+	hit = find_ipseclint(src, len);
+	if (!hit)
+		return -1;
+	return parse_supp_comment(c->pf, hit, len - (size_t)(hit - src), (uint32_t)line,
+				  (uint32_t)(hit - src) + 1);
+}
+
+/*
+ * The lines of element n as written: from its start tag to its end tag (or
+ * the end of an empty element), found in the text from the line libxml2
+ * gives (where the start tag ends), counting nested elements of the name.
+ */
+static void element_lines(const struct ax_ctx *c, xmlNodePtr n, uint32_t *first, uint32_t *last)
+{
+	long line = xmlGetLineNo(n);
+	size_t nl = strlen((const char *)n->name), len = 0;
+	const char *t;
+	int depth = 0;
+
+	if (line < 1 || line > (long)c->src->nlines)
+		line = 1;
+	*first = *last = (uint32_t)line;
+	for (long l = line; l >= 1 && l > line - 40; l--) {
+		t = source_line(c->src, (uint32_t)l, &len);
+		for (size_t i = 0; t && i + 1 + nl <= len; i++) {
+			if (t[i] == '<' && memcmp(t + i + 1, n->name, nl) == 0) {
+				*first = (uint32_t)l;
+				l = 0; /* found */
+				break;
+			}
+		}
+	}
+	if (!n->children) {
+		/* <X .../>: it ends where the start tag does */
+		return;
+	}
+	for (uint32_t l = (uint32_t)line; l <= c->src->nlines; l++) {
+		t = source_line(c->src, l, &len);
+		for (size_t i = 0; t && i + 2 + nl <= len; i++) {
+			if (t[i] != '<')
+				continue;
+			if (t[i + 1] == '/' && memcmp(t + i + 2, n->name, nl) == 0) {
+				if (depth-- == 0) {
+					*last = l;
+					return;
+				}
+			} else if (memcmp(t + i + 1, n->name, nl) == 0 && l > (uint32_t)line) {
+				depth++;
+			}
+		}
+	}
+	*last = c->src->nlines;
+}
+
 static void walk(struct ax_ctx *c, xmlNodePtr parent, const struct xml_name *pxn)
 {
+	long pending = -1; /* a suppression comment waiting for the element it covers */
+
 	for (xmlNodePtr n = parent->children; n; n = n->next) {
 		const struct xml_name *xn;
 		struct ax_obj o;
 		const char *na;
 
+		if (n->type == XML_COMMENT_NODE) {
+			long k = supp_comment(c, n);
+
+			if (k >= 0)
+				pending = k;
+			continue;
+		}
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
+		if (pending >= 0) {
+			element_lines(c, n, &c->pf->supp[pending].first, &c->pf->supp[pending].last);
+			pending = -1;
+		}
 		xn = name_of(n->name);
 		if (!xn) {
 			struct span at = node_span(c, n);
