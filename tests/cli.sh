@@ -6,19 +6,9 @@
 # cp, rm for a scratch directory).
 set -u
 
-bin=${IPSECLINT:-build/ipseclint}
-case $bin in
-/*) ;;
-*) [[ -e $bin ]] && bin=$PWD/$bin ;;
-esac
-here=${0%/*}
-[[ $here == "$0" ]] && here=.
-cd "$here/.." || exit 1
-
-if [[ ! -x $bin ]]; then
-	echo "cli: no ipseclint binary at '$bin' (build it, or set IPSECLINT)"
-	exit 1
-fi
+# shellcheck source=tests/lib.sh
+. "${0%/*}/lib.sh"
+test_setup cli
 if ! command -v jq >/dev/null; then
 	echo "cli: needs jq"
 	exit 1

@@ -6,12 +6,14 @@
 #
 # A fixture is a file fixtures/**/<case>.{cfg,batch,xml,lsfilt,lstun,exp,txt}
 # (compared when <case>.expected is next to it) or a directory
-# fixtures/pairs/<case>/ (compared when it holds a file named expected). Each
-# is run from the repository root as
+# fixtures/pairs/<case>/ (compared when it holds a file named expected), or a
+# directory fixtures/review/<case>/ with before/ and after/. Each is run from
+# the repository root as
 #
 #   $IPSECLINT check --color never fixtures/...
 #
-# (for a directory: its files in name order, but expected and README*)
+# (for a pair directory: its files in name order, but expected and README*;
+# for a review directory: review --before .../before --after .../after)
 #
 # and stdout and stderr together, then a last line "exit: N", must equal the
 # expected file. --update writes the expected files instead (for every
@@ -36,19 +38,9 @@ case ${1:-} in
 	;;
 esac
 
-bin=${IPSECLINT:-build/ipseclint}
-case $bin in
-/*) ;;
-*) [[ -e $bin ]] && bin=$PWD/$bin ;;
-esac
-here=${0%/*}
-[[ $here == "$0" ]] && here=.
-cd "$here/.." || exit 1
-
-if [[ ! -x $bin ]]; then
-	echo "golden: no ipseclint binary at '$bin' (build it, or set IPSECLINT)"
-	exit 1
-fi
+# shellcheck source=tests/lib.sh
+. "${0%/*}/lib.sh"
+test_setup golden
 
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -64,10 +56,17 @@ unchecked=0
 # run PATH: the report and the exit status, as the expected file holds them.
 # A pair directory is checked as the list of its files, without the expected
 # report and the README (a report quotes configuration lines, so it would
-# read as a configuration itself).
+# read as a configuration itself). A review directory (before/ and after/)
+# is the review of the two.
 run() {
 	local rc args=("$1")
 
+	if [[ -d $1/before && -d $1/after ]]; then
+		"${timeout_cmd[@]}" "$bin" review --color never --before "$1/before" --after "$1/after" >"$tmp/out" 2>&1
+		rc=$?
+		echo "exit: $rc" >>"$tmp/out"
+		return
+	fi
 	if [[ -d $1 ]]; then
 		mapfile -t args < <(find "$1" -maxdepth 1 -type f ! -name expected ! -name 'README*' | LC_ALL=C sort)
 	fi
@@ -134,7 +133,7 @@ check() {
 	fi
 }
 
-mapfile -t files < <(find fixtures -path fixtures/pairs -prune -o -type f \
+mapfile -t files < <(find fixtures \( -path fixtures/pairs -o -path fixtures/review \) -prune -o -type f \
 	\( -name '*.cfg' -o -name '*.batch' -o -name '*.xml' -o -name '*.lsfilt' \
 	-o -name '*.lstun' -o -name '*.exp' -o -name '*.txt' \) -print 2>/dev/null | LC_ALL=C sort)
 
@@ -143,7 +142,7 @@ for f in "${files[@]}"; do
 	check "$f" "${f%.*}.expected" "${base%.*}"
 done
 
-for d in fixtures/pairs/*/; do
+for d in fixtures/pairs/*/ fixtures/review/*/; do
 	d=${d%/}
 	check "$d" "$d/expected" "${d##*/}"
 done

@@ -2,10 +2,17 @@
 # SPDX-License-Identifier: MIT
 # tools/deps.sh - make sure the build and test dependencies are installed.
 #
+#   sh tools/deps.sh [build]
+#
 # Silent when everything is there. Otherwise, as root with apt-get, installs
 # exactly the missing Debian packages; as anybody else, prints them and
-# exits 1. Run by 'make run', 'make check' and .ci/run.
+# exits 1. 'build': only what building and 'make run' need; without it, what
+# the tests need too (a browser, pre-commit, schema validators). Run by
+# 'make run' (build), 'make check' and .ci/run.
 set -eu
+
+only_build=no
+[ "${1:-}" = build ] && only_build=yes
 
 missing=""
 
@@ -50,11 +57,20 @@ scan() {
 	have_lib libxml-2.0 libxml2-dev || want libxml2-dev
 	have_lib criterion libcriterion-dev || want libcriterion-dev
 	have_lib inih libinih-dev || want libinih-dev
+	have_lib jansson libjansson-dev || want libjansson-dev
 	have_cmd jq || want jq
+	have_cmd python3 || want python3
+	[ "$only_build" = yes ] && return 0
+	# the report tests: SARIF schema, JUnit schema, HTML in a browser, pre-commit, the man page
+	/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 || want python3-jsonschema
+	have_cmd xmllint || want libxml2-utils
+	have_cmd chromium || want chromium
+	have_cmd pre-commit || want pre-commit
+	have_cmd git || want git
+	have_cmd mandoc || want mandoc
 	have_cmd clang-format || want clang-format
 	have_cmd cppcheck || want cppcheck
 	have_cmd clang-tidy || want clang-tidy
-	have_cmd python3 || want python3
 }
 
 check_bison() {
