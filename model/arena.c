@@ -119,6 +119,15 @@ void *arena_alloc(struct arena *a, size_t n)
 	return memset(p, 0, n);
 }
 
+void *arena_memdup(struct arena *a, const void *s, size_t n)
+{
+	unsigned char *p = arena_alloc(a, n + 1);
+
+	if (n)
+		memcpy(p, s, n);
+	return p; /* zeroed: already terminated */
+}
+
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	size_t len;

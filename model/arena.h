@@ -20,6 +20,8 @@ void arena_free(struct arena *a);
 void *arena_alloc(struct arena *a, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
+/* n bytes exactly (NULs included), then a NUL: for keys, whose bytes all count. */
+void *arena_memdup(struct arena *a, const void *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...) PRINTF_LIKE(2, 3);
 /* Bytes handed out so far (for benchmarks and bounds tests). */
 size_t arena_used(const struct arena *a);

@@ -1172,7 +1172,7 @@ static void tun_key(struct aixt_ctx *c, const struct fval *v, const char *what, 
 		at_fnd(c, R_INVALID_VALUE, &v->sp, "%s is not a hex string (AIX manual keys are hex, 0x...)",
 		       what);
 		k->form = KEY_PLAIN;
-		k->bytes = (uint8_t *)arena_strndup(c->a, v->s, v->len);
+		k->bytes = arena_memdup(c->a, v->s, v->len);
 		k->len = v->len;
 	}
 	k->o = written(&v->sp);

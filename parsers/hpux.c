@@ -328,6 +328,14 @@ int hp_lex_word(struct hp_ctx *c, const char *text, size_t len, bool quoted, str
 	c->st->line_has_word = true;
 	c->in_op = true;
 	c->op_start = false;
+	if (quoted && (len < 2 || text[len - 1] != '"')) {
+		/* the value may be a key: only its place is said */
+		struct span at = span_make(c->src, lloc->first_line, lloc->first_column, lloc->first_line,
+					   lloc->first_column);
+
+		hp_fnd(c, R_SYNTAX_ERROR, &at, "the quote opened here is not closed on its line");
+		c->st->nsyntax++;
+	}
 	if (!first || quoted)
 		return tok;
 	if (is_ipsec_config(text, len)) {
@@ -1272,7 +1280,7 @@ static void parse_psk(struct hp_ctx *c, const struct hp_word *w, struct key *k)
 
 	memset(k, 0, sizeof(*k));
 	k->form = KEY_PLAIN;
-	k->bytes = (uint8_t *)arena_strndup(c->a, u.s, u.len);
+	k->bytes = arena_memdup(c->a, u.s, u.len);
 	k->len = u.len;
 	k->o = written_at(&at);
 	if (hexish) {
@@ -2393,7 +2401,8 @@ static void build_spd(struct hp_ctx *c, struct hp_rec **hosts, size_t nh)
 		free(byp);
 		return;
 	}
-	l = model_sel_list_new(c->dev, "host policies", &hosts[0]->span);
+	/* bypass entries alone (no host policy) still make a list */
+	l = model_sel_list_new(c->dev, "host policies", nh ? &hosts[0]->span : &byp[0]->span);
 	l->rule_kind = "host policy";
 	for (size_t i = 0; i < nb; i++) {
 		struct hp_filter f = {

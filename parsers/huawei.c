@@ -230,9 +230,17 @@ static struct origin default_at(const struct span *s, enum prov p)
 	return o;
 }
 
+/*
+ * A token as a C string of its own length: a NUL byte inside (a damaged
+ * file) becomes '?', so that the name keeps the length the maps were given.
+ */
 static char *tokdup(struct hw_ctx *c, const struct hw_tok *t)
 {
-	return arena_strndup(c->a, t->s, t->len);
+	char *p = arena_alloc(c->a, (size_t)t->len + 1);
+
+	for (size_t i = 0; i < t->len; i++)
+		p[i] = t->s[i] ? t->s[i] : '?';
+	return p;
 }
 
 static bool tok_is(const struct hw_tok *t, const char *s)
@@ -670,7 +678,7 @@ static void make_key(struct hw_ctx *c, struct key *k, const struct hw_tok *t, co
 		k->hex_looking = hex_looking(s, n);
 	}
 	k->len = n;
-	k->bytes = (uint8_t *)arena_strndup(c->a, s, n);
+	k->bytes = arena_memdup(c->a, s, n);
 }
 
 /* ---- addresses ------------------------------------------------------------ */

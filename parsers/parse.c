@@ -52,6 +52,30 @@ static bool looks_like_xml(const struct source *s)
 	return i < s->len && s->text[i] == '<';
 }
 
+/*
+ * A NUL byte is no text: said once per file, at the first, before the driver
+ * reads around it (the grammars take it as a blank or a word character).
+ */
+static void nul_finding(struct parsed_file *pf)
+{
+	const char *nul = memchr(pf->src.text, '\0', pf->src.len);
+	uint32_t line = 1, col = 1;
+	struct span at;
+
+	if (!nul)
+		return;
+	for (const char *p = pf->src.text; p < nul; p++) {
+		if (*p == '\n') {
+			line++;
+			col = 1;
+		} else {
+			col++;
+		}
+	}
+	at = span_make(&pf->src, line, col, line, col);
+	fnd_add(&pf->fs, R_SYNTAX_ERROR, &at, "a NUL byte is no configuration text: the file is damaged or binary");
+}
+
 /* Everything after the source is loaded: detection and the driver. */
 static void parse_loaded(struct parsed_file *pf, enum vendor forced)
 {
@@ -61,28 +85,24 @@ static void parse_loaded(struct parsed_file *pf, enum vendor forced)
 	if (v == VENDOR_UNKNOWN)
 		v = detect_vendor(&pf->src, &why);
 	pf->vendor = v;
-	switch (v) {
-	case VENDOR_HUAWEI:
-		pf->arena = arena_new();
-		huawei_parse(pf);
+	if (v == VENDOR_UNKNOWN) {
+		unknown_format(pf, why);
 		return;
-	case VENDOR_HPUX:
-		pf->arena = arena_new();
-		hpux_parse(pf);
-		return;
-	case VENDOR_AIX:
-		if (looks_like_xml(&pf->src)) {
-			pf->arena = arena_new();
-			aix_xml_parse(pf);
-			return;
-		}
-		pf->arena = arena_new();
-		aix_text_parse(pf);
-		return;
-	case VENDOR_UNKNOWN:
-		break;
 	}
-	unknown_format(pf, why);
+	pf->arena = arena_new();
+	if (v == VENDOR_HUAWEI)
+		huawei_parse(pf);
+	else if (v == VENDOR_HPUX)
+		hpux_parse(pf);
+	else if (looks_like_xml(&pf->src))
+		aix_xml_parse(pf);
+	else
+		aix_text_parse(pf);
+	if (pf->src.has_nul) {
+		nul_finding(pf);
+		if (pf->status == FILE_OK)
+			pf->status = FILE_PARTIAL;
+	}
 }
 
 static int parse_path(struct parsed_file *pf, const char *path, enum vendor forced, bool for_peer,
