@@ -291,6 +291,17 @@ static void mask_manual_sa(struct line *l, size_t s)
 	}
 }
 
+/* Does token [s, e) hold word, in any case? */
+static bool token_has(const struct line *l, size_t s, size_t e, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (size_t i = s; i + n <= e; i++)
+		if (strncasecmp(l->s + i, word, n) == 0)
+			return true;
+	return false;
+}
+
 static void redact_flags(struct line *l)
 {
 	static const char *const hpux_key_flags[] = {"-preshared", "-authkey", "-espkey"};
@@ -322,10 +333,20 @@ static void redact_flags(struct line *l)
 
 			if (!token_starts(l, s, e, hpux_key_flags[k]))
 				continue;
-			if (s + n < e) /* -preshared=KEY, -presharedKEY */
+			if (s + n < e) /* -preshared=KEY, -presharedKEY, or a misspelt -presharedd KEY */
 				mask(l, s + n, e);
-			else
+			if (skip_space(l, e) < l->len && l->s[skip_space(l, e)] != '-')
 				e = mask_argument(l, skip_space(l, e));
+			done = true;
+		}
+		/* an abbreviated or misspelt key flag (-pre, -presh, -preshard, -espky): its argument */
+		if (!done && e - s >= 4 && l->s[s] == '-' && !aix_tun &&
+		    (strncasecmp(l->s + s, "-pre", 4) == 0 || token_has(l, s, e, "key") ||
+		     token_has(l, s, e, "ky"))) {
+			size_t a = skip_space(l, e);
+
+			if (a < l->len && l->s[a] != '-')
+				e = mask_argument(l, a);
 			done = true;
 		}
 		if (!done && (token_is(l, s, e, "-in") || token_is(l, s, e, "-out"))) {
@@ -448,6 +469,24 @@ static void redact_hex(struct line *l)
 
 /* ---- 6. AIX lstun -O records ----------------------------------------------- */
 
+static bool field_is(const struct line *l, size_t s, size_t e, const char *w)
+{
+	while (s < e && is_space(l->s[s]))
+		s++;
+	while (e > s && is_space(l->s[e - 1]))
+		e--;
+	return e - s == strlen(w) && strncasecmp(l->s + s, w, e - s) == 0;
+}
+
+static bool field_starts(const struct line *l, size_t s, size_t e, const char *w)
+{
+	size_t n = strlen(w);
+
+	while (s < e && is_space(l->s[s]))
+		s++;
+	return e - s >= n && strncasecmp(l->s + s, w, n) == 0;
+}
+
 static void redact_lstun(struct line *l)
 {
 	static const unsigned key_fields[] = {13, 14, 19, 20, 23, 24};
@@ -465,6 +504,18 @@ static void redact_lstun(struct line *l)
 	}
 	if (nf < 3)
 		return;
+	/*
+	 * An lstun record however many fields it has (cut by a wrap, or with a field
+	 * too many): its mode in field 7, or a policy in field 3, says so.
+	 */
+	if (nf >= 8 &&
+	    (field_is(l, start[7], end[7], "Tunnel") || field_is(l, start[7], end[7], "Transport") ||
+	     field_starts(l, start[3], end[3], "encr") || field_starts(l, start[3], end[3], "auth"))) {
+		for (size_t k = 0; k < ARRAY_SIZE(key_fields); k++)
+			if (key_fields[k] < nf)
+				mask(l, start[key_fields[k]], end[key_fields[k]]);
+		return;
+	}
 	if (nf < 25) {
 		/* a record cut by a wrap, or of unknown shape: every field that may be a key */
 		for (unsigned k = 0; k < nf; k++) {
