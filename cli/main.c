@@ -163,6 +163,9 @@ int main(int argc, char **argv)
 		print_help(stderr);
 		return EXIT_USAGE;
 	}
+	/* a testing hook: make the Nth allocation fail (tests/hostile.sh) */
+	if (getenv("IPSECLINT_FAIL_ALLOC"))
+		util_fail_alloc_at(strtoul(getenv("IPSECLINT_FAIL_ALLOC"), NULL, 10));
 	cmd = argv[1];
 	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
 		printf("ipseclint %s\n", IPSECLINT_VERSION);

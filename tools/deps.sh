@@ -68,6 +68,9 @@ scan() {
 	have_cmd pre-commit || want pre-commit
 	have_cmd git || want git
 	have_cmd mandoc || want mandoc
+	# the hardening tests: memcheck, and the no-network check of a remote DTD
+	have_cmd valgrind || want valgrind
+	have_cmd strace || want strace
 	have_cmd clang-format || want clang-format
 	have_cmd cppcheck || want cppcheck
 	have_cmd clang-tidy || want clang-tidy
