@@ -157,15 +157,15 @@ static int cmd_explain(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	const char *cmd;
+	const char *cmd, *fail_at;
 
 	if (argc < 2) {
 		print_help(stderr);
 		return EXIT_USAGE;
 	}
 	/* a testing hook: make the Nth allocation fail (tests/hostile.sh) */
-	if (getenv("IPSECLINT_FAIL_ALLOC"))
-		util_fail_alloc_at(strtoul(getenv("IPSECLINT_FAIL_ALLOC"), NULL, 10));
+	if ((fail_at = getenv("IPSECLINT_FAIL_ALLOC")) != NULL)
+		util_fail_alloc_at(strtoul(fail_at, NULL, 10));
 	cmd = argv[1];
 	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
 		printf("ipseclint %s\n", IPSECLINT_VERSION);

@@ -73,7 +73,8 @@ static void nul_finding(struct parsed_file *pf)
 		}
 	}
 	at = span_make(&pf->src, line, col, line, col);
-	fnd_add(&pf->fs, R_SYNTAX_ERROR, &at, "a NUL byte is no configuration text: the file is damaged or binary");
+	fnd_add(&pf->fs, R_SYNTAX_ERROR, &at,
+		"a NUL byte is no configuration text: the file is damaged or binary");
 }
 
 /* Everything after the source is loaded: detection and the driver. */

@@ -23,7 +23,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static size_t split_at(const uint8_t *d, size_t n, size_t *next)
 {
 	for (size_t i = 0; i + 3 <= n; i++) {
-		if ((i == 0 || d[i - 1] == '\n') && d[i] == '%' && d[i + 1] == '%' && (i + 2 == n || d[i + 2] == '\n')) {
+		if ((i == 0 || d[i - 1] == '\n') && d[i] == '%' && d[i + 1] == '%' &&
+		    (i + 2 == n || d[i + 2] == '\n')) {
 			*next = i + 3 <= n ? i + 3 : n;
 			return i;
 		}
@@ -54,6 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct report_opts ro = {0};
 	size_t next, cut = split_at(data, size, &next), nd = 0;
 	FILE *sink;
+	size_t n_heavy;
 
 	parse_part(&pa, "a.cfg", data, cut);
 	parse_part(&pb, "b.cfg", data + next, size - next);
@@ -80,13 +82,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	in.ndevices = nd;
 	in.ntunnels = (pa.dev ? pa.dev->ntunnels : 0) + (pb.dev ? pb.dev->ntunnels : 0);
 	ro.fail_on = SEV_ERROR;
+	n_heavy = REPORT__COUNT - REPORT_SARIF;
 	sink = fopen("/dev/null", "w");
 	if (sink) {
 		report_text(sink, &in, &ro);
 		report_json(sink, &in, &ro);
 		/* one of the heavier formats per input, in turn */
-		report_render(sink, (enum report_format)(REPORT_SARIF + size % (REPORT__COUNT - REPORT_SARIF)), &in,
-			      &ro);
+		report_render(sink, (enum report_format)(REPORT_SARIF + size % n_heavy), &in, &ro);
 		if (size % 5 == 0)
 			report_review(sink, REPORT_HTML, &in, &in, &ro);
 		fclose(sink);
