@@ -118,6 +118,8 @@ struct hp_manual {
 	bool set;
 };
 
+#define HP_FILTERS 20 /* -source / -destination addresses of one operation [C:S5] */
+
 /* Every object kind in one record: the flags decide which fields are used. */
 struct hp_rec {
 	enum hp_obj obj;
@@ -130,7 +132,7 @@ struct hp_rec {
 	bool auto_priority;
 
 	/* host, tunnel */
-	struct hp_filter src[20], dst[20];
+	struct hp_filter *src, *dst; /* at most HP_FILTERS each, allocated as given */
 	unsigned nsrc, ndst;
 	struct mint proto; /* -1 = ALL */
 	enum hp_action action;
@@ -1474,18 +1476,29 @@ static bool apply_value(struct hp_ctx *c, struct hp_rec *r, const struct hp_arg 
 	switch (a->def->field) {
 	case F_SOURCE:
 	case F_DEST: {
-		struct hp_filter *list = a->def->field == F_SOURCE ? r->src : r->dst;
+		struct hp_filter **list = a->def->field == F_SOURCE ? &r->src : &r->dst;
 		unsigned *n = a->def->field == F_SOURCE ? &r->nsrc : &r->ndst;
+		struct hp_filter f;
 
-		if (*n >= 20) {
+		if (*n >= HP_FILTERS) {
 			bad_value(c, w, fl, "at most 20 addresses are allowed");
 			return false;
 		}
 		if (*n)
 			mark_dialect(c, D_A03, &at);
-		if (!parse_filter(c, w, fl, true, &list[*n]))
+		memset(&f, 0, sizeof(f));
+		if (!parse_filter(c, w, fl, true, &f))
 			return false;
-		(*n)++;
+		/* one allocation per operation and list: 1, then the whole HP_FILTERS */
+		if (*n == 0) {
+			*list = arena_alloc(c->a, sizeof(**list));
+		} else if (*n == 1) {
+			struct hp_filter *all = arena_alloc(c->a, HP_FILTERS * sizeof(**list));
+
+			all[0] = (*list)[0];
+			*list = all;
+		}
+		(*list)[(*n)++] = f;
 		return true;
 	}
 	case F_PROTO:
