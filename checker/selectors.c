@@ -51,7 +51,7 @@ struct box {
 };
 
 /* An interval holding every address of a; the whole space when unknown. */
-static void aspec_interval(const struct addrspec *a, u128 *lo, u128 *hi)
+static void aspec_bounds(const struct addrspec *a, u128 *lo, u128 *hi)
 {
 	u128 v, care;
 
@@ -89,8 +89,8 @@ static struct box box_of(const struct selector *s)
 {
 	struct box b;
 
-	aspec_interval(&s->src, &b.lo[0], &b.hi[0]);
-	aspec_interval(&s->dst, &b.lo[1], &b.hi[1]);
+	aspec_bounds(&s->src, &b.lo[0], &b.hi[0]);
+	aspec_bounds(&s->dst, &b.lo[1], &b.hi[1]);
 	b.splo = s->sport.lo;
 	b.sphi = s->sport.hi;
 	b.dplo = s->dport.lo;

@@ -1019,11 +1019,83 @@ static struct region *region_of_aspec(const struct addrspec *a)
 	return r;
 }
 
-/* O(k^2) in the sizes of the covers (one cube each unless a range). */
+static bool ival_of_aspec(const struct addrspec *a, u128 *lo, u128 *hi)
+{
+	u128 v, c, inv;
+
+	switch (a->kind) {
+	case ASPEC_ANY:
+		if (a->family != 4)
+			return false;
+		*lo = V4_VAL;
+		*hi = V4_LAST;
+		return true;
+	case ASPEC_CUBE:
+		c = to128(&a->b);
+		v = to128(&a->a);
+		if (a->family == 4) {
+			c |= V4_CARE;
+			v = V4_VAL | (v & 0xffffffffu);
+		}
+		inv = ~c;
+		if (inv & (inv + 1))
+			return false; /* a wildcard with holes */
+		*lo = v & c;
+		*hi = *lo | inv;
+		break;
+	case ASPEC_RANGE:
+		*lo = to128(&a->a);
+		*hi = to128(&a->b);
+		if (a->family == 4) {
+			*lo = V4_VAL | (*lo & 0xffffffffu);
+			*hi = V4_VAL | (*hi & 0xffffffffu);
+		}
+		if (*lo > *hi) {
+			u128 t = *lo;
+			*lo = *hi;
+			*hi = t;
+		}
+		break;
+	default:
+		return false;
+	}
+	/* an IPv6 set reaching into ::ffff:0:0/96 is left to the exact algebra */
+	return a->family == 4 || (a->family == 6 && (*hi < V4_VAL || *lo > V4_LAST));
+}
+
+bool aspec_interval(const struct addrspec *a, struct ip128 *lo, struct ip128 *hi)
+{
+	u128 l, h;
+
+	if (!ival_of_aspec(a, &l, &h))
+		return false;
+	*lo = from128(l);
+	*hi = from128(h);
+	return true;
+}
+
+/*
+ * O(1) for two intervals of one family (hosts, prefixes, ranges: nearly
+ * every address written); otherwise O(k^2) in the sizes of the covers.
+ */
 enum setrel aspec_compare(const struct addrspec *a, const struct addrspec *b)
 {
-	struct region *ra = region_of_aspec(a), *rb = region_of_aspec(b);
-	enum setrel rel = region_compare(ra, rb);
+	struct region *ra, *rb;
+	enum setrel rel;
+	u128 al, ah, bl, bh;
+
+	if (a->family == b->family && ival_of_aspec(a, &al, &ah) && ival_of_aspec(b, &bl, &bh)) {
+		bool ab = al >= bl && ah <= bh, ba = bl >= al && bh <= ah;
+
+		if (ah < bl || bh < al)
+			return REL_DISJOINT;
+		if (ab && ba)
+			return REL_EQUAL;
+		return ab ? REL_SUBSET : ba ? REL_SUPERSET : REL_OVERLAP;
+	}
+	ra = region_of_aspec(a);
+	rb = region_of_aspec(b);
+	rel = region_compare(ra, rb);
 
 	region_free(ra);
 	region_free(rb);

@@ -45,6 +45,13 @@ const char *setrel_name(enum setrel r); /* "equal", "subset", "superset", "overl
 enum setrel setrel_flip(enum setrel r);
 
 enum setrel aspec_compare(const struct addrspec *a, const struct addrspec *b);
+/*
+ * Is the set one interval lo..hi of its family (IPv4 held mapped)? True for
+ * hosts, prefixes, ranges and IPv4 "any"; false for a wildcard with holes, an
+ * "any" of IPv6 or of both families, and an IPv6 set reaching into the
+ * IPv4-mapped block. Two such sets of one family are equal iff lo and hi are.
+ */
+bool aspec_interval(const struct addrspec *a, struct ip128 *lo, struct ip128 *hi);
 enum setrel ports_compare(const struct portrange *a, const struct portrange *b);
 /* Compares the traffic two selectors match (action ignored). */
 enum setrel sel_compare(const struct selector *a, const struct selector *b);

@@ -139,9 +139,22 @@ struct ax_obj {
 	struct span span;
 	struct mdef *def;
 	bool used;
+	bool unhashed;		       /* a PSK whose remote identity has no ident_hash() */
 	struct ax_ident local, remote; /* tunnels; remote only for a PSK */
 	const char *ref1, *ref2;       /* IKETunnel: protection; IPSecTunnel: IKE tunnel, protection */
 	struct span ref1_span, ref2_span;
+};
+
+/*
+ * An open-addressing hash of object indexes (index + 1; 0 is empty), so that
+ * a reference, a duplicate name or a pre-shared key is found in O(1) rather
+ * than by a scan of every object: a 10,000-tunnel database would otherwise
+ * cost 10^8 comparisons.
+ */
+struct ax_index {
+	uint32_t *slot;
+	uint64_t *hash;
+	size_t cap, n;
 };
 
 struct ax_ctx {
@@ -154,6 +167,9 @@ struct ax_ctx {
 	uint32_t last_line;
 	struct ax_obj *objs[X__COUNT];
 	size_t nobjs[X__COUNT], caps[X__COUNT];
+	struct ax_index names[X__COUNT]; /* objs[el] by name */
+	struct ax_index psks;		 /* objs[X_PSK] by remote identity, when it has a key */
+	bool psks_built;
 };
 
 /* ---- small helpers ------------------------------------------------------------ */
@@ -267,17 +283,66 @@ static const char *attr(struct ax_ctx *c, xmlNodePtr n, const char *name)
 	return s;
 }
 
+static uint64_t name_hash(const char *name)
+{
+	return util_hash64(name, strlen(name), UTIL_HASH_SEED);
+}
+
+/* Files index i (of hash h); the table stays at most half full. */
+static void index_put(struct ax_index *ix, uint64_t h, size_t i)
+{
+	size_t j;
+
+	if (2 * (ix->n + 1) > ix->cap) {
+		struct ax_index big = {0};
+
+		big.cap = ix->cap ? 2 * ix->cap : 64;
+		big.slot = xcalloc(big.cap, sizeof(*big.slot));
+		big.hash = xcalloc(big.cap, sizeof(*big.hash));
+		for (size_t k = 0; k < ix->cap; k++)
+			if (ix->slot[k])
+				index_put(&big, ix->hash[k], ix->slot[k] - 1);
+		free(ix->slot);
+		free(ix->hash);
+		*ix = big;
+	}
+	for (j = h & (ix->cap - 1); ix->slot[j]; j = (j + 1) & (ix->cap - 1))
+		;
+	ix->slot[j] = (uint32_t)i + 1;
+	ix->hash[j] = h;
+	ix->n++;
+}
+
+static void index_free(struct ax_index *ix)
+{
+	free(ix->slot);
+	free(ix->hash);
+	memset(ix, 0, sizeof(*ix));
+}
+
 static void obj_push(struct ax_ctx *c, enum xel el, struct ax_obj *o)
 {
 	VEC_GROW(c->objs[el], c->caps[el], c->nobjs[el] + 1);
 	c->objs[el][c->nobjs[el]++] = *o;
+	if (o->name)
+		index_put(&c->names[el], name_hash(o->name), c->nobjs[el] - 1);
 }
 
+/* O(1) expected: names are unique within a kind (a duplicate is never filed) */
 static struct ax_obj *obj_find(struct ax_ctx *c, enum xel el, const char *name)
 {
-	for (size_t i = 0; name && i < c->nobjs[el]; i++)
-		if (c->objs[el][i].name && strcmp(c->objs[el][i].name, name) == 0)
-			return &c->objs[el][i];
+	const struct ax_index *ix = &c->names[el];
+	uint64_t h;
+
+	if (!name || !ix->cap)
+		return NULL;
+	h = name_hash(name);
+	for (size_t j = h & (ix->cap - 1); ix->slot[j]; j = (j + 1) & (ix->cap - 1)) {
+		struct ax_obj *o = &c->objs[el][ix->slot[j] - 1];
+
+		if (ix->hash[j] == h && strcmp(o->name, name) == 0)
+			return o;
+	}
 	return NULL;
 }
 
@@ -949,16 +1014,85 @@ static struct ipsec_proposal *ipsec_proposal(struct ax_ctx *c, struct ax_obj *pr
 }
 
 /* The key of the IKEPresharedKey whose remote ID is id; KEY_NONE when none. */
+/*
+ * The hash of an identity such that ident_same() identities hash alike:
+ * the type and the address interval, or the type and the name folded to
+ * lower case. False when there is none (no identity, a wildcard with holes):
+ * such an identity is compared with every key, as before the index.
+ */
+static bool ident_hash(const struct ax_ident *id, uint64_t *h)
+{
+	uint64_t x = util_hash64(&id->type, sizeof(id->type), UTIL_HASH_SEED);
+
+	if (!id->kind)
+		return false;
+	if (id->addr.kind != ASPEC_NONE) {
+		struct ip128 iv[2];
+
+		if (!aspec_interval(&id->addr, &iv[0], &iv[1]))
+			return false;
+		x = util_hash64(&id->addr.family, 1, x);
+		*h = util_hash64(iv, sizeof(iv), x);
+		return true;
+	}
+	if (!id->value)
+		return false;
+	for (const char *p = id->value; *p; p++) {
+		char lc = (char)tolower((unsigned char)*p);
+
+		x = util_hash64(&lc, 1, x);
+	}
+	*h = x;
+	return true;
+}
+
+/* The first pre-shared key (in document order) for a remote identity, O(1) expected. */
+static struct ax_obj *psk_lookup(struct ax_ctx *c, const struct ax_ident *id)
+{
+	struct ax_index *ix = &c->psks;
+	size_t best = SIZE_MAX;
+	uint64_t h;
+
+	if (!c->psks_built) {
+		/* built once every key is read; keys without a hash are scanned */
+		c->psks_built = true;
+		for (size_t i = 0; i < c->nobjs[X_PSK]; i++) {
+			uint64_t kh;
+
+			if (ident_hash(&c->objs[X_PSK][i].remote, &kh))
+				index_put(ix, kh, i);
+			else
+				c->objs[X_PSK][i].unhashed = true;
+		}
+	}
+	if (!ident_hash(id, &h)) {
+		for (size_t i = 0; i < c->nobjs[X_PSK]; i++)
+			if (ident_same(&c->objs[X_PSK][i].remote, id))
+				return &c->objs[X_PSK][i];
+		return NULL;
+	}
+	for (size_t j = ix->cap ? h & (ix->cap - 1) : 0; ix->cap && ix->slot[j];
+	     j = (j + 1) & (ix->cap - 1)) {
+		size_t i = ix->slot[j] - 1;
+
+		if (ix->hash[j] == h && i < best && ident_same(&c->objs[X_PSK][i].remote, id))
+			best = i;
+	}
+	for (size_t i = 0; i < c->nobjs[X_PSK] && i < best; i++)
+		if (c->objs[X_PSK][i].unhashed && ident_same(&c->objs[X_PSK][i].remote, id))
+			best = i;
+	return best == SIZE_MAX ? NULL : &c->objs[X_PSK][best];
+}
+
 static void find_psk(struct ax_ctx *c, const struct ax_ident *id, struct key *k)
 {
+	struct ax_obj *o;
+
 	memset(k, 0, sizeof(*k));
-	for (size_t i = 0; i < c->nobjs[X_PSK]; i++) {
-		struct ax_obj *o = &c->objs[X_PSK][i];
+	if ((o = psk_lookup(c, id)) != NULL) {
 		const char *v, *fmt;
 		struct span vs;
 
-		if (!ident_same(&o->remote, id))
-			continue;
 		o->used = true;
 		v = attr(c, o->node, "Value");
 		fmt = attr(c, o->node, "Format");
@@ -1319,6 +1453,9 @@ walked:
 	pf->status = c.nerrors ? FILE_PARTIAL : FILE_OK;
 	xmlFreeDoc(doc);
 	xmlFreeParserCtxt(pc);
-	for (int i = 0; i < X__COUNT; i++)
+	for (int i = 0; i < X__COUNT; i++) {
 		free(c.objs[i]);
+		index_free(&c.names[i]);
+	}
+	index_free(&c.psks);
 }

@@ -121,6 +121,67 @@ Test(aix_xml, unknown_names_and_references)
 	parsed_file_free(&pf);
 }
 
+static const struct tunnel *tunnel_named(const struct device *d, const char *name)
+{
+	for (size_t i = 0; i < d->ntunnels; i++)
+		if (strcmp(d->tunnels[i]->name, name) == 0)
+			return d->tunnels[i];
+	cr_assert_fail("no tunnel %s", name);
+	return NULL;
+}
+
+static void expect_key(const struct tunnel *t, const char *key)
+{
+	cr_assert_not_null(t->ike);
+	cr_assert_eq(t->ike->psk.len, strlen(key), "%s: key length %zu", t->name, t->ike->psk.len);
+	cr_expect_eq(memcmp(t->ike->psk.bytes, key, strlen(key)), 0, "%s: not the key for its remote",
+		     t->name);
+}
+
+#define IKT(n, id)                                                                                          \
+	"  <IKETunnel IKE_TunnelName=\"" n "\"><IKERemoteIdentity>" id "</IKERemoteIdentity></IKETunnel>\n" \
+	"  <IPSecTunnel IKE_TunnelName=\"" n "\" IPSec_TunnelName=\"S" n "\"/>\n"
+#define PSK(v, id)                                                        \
+	"  <IKEPresharedKey Value=\"" v "\"><IKEPresharedKeyRemoteID>" id \
+	"</IKEPresharedKeyRemoteID></IKEPresharedKey>\n"
+
+/* the key index: same answers as comparing every key with every tunnel */
+Test(aix_xml, keys_are_found_by_remote_identity)
+{
+	static const char text[] = "<AIX_VPN>\n" IKT("1", "<FQDN Value=\"VPN.Example.COM\"/>") IKT(
+		"2",
+		"<IPV4_Address Value=\"198.51.100.7\"/>") IKT("3",
+							      "<IPV6_Address_Range From=\"::1\" To=\"::ffff:1.2.3.4\"/>")
+		IKT("4", "<IPV4_Address_Range From=\"192.0.2.0\" To=\"192.0.2.127\"/>") PSK(
+			"k-range6", "<IPV6_Address_Range From=\"::ffff:1.2.3.4\" To=\"::1\"/>")
+			PSK("k-first", "<IPV4_Address Value=\"198.51.100.7\"/>") PSK(
+				"k-subnet",
+				"<IPV4_Subnet Value=\"198.51.100.7\" Netmask=\"255.255.255.255\"/>")
+				PSK("k-second", "<IPV4_Address Value=\"198.51.100.7\"/>") PSK(
+					"k-fqdn", "<FQDN Value=\"vpn.example.com\"/>")
+					PSK("k-range4",
+					    "<IPV4_Address_Range From=\"192.0.2.127\" To=\"192.0.2.0\"/>") "</AIX_VPN>\n";
+	struct parsed_file pf;
+	size_t unused = 0;
+
+	parse_text(&pf, text);
+	expect_key(tunnel_named(pf.dev, "IPSec tunnel S1"), "k-fqdn");
+	expect_key(tunnel_named(pf.dev, "IPSec tunnel S2"), "k-first");
+	expect_key(tunnel_named(pf.dev, "IPSec tunnel S3"), "k-range6");
+	expect_key(tunnel_named(pf.dev, "IPSec tunnel S4"), "k-range4");
+	for (size_t i = 0; i < pf.fs.n; i++) {
+		const struct finding *f = &pf.fs.v[i];
+
+		if (f->rule != R_UNUSED_DEFINITION || !strstr(f->message, "pre-shared key"))
+			continue;
+		unused++;
+		cr_expect(f->loc.line == 12 || f->loc.line == 13, "line %u: the subnet and the second key",
+			  f->loc.line);
+	}
+	cr_expect_eq(unused, 2, "the Subnet-typed key and the repeated one match no tunnel");
+	parsed_file_free(&pf);
+}
+
 Test(aix_xml, other_root_is_read)
 {
 	static const char text[] = "<ikedb><IPSecProposal IPSec_ProposalName=\"A\"/></ikedb>\n";

@@ -1384,6 +1384,61 @@ Test(algebra_prop, address_sets_agree_with_membership)
 	}
 }
 
+/* the intervals the O(1) comparison and the AIX key index rely on */
+Test(addrset, interval_shapes)
+{
+	static const struct {
+		const char *set, *lo, *hi; /* lo NULL: not one interval */
+	} cases[] = {
+		{"10.1.2.3", "10.1.2.3", "10.1.2.3"},
+		{"10.1.2.0/24", "10.1.2.0", "10.1.2.255"},
+		{"10.1.2.9/24", "10.1.2.0", "10.1.2.255"},
+		{"10.0.0.9-10.0.0.1", "10.0.0.1", "10.0.0.9"},
+		{"any4", "0.0.0.0", "255.255.255.255"},
+		{"0.0.0.0/0", "0.0.0.0", "255.255.255.255"},
+		{"10.0.0.0 wildcard 0.0.0.255", "10.0.0.0", "10.0.0.255"},
+		{"2001:db8::/32", "2001:db8::", "2001:db8:ffff:ffff:ffff:ffff:ffff:ffff"},
+		{"10.0.0.0 wildcard 0.255.0.255", NULL, NULL},
+		{"any6", NULL, NULL},
+		{"any", NULL, NULL},
+		{"::/0", NULL, NULL},
+		{"::1-::ffff:1.2.3.4", NULL, NULL},
+		{"none", NULL, NULL},
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct addrspec a = set_of(cases[i].set);
+		struct ip128 lo, hi, el, eh;
+		uint8_t f;
+		bool got = aspec_interval(&a, &lo, &hi);
+
+		cr_assert_eq(got, cases[i].lo != NULL, "%s: interval %d", cases[i].set, got);
+		if (!got)
+			continue;
+		el = ip_of(cases[i].lo, &f);
+		eh = ip_of(cases[i].hi, &f);
+		if (f == 4) { /* held mapped */
+			el.hi = eh.hi = 0;
+			el.lo = 0xffff00000000ULL | (el.lo & 0xffffffffu);
+			eh.lo = 0xffff00000000ULL | (eh.lo & 0xffffffffu);
+		}
+		cr_assert(lo.hi == el.hi && lo.lo == el.lo && hi.hi == eh.hi && hi.lo == eh.lo,
+			  "%s: wrong bounds", cases[i].set);
+	}
+	/* the same set written as a prefix and as a range compares equal without the algebra */
+	{
+		struct addrspec p = set_of("192.0.2.0/25"), r = set_of("192.0.2.0-192.0.2.127");
+
+		cr_assert_eq(aspec_compare(&p, &r), REL_EQUAL);
+		r = set_of("192.0.2.0-192.0.2.128");
+		cr_assert_eq(aspec_compare(&p, &r), REL_SUBSET);
+		r = set_of("192.0.2.128-192.0.2.200");
+		cr_assert_eq(aspec_compare(&p, &r), REL_DISJOINT);
+		r = set_of("192.0.2.100-192.0.2.200");
+		cr_assert_eq(aspec_compare(&p, &r), REL_OVERLAP);
+	}
+}
+
 Test(algebra_prop, region_identities_on_wide_selectors)
 {
 	uint64_t seed = test_seed(), rs = seed ^ 0x99;
