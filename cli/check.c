@@ -39,6 +39,7 @@ static void print_check_help(FILE *out)
 	      "                        (either side of a pair) in these files; every PATH is\n"
 	      "                        still loaded, so unchanged peers pair\n"
 	      "      --no-pairs        single-device checks only\n"
+	      "      --timings         where the time went, per phase, on stderr\n"
 	      "  -j, --jobs N          parse files in N threads (default: number of CPUs)\n"
 	      "      --color WHEN      auto, always or never (NO_COLOR is honoured)\n"
 	      "  -q, --quiet           no summary line\n"
@@ -158,12 +159,31 @@ static int report(const struct run *r, const struct check_opts *o)
 	return output_close(out, o->output);
 }
 
+/* --timings: one line per phase on stderr, for the benchmark and for anyone with a big fleet */
+static void print_timings(const struct run *r, double report_s, double total_s)
+{
+	const struct run_times *t = &r->t;
+	double mb = (double)t->bytes / 1e6;
+
+	fprintf(stderr, "timings: %zu files, %.1f MB, %ld thread%s\n", r->pl.n, mb, t->threads,
+		t->threads == 1 ? "" : "s");
+	fprintf(stderr, "timings: walk %.3f s\n", t->walk);
+	fprintf(stderr, "timings: read+parse+device checks %.3f s wall\n", t->parse_wall);
+	fprintf(stderr, "timings: read+parse %.3f s in all threads (%.1f MB/s per thread)\n", t->parse_cpu,
+		t->parse_cpu > 0 ? mb / t->parse_cpu : 0.0);
+	fprintf(stderr, "timings: device checks %.3f s in all threads\n", t->check_cpu);
+	fprintf(stderr, "timings: pairing and pair checks %.3f s\n", t->pairs);
+	fprintf(stderr, "timings: findings %.3f s, report %.3f s\n", t->findings, report_s);
+	fprintf(stderr, "timings: total %.3f s\n", total_s);
+}
+
 static int check_paths(struct check_opts *o, char *const *paths, size_t npaths, bool as_walked)
 {
 	struct ipl_config cfg;
 	struct baseline base = {0};
 	struct changed_set cs = {0};
 	struct run r;
+	double t_start = run_now(), t_report;
 	int rc;
 
 	if (o->baseline) {
@@ -189,7 +209,11 @@ static int check_paths(struct check_opts *o, char *const *paths, size_t npaths, 
 			cs.real[cs.n++] = real_or_given(o->changed[i]);
 		run_filter(&r, in_changed, &cs);
 	}
+	t_report = run_now();
 	rc = report(&r, o);
+	t_report = run_now() - t_report;
+	if (o->timings)
+		print_timings(&r, t_report, run_now() - t_start);
 	if (rc == EXIT_CLEAN)
 		rc = fail_status(&r.all, o->fail_on);
 	if (r.input_errors || r.walk_errors)

@@ -47,6 +47,7 @@ struct check_opts {
 	char **changed;	      /* --changed FILE,... (several options add up) */
 	size_t nchanged, changed_cap;
 	const char *before, *after; /* review */
+	bool timings;		    /* --timings: where the time went, on stderr */
 };
 
 /*
@@ -69,6 +70,7 @@ enum {
 	OPT_CHANGED,
 	OPT_BEFORE,
 	OPT_AFTER,
+	OPT_TIMINGS,
 };
 
 #define CHECK_SHORTOPTS "f:o:j:qh"
@@ -85,6 +87,7 @@ enum {
 		{"config", required_argument, NULL, OPT_CONFIG},                                       \
 		{"baseline", required_argument, NULL, OPT_BASELINE},                                   \
 		{"changed", required_argument, NULL, OPT_CHANGED},                                     \
+		{"timings", no_argument, NULL, OPT_TIMINGS},                                           \
 	{                                                                                              \
 		"help", no_argument, NULL, 'h'                                                         \
 	}
@@ -104,7 +107,22 @@ struct path_list {
 	size_t n, cap, cap2, cap3;
 };
 
+/* Where a run's time went, in seconds (CLOCK_MONOTONIC). */
+struct run_times {
+	double walk;	   /* collecting the files */
+	double parse_wall; /* reading, parsing and checking each device, all threads */
+	double parse_cpu;  /* reading and parsing, summed over the files (one core's worth) */
+	double check_cpu;  /* single-device checks, summed over the devices */
+	double pairs;	   /* pairing and the pairwise checks */
+	double findings;   /* filtering and sorting the findings */
+	uint64_t bytes;	   /* of the files read */
+	long threads;
+};
+
+double run_now(void);
+
 struct run {
+	struct run_times t;
 	struct path_list pl;
 	struct parsed_file *files;
 	char **errmsgs;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -188,6 +189,9 @@ int check_opt(struct check_opts *o, int c, const char *arg, unsigned formats)
 		return 1;
 	case OPT_BASELINE:
 		o->baseline = arg;
+		return 1;
+	case OPT_TIMINGS:
+		o->timings = true;
 		return 1;
 	case OPT_CHANGED: {
 		char *copy = xstrdup(arg), *save = NULL;
@@ -380,7 +384,16 @@ struct parse_job {
 	struct parsed_file *files;
 	char **errmsgs;
 	atomic_size_t next;
+	atomic_uint_fast64_t parse_ns, check_ns, bytes;
 };
+
+double run_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 static void *parse_worker(void *arg)
 {
@@ -389,14 +402,19 @@ static void *parse_worker(void *arg)
 
 	while ((i = atomic_fetch_add(&job->next, 1)) < job->pl->n) {
 		struct parsed_file *pf = &job->files[i];
+		double t0 = run_now(), t1;
 
 		if (job->cfg && config_file_for_peer(job->cfg, job->pl->v[i]))
 			parse_file_for_peer(pf, job->pl->v[i], job->pl->forced[i], &job->errmsgs[i]);
 		else
 			parse_file(pf, job->pl->v[i], job->pl->forced[i], &job->errmsgs[i]);
 		pf->explicit_path = job->pl->explicit_path[i];
+		t1 = run_now();
 		if (pf->dev)
 			chk_device(pf->dev, &pf->fs);
+		atomic_fetch_add(&job->parse_ns, (uint_fast64_t)((t1 - t0) * 1e9));
+		atomic_fetch_add(&job->check_ns, (uint_fast64_t)((run_now() - t1) * 1e9));
+		atomic_fetch_add(&job->bytes, pf->src.len);
 	}
 	return NULL;
 }
@@ -547,6 +565,8 @@ void run_check(struct run *r, const struct check_opts *o, const struct ipl_confi
 	bool any_inline = false;
 	struct pair_hints hints;
 
+	double t0 = run_now(), t1;
+
 	memset(r, 0, sizeof(*r));
 	for (size_t i = 0; i < npaths; i++) {
 		struct stat st;
@@ -578,7 +598,17 @@ void run_check(struct run *r, const struct check_opts *o, const struct ipl_confi
 	job.files = r->files;
 	job.errmsgs = r->errmsgs;
 	atomic_init(&job.next, 0);
+	atomic_init(&job.parse_ns, 0);
+	atomic_init(&job.check_ns, 0);
+	atomic_init(&job.bytes, 0);
+	t1 = run_now();
+	r->t.walk = t1 - t0;
 	parse_all(&job, o->jobs);
+	r->t.parse_wall = run_now() - t1;
+	r->t.parse_cpu = (double)atomic_load(&job.parse_ns) / 1e9;
+	r->t.check_cpu = (double)atomic_load(&job.check_ns) / 1e9;
+	r->t.bytes = atomic_load(&job.bytes);
+	r->t.threads = o->jobs < (long)r->pl.n ? o->jobs : (long)r->pl.n;
 
 	r->in.files = xcalloc(r->pl.n ? r->pl.n : 1, sizeof(*r->in.files));
 	for (size_t i = 0; i < r->pl.n; i++) {
@@ -606,6 +636,7 @@ void run_check(struct run *r, const struct check_opts *o, const struct ipl_confi
 		file_index_init(&ix, r->in.files, r->in.nfiles);
 	for (size_t i = 0; i < r->in.nfiles; i++)
 		move_findings(&r->all, &r->in.files[i]->fs, o, cfg, &ix);
+	t1 = run_now();
 	if (!o->no_pairs) {
 		struct device **devs = xcalloc(r->in.nfiles ? r->in.nfiles : 1, sizeof(*devs));
 		struct findings pf_fs = {0};
@@ -620,6 +651,8 @@ void run_check(struct run *r, const struct check_opts *o, const struct ipl_confi
 		move_findings(&r->all, &pf_fs, o, cfg, &ix);
 		free(devs);
 	}
+	r->t.pairs = run_now() - t1;
+	t1 = run_now();
 	if (any_inline) {
 		/* inline suppression comments that suppressed nothing */
 		struct findings un = {0};
@@ -644,6 +677,7 @@ void run_check(struct run *r, const struct check_opts *o, const struct ipl_confi
 	r->in.npairs = r->pairs.n;
 	fnd_sort(&r->all);
 	r->in.fs = &r->all;
+	r->t.findings = run_now() - t1;
 }
 
 void run_free(struct run *r)

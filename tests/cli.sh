@@ -399,6 +399,18 @@ expect_grep "$OUT" '\[undefined-reference\]' "-q keeps the findings"
 run check --quiet "$ERR"
 expect_no_grep "$OUT" '^summary: ' "--quiet drops the summary line"
 
+# ---- --timings ---------------------------------------------------------------
+
+run check --color never --format json "$ERR"
+cp "$OUT" "$tmp/untimed.json"
+run check --color never --format json --timings -j 1 "$ERR"
+expect_rc 1 "--timings keeps the exit status"
+expect_grep "$ERRF" '^timings: 1 files, [0-9.]* MB, 1 thread$' "--timings: files, size and threads on stderr"
+expect_grep "$ERRF" '^timings: read+parse [0-9.]* s in all threads ([0-9.]* MB/s per thread)$' \
+	"--timings: the parse rate"
+expect_grep "$ERRF" '^timings: total [0-9.]* s$' "--timings: the total"
+if cmp -s "$OUT" "$tmp/untimed.json"; then pass; else fail "--timings changes the report on stdout"; fi
+
 # ---- rules and explain -----------------------------------------------------
 
 run rules --format json
