@@ -416,6 +416,7 @@ static void *parse_worker(void *arg)
 		atomic_fetch_add(&job->check_ns, (uint_fast64_t)((run_now() - t1) * 1e9));
 		atomic_fetch_add(&job->bytes, pf->src.len);
 	}
+	parsers_thread_done();
 	return NULL;
 }
 

@@ -17,12 +17,23 @@ struct arena;
 
 struct arena *arena_new(void);
 void arena_free(struct arena *a);
+/* A hint before the first allocation: about n bytes will be needed (the first chunk's size). */
+void arena_expect(struct arena *a, size_t n);
+/* Hands everything back for reuse, keeping the largest chunk: the arena is empty again. */
+void arena_reset(struct arena *a);
 void *arena_alloc(struct arena *a, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 /* n bytes exactly (NULs included), then a NUL: for keys, whose bytes all count. */
 void *arena_memdup(struct arena *a, const void *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...) PRINTF_LIKE(2, 3);
+/*
+ * For growing arrays: arena_release() takes back a block of n bytes (as
+ * allocated) that nothing points into any more; arena_alloc_reuse() is
+ * arena_alloc() that hands out such a block of the same size first.
+ */
+void arena_release(struct arena *a, void *p, size_t n);
+void *arena_alloc_reuse(struct arena *a, size_t n);
 /* Bytes handed out so far (for benchmarks and bounds tests). */
 size_t arena_used(const struct arena *a);
 

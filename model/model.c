@@ -170,12 +170,15 @@ static void arena_grow(struct arena *a, void **v, size_t *cap, size_t need, size
 
 	if (need <= *cap)
 		return;
-	ncap = *cap ? *cap * 2 : 8;
+	/* the first block is about 64 bytes: one selector, or eight pointers */
+	ncap = *cap ? *cap * 2 : (sz >= 64 ? 1 : 64 / sz);
 	while (ncap < need)
 		ncap *= 2;
-	nv = arena_alloc(a, ncap * sz);
-	if (*v && *cap)
+	nv = arena_alloc_reuse(a, ncap * sz);
+	if (*v && *cap) {
 		memcpy(nv, *v, *cap * sz);
+		arena_release(a, *v, *cap * sz); /* nothing keeps a pointer into an outgrown array */
+	}
 	*v = nv;
 	*cap = ncap;
 }
@@ -251,10 +254,11 @@ void model_device_add_addr(struct device *d, const struct addrspec *addr, const 
 		da.o = *o;
 	ARENA_PUSH(d->arena, d->addrs, d->naddrs, d->addrs_cap, da);
 	if (d->naddrs * 2 > d->addr_index_cap) {
-		/* at most half full; the old table stays in the arena until the end */
+		/* at most half full; an outgrown table is released */
 		size_t cap = d->addr_index_cap ? d->addr_index_cap * 2 : 16;
 
-		d->addr_index = ARENA_NEWV(d->arena, uint32_t, cap);
+		arena_release(d->arena, d->addr_index, d->addr_index_cap * sizeof(*d->addr_index));
+		d->addr_index = arena_alloc_reuse(d->arena, cap * sizeof(*d->addr_index));
 		d->addr_index_cap = cap;
 		for (size_t i = 0; i < d->naddrs; i++)
 			addr_index_put(d->addr_index, cap, d->addrs, (uint32_t)i);
@@ -319,20 +323,39 @@ struct selector *model_sel_list_add(struct device *d, struct sel_list *l)
 	return s;
 }
 
+const char *model_sel_text(const struct selector *s, const struct source *src, char *buf, size_t n)
+{
+	size_t len, k;
+	const char *line;
+
+	if (s->text)
+		return s->text;
+	if (!src || !n || !s->line || s->end_line != s->line || s->end_col < s->col ||
+	    !(line = source_line(src, s->line, &len)) || s->end_col > len)
+		return NULL;
+	k = s->end_col - s->col + 1;
+	if (k >= n)
+		k = n - 1;
+	memcpy(buf, line + s->col - 1, k);
+	buf[k] = '\0';
+	return buf;
+}
+
 static uint64_t def_hash(const char *kind, const char *name)
 {
 	return util_hash64(name, strlen(name), util_hash64(kind, strlen(kind), UTIL_HASH_SEED));
 }
 
-/* Put m into the definition index, which stays at most half full (arena-held: old tables stay until the end). */
+/* Put m into the definition index, which stays at most half full (an outgrown table is released). */
 static void def_index_put(struct device *d, struct mdef *m)
 {
 	size_t h;
 
 	if ((d->ndefs + 1) * 2 > d->def_index_cap) {
-		size_t cap = d->def_index_cap ? d->def_index_cap * 2 : 64;
+		size_t cap = d->def_index_cap ? d->def_index_cap * 2 : 16;
 
-		d->def_index = ARENA_NEWV(d->arena, struct mdef *, cap);
+		arena_release(d->arena, d->def_index, d->def_index_cap * sizeof(*d->def_index));
+		d->def_index = arena_alloc_reuse(d->arena, cap * sizeof(*d->def_index));
 		d->def_index_cap = cap;
 		for (size_t i = 0; i < d->ndefs; i++) {
 			h = def_hash(d->defs[i]->kind, d->defs[i]->name) & (cap - 1);

@@ -382,6 +382,11 @@ struct tunnel *model_tunnel_new(struct device *d, enum tunnel_kind kind, const c
 void model_tunnel_add_remote(struct tunnel *t, const struct addrspec *addr, const struct origin *o);
 struct sel_list *model_sel_list_new(struct device *d, const char *name, const struct span *span);
 struct selector *model_sel_list_add(struct device *d, struct sel_list *l);
+/*
+ * A rule as written: s->text, or else (a Huawei ACL rule keeps no copy) the
+ * columns it spans on its line of src, copied into buf. NULL when neither.
+ */
+const char *model_sel_text(const struct selector *s, const struct source *src, char *buf, size_t n);
 struct mdef *model_def(struct device *d, const char *kind, const char *name, const struct span *span,
 		       bool builtin);
 /* Look a definition up by kind and name (NULL when none). */

@@ -1453,9 +1453,8 @@ void hp_other_command(struct hp_ctx *c, const struct hp_tok *cmd, const struct h
 static struct hp_rec *rec_new(struct hp_ctx *c, enum hp_obj obj, const char *name, const struct span *op,
 			      const struct span *ns)
 {
-	struct hp_rec *r = arena_alloc(c->a, sizeof(*r));
+	struct hp_rec *r = arena_alloc(c->scratch, sizeof(*r));
 
-	memset(r, 0, sizeof(*r));
 	r->obj = obj;
 	r->name = name;
 	r->span = *op;
@@ -2574,6 +2573,7 @@ void hpux_parse(struct parsed_file *pf)
 	pf->vendor = VENDOR_HPUX;
 	c.pf = pf;
 	c.a = pf->arena;
+	c.scratch = parse_scratch();
 	c.src = &pf->src;
 	c.st = &st;
 	c.line = 1;

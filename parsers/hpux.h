@@ -47,7 +47,8 @@ struct hp_state; /* everything the driver records: parsers/hpux.c */
 struct hp_ctx {
 	struct parsed_file *pf;
 	struct device *dev;
-	struct arena *a;
+	struct arena *a;       /* the model's: everything the device points to */
+	struct arena *scratch; /* the parser's own records, freed when the model is built */
 	const struct source *src;
 	/* scanner position: the scanner reads a copy of the text starting at base */
 	const char *base;

@@ -171,8 +171,15 @@ struct hw_map {
 	type *name;     \
 	size_t n##name, name##_cap
 
+/* a set of strings (the model's), for intern_pair() */
+struct hw_strtab {
+	const char **v;
+	size_t n, cap;
+};
+
 struct hw_state {
 	struct hw_map map;
+	struct hw_strtab texts;
 	VEC(struct hw_ikep *, ikeps);
 	VEC(struct hw_peer *, peers);
 	VEC(struct hw_ipsp *, ipsps);
@@ -352,7 +359,7 @@ static const char *desc(const struct hw_ctx *c)
 	return st->descbuf;
 }
 
-/* Grow an arena-held array (the old block stays in the arena). */
+/* Grow an arena-held array (an outgrown block is released for reuse). */
 static void *agrow(struct arena *a, void *v, size_t n, size_t *cap, size_t sz)
 {
 	size_t ncap;
@@ -360,10 +367,12 @@ static void *agrow(struct arena *a, void *v, size_t n, size_t *cap, size_t sz)
 
 	if (n < *cap)
 		return v;
-	ncap = *cap ? *cap * 2 : 4;
-	nv = arena_alloc(a, ncap * sz);
+	ncap = *cap ? *cap * 2 : (sz >= 64 ? 1 : 64 / sz);
+	nv = arena_alloc_reuse(a, ncap * sz);
 	if (v && n)
 		memcpy(nv, v, n * sz);
+	if (v)
+		arena_release(a, v, *cap * sz);
 	*cap = ncap;
 	return nv;
 }
@@ -1547,7 +1556,7 @@ void hw_ikep_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_
 	char sh[64];
 
 	if (!k) {
-		k = ARENA_NEW(c->a, struct hw_ikep);
+		k = ARENA_NEW(c->scratch, struct hw_ikep);
 		k->p = ARENA_NEW(c->a, struct ike_proposal);
 		k->p->name = tokdup(c, name);
 		k->p->span = sp;
@@ -1579,7 +1588,7 @@ void hw_peer_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_
 
 	(void)nl;
 	if (!p) {
-		p = ARENA_NEW(c->a, struct hw_peer);
+		p = ARENA_NEW(c->scratch, struct hw_peer);
 		p->name = tokdup(c, name);
 		p->span = sp;
 		map_put(&st->map, HM_PEER, p->name, name->len, p);
@@ -1611,7 +1620,7 @@ void hw_ipsp_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_
 
 	(void)nl;
 	if (!p) {
-		p = ARENA_NEW(c->a, struct hw_ipsp);
+		p = ARENA_NEW(c->scratch, struct hw_ipsp);
 		p->p = ARENA_NEW(c->a, struct ipsec_proposal);
 		p->p->name = tokdup(c, name);
 		p->p->span = sp;
@@ -1662,7 +1671,7 @@ void hw_pol_begin(struct hw_ctx *c, enum hw_pol_kind kind, const struct hw_tok *
 	}
 	p = map_get(&st->map, mk, key, klen);
 	if (!p) {
-		p = ARENA_NEW(c->a, struct hw_pol);
+		p = ARENA_NEW(c->scratch, struct hw_pol);
 		p->kind = kind;
 		p->group = tokdup(c, name);
 		p->seq = s;
@@ -1712,7 +1721,7 @@ void hw_pol_begin(struct hw_ctx *c, enum hw_pol_kind kind, const struct hw_tok *
 void hw_pol_shared(struct hw_ctx *c, const struct hw_tok *group, const struct hw_loc *gl,
 		   const struct hw_tok *ifname, const struct hw_loc *il, const struct hw_loc *line)
 {
-	struct hw_shared *sh = ARENA_NEW(c->a, struct hw_shared);
+	struct hw_shared *sh = ARENA_NEW(c->scratch, struct hw_shared);
 	char *g = tokdup(c, group);
 
 	(void)gl;
@@ -1807,7 +1816,7 @@ void hw_acl_begin(struct hw_ctx *c, const struct hw_loc *line)
 	a = map_get(&st->map, HM_ACL, nm->s, nm->len);
 	if (!a) {
 		char *name = tokdup(c, nm);
-		a = ARENA_NEW(c->a, struct hw_acl);
+		a = ARENA_NEW(c->scratch, struct hw_acl);
 		a->l = model_sel_list_new(c->dev, name, &sp);
 		a->step = 5;
 		map_put(&st->map, HM_ACL, a->l->name, nm->len, a);
@@ -1836,7 +1845,7 @@ void hw_iface_begin(struct hw_ctx *c, const struct hw_loc *line)
 		nl = sizeof(nbuf) - 1;
 	f = map_get(&st->map, HM_IFACE, nbuf, nl);
 	if (!f) {
-		f = ARENA_NEW(c->a, struct hw_iface);
+		f = ARENA_NEW(c->scratch, struct hw_iface);
 		f->name = arena_strndup(c->a, nbuf, nl);
 		f->span = hw_span(c, line);
 		map_put(&st->map, HM_IFACE, f->name, nl, f);
@@ -2087,7 +2096,7 @@ void hw_peer_remote_address(struct hw_ctx *c, const struct hw_tok *v, const stru
 		dl_note(c, DIALECT_HW_AR_NEW, 1);
 	if (!parse_endpoint(c, v, vl, "remote-address", &ep))
 		return;
-	APUSH(c->a, p->remotes, p->nremotes, p->remotes_cap, ep);
+	APUSH(c->scratch, p->remotes, p->nremotes, p->remotes_cap, ep);
 }
 
 void hw_peer_id_type(struct hw_ctx *c, bool local, const struct hw_tok *v, const struct hw_loc *vl,
@@ -2269,7 +2278,7 @@ void hw_pol_proposals(struct hw_ctx *c, const struct hw_loc *line)
 	p->nprops = 0; /* a new proposal line replaces the list */
 	for (unsigned i = 0; i < c->nwords; i++) {
 		struct hw_name n = {tokdup(c, &c->words[i].t), hw_span(c, &c->words[i].l)};
-		APUSH(c->a, p->props, p->nprops, p->props_cap, n);
+		APUSH(c->scratch, p->props, p->nprops, p->props_cap, n);
 	}
 }
 
@@ -2361,7 +2370,7 @@ void hw_pol_remote(struct hw_ctx *c, bool h3c, const struct hw_tok *v, const str
 	}
 	if (!h3c)
 		p->nremotes = 0; /* tunnel remote: one value, the last one counts */
-	APUSH(c->a, p->remotes, p->nremotes, p->remotes_cap, ep);
+	APUSH(c->scratch, p->remotes, p->nremotes, p->remotes_cap, ep);
 }
 
 void hw_pol_disable(struct hw_ctx *c, const struct hw_loc *line)
@@ -2504,6 +2513,46 @@ void hw_rule_proto(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc
 	}
 }
 
+/*
+ * "ADDRESS WILDCARD" as written, one copy per distinct text in the file: the
+ * rules of a big ACL repeat a handful of networks thousands of times.
+ * O(1) expected (open addressing, at most half full).
+ */
+static const char *intern_pair(struct hw_ctx *c, const struct hw_tok *a, const struct hw_tok *b)
+{
+	struct hw_strtab *t = &c->st->texts;
+	char buf[160];
+	int n = snprintf(buf, sizeof(buf), "%.*s %.*s", (int)a->len, a->s, (int)b->len, b->s);
+	uint64_t h;
+	size_t j;
+
+	if (n < 0 || (size_t)n >= sizeof(buf))
+		return arena_printf(c->a, "%.*s %.*s", (int)a->len, a->s, (int)b->len, b->s);
+	if (2 * (t->n + 1) > t->cap) {
+		struct hw_strtab big = {xcalloc(t->cap ? 2 * t->cap : 256, sizeof(*big.v)), 0,
+					t->cap ? 2 * t->cap : 256};
+
+		for (size_t k = 0; k < t->cap; k++) {
+			if (!t->v[k])
+				continue;
+			h = util_hash64(t->v[k], strlen(t->v[k]), UTIL_HASH_SEED);
+			for (j = h & (big.cap - 1); big.v[j]; j = (j + 1) & (big.cap - 1))
+				;
+			big.v[j] = t->v[k];
+			big.n++;
+		}
+		free(t->v);
+		*t = big;
+	}
+	h = util_hash64(buf, (size_t)n, UTIL_HASH_SEED);
+	for (j = h & (t->cap - 1); t->v[j]; j = (j + 1) & (t->cap - 1))
+		if (strcmp(t->v[j], buf) == 0)
+			return t->v[j];
+	t->v[j] = arena_strndup(c->a, buf, (size_t)n);
+	t->n++;
+	return t->v[j];
+}
+
 void hw_rule_addr(struct hw_ctx *c, bool src, const struct hw_tok *addr, const struct hw_loc *al,
 		  const struct hw_tok *wc, const struct hw_loc *wl)
 {
@@ -2547,7 +2596,7 @@ void hw_rule_addr(struct hw_ctx *c, bool src, const struct hw_tok *addr, const s
 		}
 		*as = aspec_wildcard(&ip, 4, &w);
 	}
-	as->text = arena_printf(c->a, "%.*s %.*s", (int)addr->len, addr->s, (int)wc->len, wc->s);
+	as->text = intern_pair(c, addr, wc);
 }
 
 static bool parse_port(struct hw_ctx *c, const struct hw_tok *t, const struct hw_loc *l, uint16_t *out)
@@ -2672,7 +2721,6 @@ void hw_rule_end(struct hw_ctx *c, const struct hw_loc *stmt)
 	struct hw_rule *r = &st->rule;
 	struct hw_acl *a = st->acl;
 	struct selector *s = NULL;
-	const char *line0;
 
 	if (!r->active || !a || r->bad) {
 		r->active = false;
@@ -2681,15 +2729,16 @@ void hw_rule_end(struct hw_ctx *c, const struct hw_loc *stmt)
 	r->active = false;
 	if (!r->id_given) /* the next multiple of the step above the highest ID [C:S2] */
 		r->s.rule_id = (a->max_id / a->step + 1) * a->step;
-	if (r->s.rule_id > a->max_id)
-		a->max_id = r->s.rule_id;
-	for (size_t i = 0; i < a->l->n; i++) {
+	/* an ID above every one so far is new: the scan is only for a rule written again, O(n) then */
+	for (size_t i = 0; r->s.rule_id <= a->max_id && i < a->l->n; i++) {
 		if (a->l->rules[i].rule_id ==
 		    r->s.rule_id) { /* re-entered rule ID: the new rule replaces it */
 			s = &a->l->rules[i];
 			break;
 		}
 	}
+	if (r->s.rule_id > a->max_id)
+		a->max_id = r->s.rule_id;
 	if (!s)
 		s = model_sel_list_add(c->dev, a->l);
 	*s = r->s;
@@ -2697,10 +2746,7 @@ void hw_rule_end(struct hw_ctx *c, const struct hw_loc *stmt)
 	s->col = stmt->first_column;
 	s->end_line = stmt->last_line;
 	s->end_col = stmt->last_column;
-	line0 = src_ptr(c, c->ls.line_start);
-	if (stmt->first_line == c->ls.line && stmt->last_column >= stmt->first_column)
-		s->text = arena_strndup(c->a, line0 + stmt->first_column - 1,
-					stmt->last_column - stmt->first_column + 1);
+	/* no copy of the rule's text: model_sel_text() finds it on its line */
 }
 
 void hw_acl_step(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl)
@@ -3594,6 +3640,7 @@ void huawei_parse(struct parsed_file *pf)
 	pf->vendor = VENDOR_HUAWEI;
 	c.pf = pf;
 	c.a = pf->arena;
+	c.scratch = parse_scratch();
 	c.src = &pf->src;
 	c.st = &st;
 	c.dev = model_device_new(c.a, &pf->src);
@@ -3618,4 +3665,5 @@ void huawei_parse(struct parsed_file *pf)
 	free(st.pols);
 	free(st.ifaces);
 	free(st.acls);
+	free(st.texts.v);
 }

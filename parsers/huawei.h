@@ -105,7 +105,8 @@ struct hw_state; /* everything else the driver records: parsers/huawei.c */
 struct hw_ctx {
 	struct parsed_file *pf;
 	struct device *dev;
-	struct arena *a;
+	struct arena *a;       /* the model's: everything the device points to */
+	struct arena *scratch; /* the parser's own views (hw_peer, hw_pol...), freed once built */
 	const struct source *src;
 	struct hw_lexstate ls;
 	/* view tracking (the scanner's side) */

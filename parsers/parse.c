@@ -38,7 +38,25 @@ void parsers_init(void)
 
 void parsers_cleanup(void)
 {
+	parsers_thread_done();
 	aix_xml_cleanup();
+}
+
+static _Thread_local struct arena *scratch;
+
+struct arena *parse_scratch(void)
+{
+	if (scratch)
+		arena_reset(scratch);
+	else
+		scratch = arena_new();
+	return scratch;
+}
+
+void parsers_thread_done(void)
+{
+	arena_free(scratch);
+	scratch = NULL;
 }
 
 /* Does the text start (after a BOM and blanks) with '<'? */
@@ -91,6 +109,8 @@ static void parse_loaded(struct parsed_file *pf, enum vendor forced)
 		return;
 	}
 	pf->arena = arena_new();
+	/* a model is 3 to 7 times its text (bench/RESULTS.md): one first chunk for most files */
+	arena_expect(pf->arena, 4 * pf->src.len + 1024);
 	if (v == VENDOR_HUAWEI)
 		huawei_parse(pf);
 	else if (v == VENDOR_HPUX)

@@ -70,6 +70,15 @@ enum vendor detect_vendor(const struct source *src, const char **reason);
 void parsers_init(void);
 void parsers_cleanup(void);
 
+/*
+ * The calling thread's scratch arena, emptied: for what a driver needs only
+ * while it reads one file (its records of views and operations). It is
+ * reused by the thread's next file, so that a fleet's parse does not churn
+ * the heap; parsers_thread_done() frees it (each parsing thread, as it ends).
+ */
+struct arena *parse_scratch(void);
+void parsers_thread_done(void);
+
 /* Drivers: fill pf->dev, pf->status and pf->fs from pf->src. */
 void huawei_parse(struct parsed_file *pf);
 void hpux_parse(struct parsed_file *pf);

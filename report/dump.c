@@ -341,7 +341,7 @@ static void write_manual(struct jw *w, const struct manual_sa *m)
 	jw_obj_close(w);
 }
 
-static void write_selector(struct jw *w, const struct selector *s);
+static void write_selector(struct jw *w, const struct selector *s, const struct source *src);
 
 static void write_tunnel(struct jw *w, const struct tunnel *t)
 {
@@ -375,7 +375,7 @@ static void write_tunnel(struct jw *w, const struct tunnel *t)
 		jw_key(w, "selector_rules");
 		jw_arr_open(w);
 		for (size_t j = 0; j < t->selectors->n; j++)
-			write_selector(w, &t->selectors->rules[j]);
+			write_selector(w, &t->selectors->rules[j], t->selectors->span.src);
 		jw_arr_close(w);
 	}
 	write_ike(w, t->ike);
@@ -405,8 +405,10 @@ static void write_ports(struct jw *w, const char *key, const struct portrange *p
 	jw_obj_close(w);
 }
 
-static void write_selector(struct jw *w, const struct selector *s)
+static void write_selector(struct jw *w, const struct selector *s, const struct source *src)
 {
+	char text[512];
+
 	jw_obj_open(w);
 	jw_kint(w, "rule_id", s->rule_id);
 	jw_kstr(w, "action", s->action == SEL_DENY ? "deny" : "permit");
@@ -429,7 +431,7 @@ static void write_selector(struct jw *w, const struct selector *s)
 	else
 		jw_knull(w, "line");
 	jw_kint(w, "column", s->col);
-	write_redacted(w, "text", s->text);
+	write_redacted(w, "text", model_sel_text(s, src, text, sizeof(text)));
 	jw_obj_close(w);
 }
 
@@ -448,7 +450,7 @@ static void write_sel_lists(struct jw *w, const struct device *d)
 		jw_key(w, "rules");
 		jw_arr_open(w);
 		for (size_t j = 0; j < l->n; j++)
-			write_selector(w, &l->rules[j]);
+			write_selector(w, &l->rules[j], l->span.src);
 		jw_arr_close(w);
 		jw_obj_close(w);
 	}

@@ -137,3 +137,35 @@ Test(arena, typed_helpers)
 	arena_free(a);
 	arena_free(NULL);
 }
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define POISONED(p) __asan_address_is_poisoned(p)
+#else
+#define POISONED(p) 1
+#endif
+
+/* outgrown arrays are handed out again, zeroed, to the next array of their size */
+Test(arena, released_blocks_are_reused_by_size)
+{
+	struct arena *a = arena_new();
+	unsigned char *b1 = arena_alloc_reuse(a, 200), *b2, *b3, *small;
+	size_t used;
+
+	memset(b1, 0xab, 200);
+	arena_release(a, b1, 200);
+	cr_assert(POISONED(b1 + 100), "a released block is poisoned under ASan");
+	used = arena_used(a);
+	b2 = arena_alloc_reuse(a, 500);
+	cr_assert_neq(b2, b1, "a block of another size is not reused");
+	b3 = arena_alloc_reuse(a, 199); /* rounds to the same 208 bytes */
+	cr_assert_eq(b3, b1, "the released block of that size comes back");
+	cr_assert(all_zero(b3, 199), "and zeroed");
+	cr_assert_eq(arena_used(a), used + 512, "only the 500-byte block was new");
+	cr_assert_neq(arena_alloc_reuse(a, 200), b1, "a block is handed out once");
+	small = arena_alloc(a, 16);
+	arena_release(a, small, 16); /* too small to file: ignored */
+	cr_assert_neq(arena_alloc_reuse(a, 16), small);
+	arena_release(a, NULL, 64);
+	arena_free(a);
+}

@@ -355,6 +355,7 @@ Test(huawei_realworld, ar1220f_policy_based)
 	const struct ike_proposal *p;
 	const struct selector *s;
 	char b[64];
+	char rt[128];
 
 	parse_path(&pf, RW "huawei/saidvandeklundert-ar1220f-to-juniper-mx104.cfg");
 	dump_findings(&pf);
@@ -403,7 +404,7 @@ Test(huawei_realworld, ar1220f_policy_based)
 	cr_expect_str_eq(sel_dst(s, b, sizeof(b)), "192.168.167.0/24");
 	cr_expect_str_eq(s->src.text, "192.168.168.0 0.0.0.255");
 	cr_expect_str_eq(
-		s->text,
+		model_sel_text(s, &pf.src, rt, sizeof(rt)),
 		"rule 10 permit ip source 192.168.168.0 0.0.0.255 destination 192.168.167.0 0.0.0.255");
 	cr_expect_eq(s->line, 4);
 	cr_expect_eq(s->col, 2);
@@ -894,11 +895,39 @@ Test(huawei_keys, manual_keys_and_messages_never_hold_them)
 
 /* ---- ACLs ------------------------------------------------------------------- */
 
+/* a rule ID written again replaces its rule in place; IDs above every one so far are new rules */
+Test(huawei_acl, rule_written_again_replaces_it)
+{
+	struct parsed_file pf;
+	const struct sel_list *l;
+	char b[64];
+
+	parse_text(&pf, "acl number 3001\n"
+			" rule 10 permit ip source 10.0.0.0 0.0.0.255\n"
+			" rule 20 permit ip source 10.0.1.0 0.0.0.255\n"
+			" rule 10 deny ip source 10.0.2.0 0.0.0.255\n"
+			" rule permit ip source 10.0.3.0 0.0.0.255\n"
+			" rule 20 permit ip source 10.0.4.0 0.0.0.255\n");
+	cr_assert_eq(pf.dev->nsel_lists, 1);
+	l = pf.dev->sel_lists[0];
+	cr_assert_eq(l->n, 3, "rules 10, 20 and 25");
+	cr_expect_eq(l->rules[0].rule_id, 10);
+	cr_expect_eq(l->rules[0].action, SEL_DENY, "the second rule 10 replaced the first");
+	cr_expect_eq(l->rules[0].line, 4);
+	cr_expect_str_eq(sel_src(&l->rules[0], b, sizeof(b)), "10.0.2.0/24");
+	cr_expect_eq(l->rules[1].rule_id, 20);
+	cr_expect_str_eq(sel_src(&l->rules[1], b, sizeof(b)), "10.0.4.0/24");
+	cr_expect_eq(l->rules[2].rule_id, 25, "the next multiple of the step above 20");
+	cr_expect_str_eq(l->rules[2].src.text, "10.0.3.0 0.0.0.255");
+	parsed_file_free(&pf);
+}
+
 Test(huawei_acl, wildcards_ports_and_rule_ids)
 {
 	struct parsed_file pf;
 	const struct sel_list *l;
 	char b[64];
+	char rt[128];
 
 	parse_text(&pf,
 		   "acl number 3000\n"
@@ -944,7 +973,9 @@ Test(huawei_acl, wildcards_ports_and_rule_ids)
 	cr_expect_eq(l->rules[5].dport.lo, 80, "service name www");
 	cr_expect_eq(l->rules[4].line, 6);
 	cr_expect_eq(l->rules[4].col, 2);
-	cr_expect_str_eq(l->rules[4].text, "rule permit tcp destination-port gt 1023 source-port lt 1024");
+	cr_expect_null(l->rules[4].text, "a Huawei rule's text is read from its line, not copied");
+	cr_expect_str_eq(model_sel_text(&l->rules[4], &pf.src, rt, sizeof(rt)),
+			 "rule permit tcp destination-port gt 1023 source-port lt 1024");
 	/* the basic ACL: no protocol, deny-all as written */
 	l = pf.dev->sel_lists[1];
 	cr_assert_eq(l->n, 2);
