@@ -94,6 +94,7 @@ static int cmd_dump(int argc, char **argv)
 		rc = EXIT_USAGE;
 	} else {
 		report_dump(stdout, &pf);
+		rc = output_close(stdout, NULL);
 	}
 	parsed_file_free(&pf);
 	return rc;
@@ -132,7 +133,9 @@ static int cmd_rules(int argc, char **argv)
 		usage_error("rules takes no arguments");
 		return EXIT_USAGE;
 	}
-	return report_rules(stdout, json) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+	if (report_rules(stdout, json) != 0)
+		return EXIT_USAGE;
+	return output_close(stdout, NULL);
 }
 
 static int cmd_explain(int argc, char **argv)
@@ -152,7 +155,9 @@ static int cmd_explain(int argc, char **argv)
 		usage_error("unknown rule '%s' (see 'ipseclint rules')", argv[1]);
 		return EXIT_USAGE;
 	}
-	return report_explain(stdout, r) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+	if (report_explain(stdout, r) != 0)
+		return EXIT_USAGE;
+	return output_close(stdout, NULL);
 }
 
 int main(int argc, char **argv)

@@ -266,17 +266,24 @@ FILE *output_open(const char *path)
 	return out;
 }
 
+/* A report that could not be written in full (a full disk, a closed pipe) is exit 2, said on stderr. */
 int output_close(FILE *out, const char *path)
 {
-	if (out != stdout) {
-		if (fclose(out) != 0) {
-			fprintf(stderr, "%s: %s: %s\n", progname, path, strerror(errno));
-			return EXIT_USAGE;
-		}
-	} else if (fflush(stdout) != 0) {
-		return EXIT_USAGE;
+	bool bad;
+	int err;
+
+	errno = 0;
+	bad = fflush(out) != 0 || ferror(out);
+	err = errno ? errno : EIO;
+	if (out != stdout && fclose(out) != 0 && !bad) {
+		bad = true;
+		err = errno ? errno : EIO;
 	}
-	return EXIT_CLEAN;
+	if (!bad)
+		return EXIT_CLEAN;
+	fprintf(stderr, "%s: %s: the report could not be written: %s\n", progname,
+		out == stdout || !path ? "standard output" : path, strerror(err));
+	return EXIT_USAGE;
 }
 
 int fail_status(const struct findings *fs, enum severity fail_on)

@@ -544,7 +544,7 @@ int report_dump(FILE *out, const struct parsed_file *pf)
 	const struct device *d = pf->dev;
 	struct jw w;
 
-	jw_init(&w);
+	jw_init(&w, out);
 	jw_obj_open(&w);
 	jw_kint(&w, "version", 1);
 	jw_kstr(&w, "file", pf->src.path ? pf->src.path : "");

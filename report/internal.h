@@ -23,14 +23,17 @@
 #define JW_MAX_DEPTH 32
 
 struct jw {
-	struct strbuf sb;
+	struct strbuf sb; /* what is not written yet: flushed to out every JW_FLUSH bytes */
+	FILE *out;
+	int err; /* the first write error, -errno */
 	int depth;
 	bool has_items[JW_MAX_DEPTH]; /* the container at this depth has a member already */
 	bool after_key;		      /* a key was written; its value comes next */
 };
 
-void jw_init(struct jw *w);
-/* Write the document (plus a final newline) to out and free the buffer; 0 or -errno. */
+/* A document streamed to out: memory stays bounded however large the report. */
+void jw_init(struct jw *w, FILE *out);
+/* Write the rest (plus a final newline) to out and free the buffer; 0 or -errno. */
 int jw_finish(struct jw *w, FILE *out);
 
 void jw_obj_open(struct jw *w);

@@ -300,7 +300,7 @@ int report_json(FILE *out, const struct report_input *in, const struct report_op
 	struct jw w;
 
 	(void)o;
-	jw_init(&w);
+	jw_init(&w, out);
 	jw_obj_open(&w);
 	report_json_head(&w);
 	write_files(&w, in);

@@ -9,20 +9,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-void jw_init(struct jw *w)
+enum { JW_FLUSH = 64 * 1024 };
+
+void jw_init(struct jw *w, FILE *out)
 {
 	memset(w, 0, sizeof(*w));
+	w->out = out;
+}
+
+static void flush(struct jw *w)
+{
+	if (w->out && w->sb.len && fwrite(w->sb.buf, 1, w->sb.len, w->out) != w->sb.len && !w->err)
+		w->err = -EIO;
+	w->sb.len = 0;
+	if (w->sb.buf)
+		w->sb.buf[0] = '\0';
 }
 
 int jw_finish(struct jw *w, FILE *out)
 {
-	int rc = 0;
-
 	sb_addc(&w->sb, '\n');
-	if (fwrite(w->sb.buf, 1, w->sb.len, out) != w->sb.len)
-		rc = -EIO;
+	w->out = out;
+	flush(w);
 	sb_free(&w->sb);
-	return rc;
+	return w->err;
 }
 
 static void newline(struct jw *w)
@@ -35,6 +45,8 @@ static void newline(struct jw *w)
 /* Before a value: a separator and a new line, unless it follows its key. */
 static void before_value(struct jw *w)
 {
+	if (w->sb.len >= JW_FLUSH)
+		flush(w);
 	if (w->after_key) {
 		w->after_key = false;
 		return;

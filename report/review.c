@@ -588,7 +588,7 @@ static int review_json(FILE *out, const struct review *r)
 	static const char *const keys[] = {"unchanged", "introduced", "resolved"};
 	struct jw w;
 
-	jw_init(&w);
+	jw_init(&w, out);
 	jw_obj_open(&w);
 	report_json_head(&w);
 	json_state(&w, "before", r->st[0], r->count[0]);

@@ -28,7 +28,7 @@ int report_rules(FILE *out, bool json)
 	if (json) {
 		struct jw w;
 
-		jw_init(&w);
+		jw_init(&w, out);
 		jw_obj_open(&w);
 		jw_key(&w, "rules");
 		jw_arr_open(&w);

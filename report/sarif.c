@@ -220,7 +220,7 @@ int report_sarif(FILE *out, const struct report_input *in, const struct report_o
 	struct strbuf root = STRBUF_INIT;
 
 	(void)o;
-	jw_init(&w);
+	jw_init(&w, out);
 	jw_obj_open(&w);
 	jw_kstr(&w, "$schema", SARIF_SCHEMA);
 	jw_kstr(&w, "version", "2.1.0");

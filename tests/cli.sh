@@ -369,6 +369,21 @@ expect_grep "$tmp/report.txt" '\[undefined-reference\]' "--output FILE writes th
 run check -o "$tmp/no-such-dir/report.txt" "$ERR"
 expect_rc 2 "-o into a missing directory"
 
+# a report that cannot be written in full is an error, whatever the format and the findings
+if [[ -w /dev/full ]]; then
+	for fmt in text json sarif junit markdown html; do
+		run check --format "$fmt" -o /dev/full "$ERR"
+		expect_rc 2 "--format $fmt -o /dev/full"
+		expect_grep "$ERRF" 'the report could not be written' "--format $fmt -o /dev/full: said on stderr"
+	done
+	"$bin" check --format json "$ERR" >/dev/full 2>"$ERRF"
+	rc=$?
+	expect_rc 2 "the JSON report on a full standard output"
+	"$bin" dump "$ERR" >/dev/full 2>"$ERRF"
+	rc=$?
+	expect_rc 2 "dump on a full standard output"
+fi
+
 # ---- colour ----------------------------------------------------------------
 
 NO_COLOR=1 "$bin" check "$ERR" >"$OUT" 2>"$ERRF"
