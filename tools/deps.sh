@@ -2,17 +2,18 @@
 # SPDX-License-Identifier: MIT
 # tools/deps.sh - make sure the build and test dependencies are installed.
 #
-#   sh tools/deps.sh [build]
+#   sh tools/deps.sh [build|bench]
 #
 # Silent when everything is there. Otherwise, as root with apt-get, installs
 # exactly the missing Debian packages; as anybody else, prints them and
-# exits 1. 'build': only what building and 'make run' need; without it, what
-# the tests need too (a browser, pre-commit, schema validators). Run by
-# 'make run' (build), 'make check' and .ci/run.
+# exits 1. 'build': only what building and 'make run' need; 'bench': that
+# and what 'make bench' measures with (GNU time for the peak RSS, xmllint);
+# without either, what the tests need too (a browser, pre-commit, schema
+# validators). Run by 'make run' (build), 'make bench' (bench), 'make check'
+# and .ci/run.
 set -eu
 
-only_build=no
-[ "${1:-}" = build ] && only_build=yes
+mode=${1:-all}
 
 missing=""
 
@@ -60,7 +61,11 @@ scan() {
 	have_lib jansson libjansson-dev || want libjansson-dev
 	have_cmd jq || want jq
 	have_cmd python3 || want python3
-	[ "$only_build" = yes ] && return 0
+	[ "$mode" = build ] && return 0
+	# the benchmark: GNU time measures the peak RSS of ipseclint alone
+	[ -x /usr/bin/time ] || want time
+	have_cmd xmllint || want libxml2-utils
+	[ "$mode" = bench ] && return 0
 	# the report tests: SARIF schema, JUnit schema, HTML in a browser, pre-commit, the man page
 	/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 || want python3-jsonschema
 	have_cmd xmllint || want libxml2-utils

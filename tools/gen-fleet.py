@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""gen-fleet.py - generate a Huawei VRP hub-and-spoke IPsec fleet for benchmarks.
+"""gen-fleet.py - generate a Huawei VRP hub-and-spoke IPsec fleet for the report tests (tests/reports.sh).
 
     tools/gen-fleet.py [--spokes N] [--seed S] [--faults K] [--hub policy|template] [-v] DIR
 
