@@ -63,43 +63,50 @@ static inline bool in_v4_block(u128 x)
  * Leading zeros are decimal ("010" is 10, never octal); no sign, no space,
  * no shortened forms ("10.1" or "1.2.3").
  */
-static bool parse_v4(const char *s, uint32_t *out)
+/* Exactly four decimal parts 0-255 in s[0..n). */
+static bool parse_v4(const char *s, size_t n, uint32_t *out)
 {
+	const char *e = s + n;
 	uint32_t v = 0;
 
 	for (int part = 0; part < 4; part++) {
-		unsigned n = 0, digits = 0;
+		unsigned x = 0, digits = 0;
 
-		while (*s >= '0' && *s <= '9') {
+		while (s < e && *s >= '0' && *s <= '9') {
 			if (++digits > 3)
 				return false;
-			n = n * 10 + (unsigned)(*s - '0');
+			x = x * 10 + (unsigned)(*s - '0');
 			s++;
 		}
-		if (!digits || n > 255)
+		if (!digits || x > 255)
 			return false;
-		v = (v << 8) | n;
-		if (part < 3 && *s++ != '.')
+		v = (v << 8) | x;
+		if (part < 3 && (s == e || *s++ != '.'))
 			return false;
 	}
-	if (*s)
+	if (s != e)
 		return false;
 	*out = v;
 	return true;
 }
 
-bool addr_parse_ip(const char *s, struct ip128 *out, uint8_t *family)
+bool addr_parse_ipn(const char *s, size_t n, struct ip128 *out, uint8_t *family)
 {
 	struct ip128 r;
 	uint8_t fam;
 
-	if (!s || !*s)
+	if (!s || !n)
 		return false;
-	if (strchr(s, ':')) {
+	if (memchr(s, ':', n)) {
+		char buf[INET6_ADDRSTRLEN + 1];
 		struct in6_addr a6;
 		u128 x = 0;
 
-		if (inet_pton(AF_INET6, s, &a6) != 1)
+		if (n >= sizeof(buf) || memchr(s, '\0', n))
+			return false;
+		memcpy(buf, s, n);
+		buf[n] = '\0';
+		if (inet_pton(AF_INET6, buf, &a6) != 1)
 			return false;
 		for (int i = 0; i < 16; i++)
 			x = (x << 8) | a6.s6_addr[i];
@@ -108,7 +115,7 @@ bool addr_parse_ip(const char *s, struct ip128 *out, uint8_t *family)
 	} else {
 		uint32_t v4;
 
-		if (!parse_v4(s, &v4))
+		if (!parse_v4(s, n, &v4))
 			return false;
 		r = from128(V4_VAL | v4);
 		fam = 4;
@@ -118,6 +125,11 @@ bool addr_parse_ip(const char *s, struct ip128 *out, uint8_t *family)
 	if (family)
 		*family = fam;
 	return true;
+}
+
+bool addr_parse_ip(const char *s, struct ip128 *out, uint8_t *family)
+{
+	return s && addr_parse_ipn(s, strlen(s), out, family);
 }
 
 const char *addr_ip_str(const struct ip128 *ip, uint8_t family, char *buf, size_t bufsz)

@@ -85,6 +85,8 @@ struct selector {
  * true on success; out and family may be NULL.
  */
 bool addr_parse_ip(const char *s, struct ip128 *out, uint8_t *family);
+/* The same for the n bytes at s (no NUL needed; a NUL among them is no address). */
+bool addr_parse_ipn(const char *s, size_t n, struct ip128 *out, uint8_t *family);
 /* "10.1.2.3" / "2001:db8::1" into buf; returns buf. */
 const char *addr_ip_str(const struct ip128 *ip, uint8_t family, char *buf, size_t bufsz);
 

@@ -323,6 +323,19 @@ struct selector *model_sel_list_add(struct device *d, struct sel_list *l)
 	return s;
 }
 
+void model_sel_list_fit(struct device *d, struct sel_list *l)
+{
+	struct selector *nv;
+
+	if (l->cap <= l->n || !l->n)
+		return;
+	nv = arena_alloc_reuse(d->arena, l->n * sizeof(*nv));
+	memcpy(nv, l->rules, l->n * sizeof(*nv));
+	arena_release(d->arena, l->rules, l->cap * sizeof(*nv));
+	l->rules = nv;
+	l->cap = l->n;
+}
+
 const char *model_sel_text(const struct selector *s, const struct source *src, char *buf, size_t n)
 {
 	size_t len, k;

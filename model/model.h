@@ -383,6 +383,12 @@ void model_tunnel_add_remote(struct tunnel *t, const struct addrspec *addr, cons
 struct sel_list *model_sel_list_new(struct device *d, const char *name, const struct span *span);
 struct selector *model_sel_list_add(struct device *d, struct sel_list *l);
 /*
+ * Shrink l's rules to exactly its n (the spare slots of the last doubling go
+ * back to the arena for the next list to grow into). Pointers to its rules
+ * are invalidated; rules can still be added afterwards.
+ */
+void model_sel_list_fit(struct device *d, struct sel_list *l);
+/*
  * A rule as written: s->text, or else (a Huawei ACL rule keeps no copy) the
  * columns it spans on its line of src, copied into buf. NULL when neither.
  */

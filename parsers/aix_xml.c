@@ -1425,10 +1425,14 @@ void aix_xml_parse(struct parsed_file *pf)
 	pc->vctxt.warning = NULL;
 	/* deliberately absent: XML_PARSE_NOENT, XML_PARSE_DTDLOAD, XML_PARSE_DTDVALID,
 	 * XML_PARSE_DTDATTR, XML_PARSE_HUGE; RECOVER keeps what precedes a
-	 * well-formedness error, so the rest of a damaged file is still checked */
+	 * well-formedness error, so the rest of a damaged file is still checked;
+	 * NOBLANKS drops the whitespace between elements and COMPACT keeps short
+	 * texts inside their node (the document tree is the peak of memory on a
+	 * large database: 137 -> 116 MB on 10,000 tunnels) */
 	doc = xmlCtxtReadMemory(pc, pf->src.text, (int)(pf->src.len > 0x7fffffff ? 0x7fffffff : pf->src.len),
 				pf->src.path, NULL,
-				XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_RECOVER);
+				XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_RECOVER |
+					XML_PARSE_NOBLANKS | XML_PARSE_COMPACT);
 	root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (root) {
 		const struct xml_name *xn = name_of(root->name);

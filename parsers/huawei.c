@@ -696,16 +696,13 @@ static void make_key(struct hw_ctx *c, struct key *k, const struct hw_tok *t, co
 static bool parse_addr(struct hw_ctx *c, const struct hw_tok *t, const struct hw_loc *l, const char *what,
 		       struct ip128 *ip, uint8_t *fam)
 {
-	char buf[64], sh[64];
-	struct span at = hw_span(c, l);
+	char sh[64];
+	struct span at;
 	struct finding *f;
 
-	if (t->len < sizeof(buf)) {
-		memcpy(buf, t->s, t->len);
-		buf[t->len] = '\0';
-		if (addr_parse_ip(buf, ip, fam))
-			return true;
-	}
+	if (addr_parse_ipn(t->s, t->len, ip, fam))
+		return true;
+	at = hw_span(c, l);
 	f = hw_fnd(c, R_INVALID_VALUE, &at, "%s '%s' in %s is not an IP address", what, SHOW(t, sh), desc(c));
 	if (memchr(t->s, 'x', t->len) || memchr(t->s, '*', t->len))
 		fnd_set_hint(f,
@@ -757,6 +754,18 @@ bool hw_lex_chunk(struct hw_ctx *c, const char **p, size_t *n)
 	*p = c->src->text + off;
 	*n = end - off;
 	return true;
+}
+
+char *hw_lex_buffer(struct hw_ctx *c, const char *p, size_t n)
+{
+	if (c->ls.buf_cap < n + 2) {
+		free(c->ls.buf);
+		c->ls.buf_cap = n + 2 > HW_CHUNK + 2 ? n + 2 : HW_CHUNK + 2;
+		c->ls.buf = xmalloc(c->ls.buf_cap);
+	}
+	memcpy(c->ls.buf, p, n);
+	c->ls.buf[n] = c->ls.buf[n + 1] = '\0';
+	return c->ls.buf;
 }
 
 void hw_lex_token(struct hw_ctx *c, const char *text, size_t len, struct hw_tok *val, struct hw_loc *lloc)
@@ -1130,8 +1139,8 @@ static void acl_ref_scan(struct hw_ctx *c, const char *t, size_t n)
 		}
 		if (v) {
 			struct span at =
-				line_span(c, c->ls.line, (size_t)(t - c->ls.line_start) + v->off, v->len);
-			model_ref(c->dev, "acl", arena_strndup(c->a, src_ptr(c, t + v->off), v->len), &at);
+				line_span(c, c->ls.line, (size_t)(t - c->ls.line_src) + v->off, v->len);
+			model_ref(c->dev, "acl", arena_strndup(c->a, t + v->off, v->len), &at);
 		}
 	}
 }
@@ -1150,6 +1159,8 @@ static void view_close(struct hw_ctx *c)
 	st->peer = NULL;
 	st->ipsp = NULL;
 	st->pol = NULL;
+	if (st->acl)
+		model_sel_list_fit(c->dev, st->acl->l); /* its rules, without the doubling's slack */
 	st->acl = NULL;
 	st->iface = NULL;
 	st->rule.active = false;
@@ -1160,7 +1171,7 @@ static void view_close(struct hw_ctx *c)
 static enum hw_view top_view(struct hw_ctx *c, const char *t, size_t n, const struct lw *w1,
 			     const struct lw *w2, bool *parse)
 {
-	struct span at = line_span(c, c->ls.line, (size_t)(t - c->ls.line_start) + w1->off, w1->len);
+	struct span at = line_span(c, c->ls.line, (size_t)(t - c->ls.line_src) + w1->off, w1->len);
 
 	*parse = false;
 	if (W_IS(t, *w1, "sysname")) {
@@ -1332,9 +1343,12 @@ static size_t prompt(struct hw_ctx *c, const char *t, size_t n, size_t i, bool *
 	return i;
 }
 
-int hw_lex_bol(struct hw_ctx *c, const char *text, size_t len, size_t *off, struct hw_loc *lloc)
+int hw_lex_bol(struct hw_ctx *c, const char *lex, size_t *off, struct hw_loc *lloc)
 {
-	size_t n = len, i = 0, ind0;
+	/* the line in the source text: the scanner's copy holds a NUL after its match */
+	const char *text = src_ptr(c, lex), *end = c->src->text + c->ls.next_off;
+	const char *nl = memchr(text, '\n', (size_t)(end - text));
+	size_t n = nl ? (size_t)(nl - text) : (size_t)(end - text), i = 0, ind0;
 	unsigned indent;
 	int force = 0; /* 1: system view (prompt), 2: body of the open view (prompt) */
 	bool body, parse;
@@ -1343,11 +1357,10 @@ int hw_lex_bol(struct hw_ctx *c, const char *text, size_t len, size_t *off, stru
 	int tok;
 
 	c->ls.line++;
-	c->ls.line_start = text;
+	c->ls.line_start = lex;
+	c->ls.line_src = text;
 	c->ls.last_end_col = 0;
 	c->nwords = 0;
-	if (n && text[n - 1] == '\n')
-		n--;
 	while (n && is_blank(text[n - 1]))
 		n--;
 	if (c->ls.line == 1 && n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
@@ -1373,7 +1386,7 @@ int hw_lex_bol(struct hw_ctx *c, const char *text, size_t len, size_t *off, stru
 		return 0;
 	case '/':
 		if (i + 1 < n && text[i + 1] == '/') {
-			hw_lex_comment(c, text + i, n - i);
+			hw_lex_comment(c, lex + i, n - i);
 			return 0;
 		}
 		break;
@@ -1396,7 +1409,7 @@ int hw_lex_bol(struct hw_ctx *c, const char *text, size_t len, size_t *off, stru
 		return 0;
 
 	next_word(text, n, next_word(text, n, i, &w1), &w2);
-	c->head.s = src_ptr(c, text + w1.off);
+	c->head.s = text + w1.off;
 	c->head.len = (uint32_t)w1.len;
 	if ((W_IS(text, w1, "return") || W_IS(text, w1, "quit") || W_IS(text, w1, "system-view")) && !w2.len)
 		return 0;
@@ -2580,13 +2593,8 @@ void hw_rule_addr(struct hw_ctx *c, bool src, const struct hw_tok *addr, const s
 		*as = aspec_prefix(&ip, 4,
 				   (unsigned)plen); /* a mask length, as later VRP5 versions accept [I] */
 	} else {
-		char buf[20];
-		bool ok = wc->len < sizeof(buf);
-		if (ok) {
-			memcpy(buf, wc->s, wc->len);
-			buf[wc->len] = '\0';
-			ok = addr_parse_ip(buf, &w, &wfam) && wfam == 4;
-		}
+		bool ok = addr_parse_ipn(wc->s, wc->len, &w, &wfam) && wfam == 4;
+
 		if (!ok) {
 			struct span at = hw_span(c, wl);
 			hw_fnd(c, R_INVALID_VALUE, &at, "'%s' in %s is not a wildcard mask", SHOW(wc, sh),
@@ -3650,9 +3658,11 @@ void huawei_parse(struct parsed_file *pf)
 	if (huawei_yylex_init_extra(&c, &sc) != 0)
 		util_die_oom();
 	hw_lex_chunk(&c, &p, &n);
-	huawei_yy_scan_bytes(p, (int)n, sc);
+	huawei_yy_scan_buffer(hw_lex_buffer(&c, p, n), n + 2, sc);
 	huawei_yyparse(sc, &c);
-	huawei_yylex_destroy(sc); /* frees the last buffer */
+	huawei_yylex_destroy(sc); /* the buffer's state; its bytes are ours */
+	free(c.ls.buf);
+	view_close(&c); /* the last view: its ACL shrinks to fit too */
 
 	hw_build(&c);
 	pf->dev = c.dev;

@@ -89,8 +89,13 @@ struct hw_lexstate {
 	size_t chunk_off;	/* offset of that chunk in the source text */
 	size_t next_off;	/* offset of the next chunk */
 	const char *line_start; /* scanner buffer position of the current line */
-	uint32_t line;		/* current line, 1-based */
-	uint32_t last_end_col;	/* last column of the previous token on this line */
+	const char *line_src;	/* the same line in the source text */
+	char *buf;		/* the scanner's buffer, reused for every chunk */
+	size_t buf_cap;
+	size_t adv;	       /* bytes the scanner still skips before the statement */
+	int adv_tok;	       /* the line-start token returned after them */
+	uint32_t line;	       /* current line, 1-based */
+	uint32_t last_end_col; /* last column of the previous token on this line */
 };
 
 #define HW_MAX_WORDS 32
@@ -124,15 +129,19 @@ struct hw_ctx {
 /* ---- scanner side --------------------------------------------------------- */
 
 /*
- * Classify the line at text (len bytes, with its '\n' if any). Returns 0 when
- * the line is consumed (artefact, skipped view, unknown statement already
- * reported), else a line-start token (HWT_L_*) with *off set to the offset of
- * the first word and *lloc to its location.
+ * Classify the line that starts at lex, a position in the scanner's buffer;
+ * the driver reads the whole line from the source text (the scanner has
+ * matched only its first word). Returns 0 when the line is consumed
+ * (artefact, skipped view, unknown statement already reported), else a
+ * line-start token (HWT_L_*) with *off set to the offset of the first word
+ * and *lloc to its location.
  */
-int hw_lex_bol(struct hw_ctx *c, const char *text, size_t len, size_t *off, struct hw_loc *lloc);
+int hw_lex_bol(struct hw_ctx *c, const char *lex, size_t *off, struct hw_loc *lloc);
 void hw_lex_blank(struct hw_ctx *c, const char *text);
 /* The next chunk to scan (it ends at a line end or at the end of the text); false at the end. */
 bool hw_lex_chunk(struct hw_ctx *c, const char **p, size_t *n);
+/* The n bytes at p copied into the scanner's buffer, with the two NULs flex's yy_scan_buffer wants. */
+char *hw_lex_buffer(struct hw_ctx *c, const char *p, size_t n);
 /* Value and location of a token the scanner matched at text. */
 void hw_lex_token(struct hw_ctx *c, const char *text, size_t len, struct hw_tok *val, struct hw_loc *lloc);
 /* The end of a statement line (or of the file). */

@@ -104,6 +104,27 @@ Test(addr, null_outputs_and_short_buffers)
 	cr_assert_str_eq(buf, "192.168", "truncated, still terminated");
 }
 
+Test(addr, bounded_text_needs_no_terminator)
+{
+	struct ip128 ip;
+	uint8_t fam;
+	const char two[] = "10.1.2.3 10.9.9.9";
+
+	cr_assert(addr_parse_ipn(two, 8, &ip, &fam), "the first word of the line");
+	cr_assert_eq(fam, 4);
+	cr_assert_eq(ip.lo, 0x0000ffff0a010203ULL);
+	cr_assert_not(addr_parse_ipn(two, 9, &ip, &fam), "a blank is not part of an address");
+	cr_assert_not(addr_parse_ipn(two, 6, &ip, &fam), "10.1.2 is three parts");
+	cr_assert_not(addr_parse_ipn("10.1.2.3\0junk", 13, &ip, &fam), "a NUL inside is no address");
+	cr_assert_not(addr_parse_ipn("10.1.2.3", 0, &ip, &fam));
+	cr_assert(addr_parse_ipn("2001:db8::1/64", 11, &ip, &fam), "IPv6, cut before the prefix");
+	cr_assert_eq(fam, 6);
+	cr_assert_eq(ip.lo, 1);
+	cr_assert_not(addr_parse_ipn("2001:db8::1\0:", 13, &ip, &fam));
+	cr_assert_not(addr_parse_ipn("1:2:3:4:5:6:7:8:1:2:3:4:5:6:7:8:1:2:3:4:5:6:7:8", 47, &ip, &fam),
+		      "longer than any IPv6 text");
+}
+
 /* ---- builders and canonical text ---------------------------------------------- */
 
 static struct ip128 ip_of(const char *s, uint8_t *fam)

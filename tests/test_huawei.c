@@ -922,6 +922,43 @@ Test(huawei_acl, rule_written_again_replaces_it)
 	parsed_file_free(&pf);
 }
 
+Test(huawei_acl, reentered_after_its_view_closed)
+{
+	struct parsed_file pf;
+	const struct sel_list *l;
+	char b[64];
+
+	/* the ACL's rules are shrunk to fit when its view closes; entered again,
+	 * it grows from there, and the first rules are intact */
+	parse_text(&pf, "acl number 3001\n"
+			" rule 5 permit ip source 10.0.0.0 0.0.0.255\n"
+			" rule 10 permit ip source 10.0.1.0 0.0.0.255\n"
+			" rule 15 permit ip source 10.0.2.0 0.0.0.255\n"
+			"#\n"
+			"acl number 3002\n"
+			" rule 5 permit ip source 10.9.0.0 0.0.0.255\n"
+			"#\n"
+			"acl number 3001\n"
+			" rule 20 permit ip source 10.0.3.0 0.0.0.255\n"
+			" rule 5 deny ip source 10.0.4.0 0.0.0.255\n"
+			"#\n");
+	cr_assert_eq(pf.dev->nsel_lists, 2);
+	l = pf.dev->sel_lists[0];
+	cr_assert_str_eq(l->name, "3001");
+	cr_assert_eq(l->n, 4);
+	cr_expect_eq(l->cap, l->n, "no slack left once the view closed");
+	cr_expect_eq(l->rules[0].action, SEL_DENY, "rule 5, written again after the re-entry");
+	cr_expect_eq(l->rules[0].line, 11);
+	cr_expect_str_eq(sel_src(&l->rules[0], b, sizeof(b)), "10.0.4.0/24");
+	cr_expect_str_eq(sel_src(&l->rules[1], b, sizeof(b)), "10.0.1.0/24");
+	cr_expect_str_eq(sel_src(&l->rules[2], b, sizeof(b)), "10.0.2.0/24");
+	cr_expect_eq(l->rules[3].rule_id, 20);
+	cr_expect_eq(l->rules[3].line, 10);
+	cr_expect_str_eq(sel_src(&l->rules[3], b, sizeof(b)), "10.0.3.0/24");
+	cr_expect_str_eq(sel_src(&pf.dev->sel_lists[1]->rules[0], b, sizeof(b)), "10.9.0.0/24");
+	parsed_file_free(&pf);
+}
+
 Test(huawei_acl, wildcards_ports_and_rule_ids)
 {
 	struct parsed_file pf;
@@ -1212,6 +1249,58 @@ Test(huawei_structure, artefacts_are_dropped)
 	cr_expect_str_eq(pf.dev->name, "V300");
 	cr_expect_eq(pf.dev->dialect, DIALECT_HW_AR_NEW);
 	parsed_file_free(&pf);
+}
+
+/*
+ * The scanner reads a file in chunks of about 1 MiB, takes the first word of a
+ * line and lets the driver read the rest from the source: statements after a
+ * prompt or pager text, on either side of a chunk boundary, keep their line
+ * and column.
+ */
+Test(huawei_structure, lines_keep_their_place_across_scanner_chunks)
+{
+	struct parsed_file pf;
+	const struct tunnel *t;
+	const struct finding *f;
+	size_t fill = 1200000, n = 0;
+	char *text = malloc(fill + 1024);
+	uint32_t line = 1;
+
+	cr_assert_not_null(text);
+	n += (size_t)sprintf(text + n, "sysname CHUNKS\n#\n");
+	line += 2;
+	while (n < fill) {
+		n += (size_t)sprintf(text + n, "info-center loghost 192.0.2.%u\n", line % 250);
+		line++;
+	}
+	/* past the first chunk: a pager line before a statement, a prompt, an error */
+	n += (size_t)sprintf(text + n,
+			     "  ---- More ----\x1b[16D                \x1b[16D"
+			     "acl number 3000\n"
+			     " rule 5 permit ip source 10.1.0.0 0.0.255.255\n"
+			     "[CHUNKS]ike peer P\n"
+			     " version 2\n"
+			     " remote-address 203.0.113.9\n"
+			     " dpd-bogus 7\n"
+			     "#\n"
+			     "ipsec proposal T\n"
+			     "ipsec policy M 10 isakmp\n security acl 3000\n ike-peer P\n proposal T\n"
+			     "#\nreturn\n");
+	parse_buffer(&pf, "test.cfg", text, n, VENDOR_HUAWEI);
+	cr_assert_not_null(pf.dev);
+	cr_expect_str_eq(pf.dev->name, "CHUNKS");
+	cr_assert_eq(pf.dev->nsel_lists, 1);
+	cr_expect_eq(pf.dev->sel_lists[0]->span.line, line, "the ACL after the pager text");
+	cr_expect_eq(pf.dev->sel_lists[0]->rules[0].line, line + 1);
+	cr_expect_eq(pf.dev->sel_lists[0]->rules[0].col, 2);
+	f = finding_at(&pf, R_UNKNOWN_STATEMENT, line + 5, 2);
+	cr_expect_not_null(f, "the unknown peer statement at its line and column");
+	if (!f)
+		dump_findings(&pf);
+	t = only_tunnel(&pf);
+	cr_expect_eq(t->selectors, pf.dev->sel_lists[0]);
+	parsed_file_free(&pf);
+	free(text);
 }
 
 Test(huawei_structure, cli_transcript_prompts_decide_views)
