@@ -2535,12 +2535,15 @@ static const char *intern_pair(struct hw_ctx *c, const struct hw_tok *a, const s
 {
 	struct hw_strtab *t = &c->st->texts;
 	char buf[160];
-	int n = snprintf(buf, sizeof(buf), "%.*s %.*s", (int)a->len, a->s, (int)b->len, b->s);
+	size_t n = (size_t)a->len + 1 + b->len, j;
 	uint64_t h;
-	size_t j;
 
-	if (n < 0 || (size_t)n >= sizeof(buf))
+	if (n >= sizeof(buf))
 		return arena_printf(c->a, "%.*s %.*s", (int)a->len, a->s, (int)b->len, b->s);
+	memcpy(buf, a->s, a->len);
+	buf[a->len] = ' ';
+	memcpy(buf + a->len + 1, b->s, b->len);
+	buf[n] = '\0';
 	if (2 * (t->n + 1) > t->cap) {
 		struct hw_strtab big = {xcalloc(t->cap ? 2 * t->cap : 256, sizeof(*big.v)), 0,
 					t->cap ? 2 * t->cap : 256};
@@ -2557,11 +2560,11 @@ static const char *intern_pair(struct hw_ctx *c, const struct hw_tok *a, const s
 		free(t->v);
 		*t = big;
 	}
-	h = util_hash64(buf, (size_t)n, UTIL_HASH_SEED);
+	h = util_hash64(buf, n, UTIL_HASH_SEED);
 	for (j = h & (t->cap - 1); t->v[j]; j = (j + 1) & (t->cap - 1))
 		if (strcmp(t->v[j], buf) == 0)
 			return t->v[j];
-	t->v[j] = arena_strndup(c->a, buf, (size_t)n);
+	t->v[j] = arena_strndup(c->a, buf, n);
 	t->n++;
 	return t->v[j];
 }
