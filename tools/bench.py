@@ -162,14 +162,20 @@ def fmt(x, spec="%.3f"):
     return "-" if x is None else spec % x
 
 
-def machine(binary):
+def machine(binary, build):
     lines = []
-    model = "?"
+    model, extra = "?", ""
     try:
         out = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
         m = re.search(r"^Model name:\s*(.+)$", out, re.M)
         if m:
             model = m.group(1).strip()
+        m = re.search(r"^L3 cache:\s*(.+)$", out, re.M)
+        if m:
+            extra += ", L3 %s" % m.group(1).strip()
+        m = re.search(r"^Hypervisor vendor:\s*(.+)$", out, re.M)
+        if m:
+            extra += ", a virtual machine (%s)" % m.group(1).strip()
     except OSError:
         pass
     mem = "?"
@@ -186,9 +192,9 @@ def machine(binary):
                              capture_output=True, text=True).stdout.strip()
     except OSError:
         rev = ""
-    lines.append("- CPU: %s, %d online CPUs (`nproc`)" % (model, os.cpu_count() or 0))
+    lines.append("- CPU: %s, %d online CPUs (`nproc`)%s" % (model, os.cpu_count() or 0, extra))
     lines.append("- memory: %s; kernel: %s %s" % (mem, platform.system(), platform.release()))
-    lines.append("- compiler: %s" % (cc.splitlines()[0] if cc else "?"))
+    lines.append("- compiler: %s%s" % (cc.splitlines()[0] if cc else "?", "; built with `%s`" % build if build else ""))
     lines.append("- ipseclint: %s%s" % (ver.splitlines()[0] if ver else "?", " (%s)" % rev if rev else ""))
     lines.append("- load average before the run: %s" % " ".join("%.2f" % x for x in os.getloadavg()))
     return lines
@@ -201,6 +207,7 @@ def main():
     ap.add_argument("--out", default=os.environ.get("BENCH_OUT", "bench/RESULTS.md"))
     ap.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000,10000,100000"))
     ap.add_argument("--keep", help="generate into DIR and leave the inputs there")
+    ap.add_argument("--build", default="", help="how the binary was built, for the machine description")
     cfg = ap.parse_args()
     cfg.runs = max(1, cfg.runs)
     cfg.bin = os.path.abspath(cfg.bin)
@@ -215,7 +222,7 @@ def main():
     cfg.tmp = cfg.keep or tempfile.mkdtemp(prefix="ipseclint-bench.")
     os.makedirs(cfg.tmp, exist_ok=True)
     started = time.time()
-    desc = machine(cfg.bin)
+    desc = machine(cfg.bin, cfg.build)
     rows = {}
     try:
         print("bench: generating the inputs in %s" % cfg.tmp, file=sys.stderr)
