@@ -13,6 +13,9 @@
  * error, unreadable file, a named file of unknown format, or internal error.
  */
 #include <getopt.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,6 +171,16 @@ int main(int argc, char **argv)
 		print_help(stderr);
 		return EXIT_USAGE;
 	}
+#if defined(M_TOP_PAD)
+	/*
+	 * glibc extends a heap 64 MiB at a time instead of 128 KiB: each
+	 * extension (brk, or mprotect in a thread's heap) takes the address-space
+	 * lock that the other parse thread's page faults wait for. Pages are still
+	 * touched only when used. make bench, 10,000 devices: -j 2 parses 1.94
+	 * times as fast as -j 1 instead of 1.77 times.
+	 */
+	mallopt(M_TOP_PAD, 64 << 20);
+#endif
 	/* a testing hook: make the Nth allocation fail (tests/hostile.sh) */
 	if ((fail_at = getenv("IPSECLINT_FAIL_ALLOC")) != NULL)
 		util_fail_alloc_at(strtoul(fail_at, NULL, 10));
