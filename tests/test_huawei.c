@@ -1273,12 +1273,13 @@ Test(huawei_structure, lines_keep_their_place_across_scanner_chunks)
 		n += (size_t)sprintf(text + n, "info-center loghost 192.0.2.%u\n", line % 250);
 		line++;
 	}
-	/* past the first chunk: a pager line before a statement, a prompt, an error */
+	/* past the first chunk: a pager line before a statement, a prompt and blanks before one
+	 * (the scanner steps over both to the statement), an error */
 	n += (size_t)sprintf(text + n,
 			     "  ---- More ----\x1b[16D                \x1b[16D"
 			     "acl number 3000\n"
 			     " rule 5 permit ip source 10.1.0.0 0.0.255.255\n"
-			     "[CHUNKS]ike peer P\n"
+			     "[CHUNKS]  ike peer P\n"
 			     " version 2\n"
 			     " remote-address 203.0.113.9\n"
 			     " dpd-bogus 7\n"
@@ -1299,6 +1300,9 @@ Test(huawei_structure, lines_keep_their_place_across_scanner_chunks)
 		dump_findings(&pf);
 	t = only_tunnel(&pf);
 	cr_expect_eq(t->selectors, pf.dev->sel_lists[0]);
+	cr_assert_eq(t->nremotes, 1, "the peer after the prompt and its blanks was read");
+	cr_expect_eq(t->remotes[0].o.span.line, line + 4);
+	cr_expect_eq(t->remotes[0].o.span.col, 17, "remote-address 203.0.113.9: the address");
 	parsed_file_free(&pf);
 	free(text);
 }
