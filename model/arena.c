@@ -20,7 +20,7 @@
  * selectors' worth for 28. arena_release() files an outgrown block by its
  * size and arena_alloc_reuse() hands it out again to the next array of that
  * size, so the waste is bounded by one block per size rather than growing
- * with the file. Under AddressSanitizer a released block is poisoned until
+ * with the file; a block that has a chunk of its own is freed with it. Under AddressSanitizer a released block is poisoned until
  * it is reused: a pointer kept into an outgrown array is reported.
  */
 #include "model/arena.h"
@@ -225,7 +225,11 @@ static size_t rounded(size_t n)
 	return (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 }
 
-/* O(ARENA_SIZES) */
+/*
+ * A block of a chunk of its own goes back to malloc with its chunk: found
+ * among the chunks, which puts the big ones right behind the current one
+ * (the newest first). Any other block: O(ARENA_SIZES).
+ */
 void arena_release(struct arena *a, void *p, size_t n)
 {
 	size_t k, free_bin = ARENA_SIZES;
@@ -233,6 +237,17 @@ void arena_release(struct arena *a, void *p, size_t n)
 
 	if (!p || (n = rounded(n)) < ARENA_MIN_REUSE)
 		return;
+	if (n > ARENA_BIG) {
+		for (struct chunk **pp = &a->head; *pp; pp = &(*pp)->next) {
+			struct chunk *c = *pp;
+
+			if (c->data == p && c->cap == n) {
+				*pp = c->next;
+				free(c);
+				return;
+			}
+		}
+	}
 	for (k = 0; k < ARENA_SIZES && a->bin[k].size != n; k++)
 		if (!a->bin[k].size && free_bin == ARENA_SIZES)
 			free_bin = k;
@@ -288,6 +303,15 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 		va_end(ap);
 	}
 	return p;
+}
+
+size_t arena_held(const struct arena *a)
+{
+	size_t n = 0;
+
+	for (const struct chunk *c = a->head; c; c = c->next)
+		n += c->cap;
+	return n;
 }
 
 size_t arena_used(const struct arena *a)

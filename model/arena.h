@@ -36,6 +36,8 @@ void arena_release(struct arena *a, void *p, size_t n);
 void *arena_alloc_reuse(struct arena *a, size_t n);
 /* Bytes handed out so far (for benchmarks and bounds tests). */
 size_t arena_used(const struct arena *a);
+/* Bytes the arena's chunks hold now: O(chunks), for tests. */
+size_t arena_held(const struct arena *a);
 
 #define ARENA_NEW(a, type) ((type *)arena_alloc((a), sizeof(type)))
 #define ARENA_NEWV(a, type, n) ((type *)arena_alloc((a), sizeof(type) * (n)))

@@ -169,3 +169,24 @@ Test(arena, released_blocks_are_reused_by_size)
 	arena_release(a, NULL, 64);
 	arena_free(a);
 }
+
+Test(arena, a_released_block_with_a_chunk_of_its_own_goes_back_to_malloc)
+{
+	struct arena *a = arena_new();
+	unsigned char *small = arena_alloc(a, 100), *big1, *big2;
+	size_t held = arena_held(a);
+
+	big1 = arena_alloc(a, 200000);
+	big2 = arena_alloc(a, 300000);
+	cr_assert_geq(arena_held(a), held + 500000);
+	memset(big1, 1, 200000);
+	arena_release(a, big1, 200000);
+	cr_assert_lt(arena_held(a), held + 300100, "the 200,000-byte chunk was freed");
+	cr_assert_geq(arena_held(a), held + 300000, "the other one is still held");
+	big2[299999] = 2; /* still usable */
+	small[99] = 3;
+	arena_release(a, big2, 300000);
+	cr_assert_eq(arena_held(a), held, "only the first chunk is left");
+	cr_assert(all_zero(arena_alloc(a, 200000), 200000), "a new big block is zeroed as ever");
+	arena_free(a);
+}
