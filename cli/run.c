@@ -270,11 +270,11 @@ FILE *output_open(const char *path)
 int output_close(FILE *out, const char *path)
 {
 	bool bad;
-	int err;
+	int err, before = errno; /* a write that failed earlier left its reason here, mostly */
 
 	errno = 0;
 	bad = fflush(out) != 0 || ferror(out);
-	err = errno ? errno : EIO;
+	err = errno ? errno : before ? before : EIO;
 	if (out != stdout && fclose(out) != 0 && !bad) {
 		bad = true;
 		err = errno ? errno : EIO;

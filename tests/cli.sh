@@ -374,7 +374,8 @@ if [[ -w /dev/full ]]; then
 	for fmt in text json sarif junit markdown html; do
 		run check --format "$fmt" -o /dev/full "$ERR"
 		expect_rc 2 "--format $fmt -o /dev/full"
-		expect_grep "$ERRF" 'the report could not be written' "--format $fmt -o /dev/full: said on stderr"
+		expect_grep "$ERRF" 'the report could not be written: No space left on device' \
+			"--format $fmt -o /dev/full: said on stderr, with the reason"
 	done
 	"$bin" check --format json "$ERR" >/dev/full 2>"$ERRF"
 	rc=$?
@@ -382,6 +383,8 @@ if [[ -w /dev/full ]]; then
 	"$bin" dump "$ERR" >/dev/full 2>"$ERRF"
 	rc=$?
 	expect_rc 2 "dump on a full standard output"
+	expect_grep "$ERRF" 'standard output: the report could not be written: No space left on device' \
+		"dump on a full standard output: the reason is the write's, not a generic I/O error"
 fi
 
 # ---- colour ----------------------------------------------------------------
