@@ -140,8 +140,9 @@ def bench_one(cfg, name, path, xml):
         rep = json.load(f)
     bad = [x for x in rep["findings"] if x["rule"] in ("syntax-error", "unknown-statement")]
     if bad:
+        loc = bad[0].get("location") or {}
         raise Failed("%s: %d syntax-error/unknown-statement findings, the first: %s:%s %s"
-                     % (name, len(bad), bad[0].get("file"), bad[0].get("line"), bad[0].get("message")))
+                     % (name, len(bad), loc.get("file"), loc.get("line"), bad[0].get("message")))
     s = rep["summary"]
     row["findings"] = s["errors"] + s["warnings"] + s["infos"]
     row["devices"], row["pairs"] = s["devices"], s["pairs"]
