@@ -567,5 +567,5 @@ int report_dump(FILE *out, const struct parsed_file *pf)
 	}
 	write_findings(&w, &pf->fs);
 	jw_obj_close(&w);
-	return jw_finish(&w, out);
+	return jw_finish(&w);
 }

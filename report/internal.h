@@ -33,8 +33,8 @@ struct jw {
 
 /* A document streamed to out: memory stays bounded however large the report. */
 void jw_init(struct jw *w, FILE *out);
-/* Write the rest (plus a final newline) to out and free the buffer; 0 or -errno. */
-int jw_finish(struct jw *w, FILE *out);
+/* Write the rest (plus a final newline) to the stream and free the buffer; 0 or -errno. */
+int jw_finish(struct jw *w);
 
 void jw_obj_open(struct jw *w);
 void jw_obj_close(struct jw *w);

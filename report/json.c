@@ -327,5 +327,5 @@ int report_json(FILE *out, const struct report_input *in, const struct report_op
 	jw_kint(&w, "infos", (int64_t)nsev[SEV_INFO]);
 	jw_obj_close(&w);
 	jw_obj_close(&w);
-	return jw_finish(&w, out);
+	return jw_finish(&w);
 }

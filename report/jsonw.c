@@ -19,17 +19,16 @@ void jw_init(struct jw *w, FILE *out)
 
 static void flush(struct jw *w)
 {
-	if (w->out && w->sb.len && fwrite(w->sb.buf, 1, w->sb.len, w->out) != w->sb.len && !w->err)
+	if (w->sb.len && fwrite(w->sb.buf, 1, w->sb.len, w->out) != w->sb.len && !w->err)
 		w->err = -EIO;
 	w->sb.len = 0;
 	if (w->sb.buf)
 		w->sb.buf[0] = '\0';
 }
 
-int jw_finish(struct jw *w, FILE *out)
+int jw_finish(struct jw *w)
 {
 	sb_addc(&w->sb, '\n');
-	w->out = out;
 	flush(w);
 	sb_free(&w->sb);
 	return w->err;

@@ -627,7 +627,7 @@ static int review_json(FILE *out, const struct review *r)
 		jw_arr_close(&w);
 	}
 	jw_obj_close(&w);
-	return jw_finish(&w, out);
+	return jw_finish(&w);
 }
 
 int report_review(FILE *out, enum report_format f, const struct report_input *before,

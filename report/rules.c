@@ -36,7 +36,7 @@ int report_rules(FILE *out, bool json)
 			write_rule_json(&w, rule_info((enum rule_id)i));
 		jw_arr_close(&w);
 		jw_obj_close(&w);
-		return jw_finish(&w, out);
+		return jw_finish(&w);
 	}
 
 	for (size_t i = 0; i < R__COUNT; i++) {

@@ -273,5 +273,5 @@ int report_sarif(FILE *out, const struct report_input *in, const struct report_o
 	jw_arr_close(&w);
 	jw_obj_close(&w);
 	sb_free(&root);
-	return jw_finish(&w, out);
+	return jw_finish(&w);
 }
