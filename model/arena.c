@@ -19,9 +19,10 @@
  * every outgrown copy behind: an ACL of 28 rules grown 8, 16, 32 holds 56
  * selectors' worth for 28. arena_release() files an outgrown block by its
  * size and arena_alloc_reuse() hands it out again to the next array of that
- * size, so the waste is bounded by one block per size rather than growing
- * with the file; a block that has a chunk of its own is freed with it. Under AddressSanitizer a released block is poisoned until
- * it is reused: a pointer kept into an outgrown array is reported.
+ * size (arena_resize() does both), so the waste is bounded by one block per
+ * size rather than growing with the file; a block that has a chunk of its
+ * own is freed with it. Under AddressSanitizer a released block is poisoned
+ * until it is reused: a pointer kept into an outgrown array is reported.
  */
 #include "model/arena.h"
 
@@ -276,6 +277,17 @@ void *arena_alloc_reuse(struct arena *a, size_t n)
 		return memset(f, 0, r);
 	}
 	return arena_alloc(a, n);
+}
+
+void *arena_resize(struct arena *a, void *p, size_t old_n, size_t new_n)
+{
+	void *nv = arena_alloc_reuse(a, new_n);
+
+	if (p) {
+		memcpy(nv, p, old_n < new_n ? old_n : new_n);
+		arena_release(a, p, old_n);
+	}
+	return nv;
 }
 
 char *arena_strdup(struct arena *a, const char *s)

@@ -34,6 +34,8 @@ char *arena_printf(struct arena *a, const char *fmt, ...) PRINTF_LIKE(2, 3);
  */
 void arena_release(struct arena *a, void *p, size_t n);
 void *arena_alloc_reuse(struct arena *a, size_t n);
+/* A block of old_n bytes moved to one of new_n (the rest zeroed), the old one released. */
+void *arena_resize(struct arena *a, void *p, size_t old_n, size_t new_n);
 /* Bytes handed out so far (for benchmarks and bounds tests). */
 size_t arena_used(const struct arena *a);
 /* Bytes the arena's chunks hold now: O(chunks), for tests. */

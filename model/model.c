@@ -162,11 +162,10 @@ struct span span_make(const struct source *src, uint32_t line, uint32_t col, uin
 	return s;
 }
 
-/* Grow an arena-held pointer array; the old block stays in the arena (freed with it). */
+/* Grow an arena-held array; the outgrown block is released for reuse. */
 static void arena_grow(struct arena *a, void **v, size_t *cap, size_t need, size_t sz)
 {
 	size_t ncap;
-	void *nv;
 
 	if (need <= *cap)
 		return;
@@ -174,12 +173,8 @@ static void arena_grow(struct arena *a, void **v, size_t *cap, size_t need, size
 	ncap = *cap ? *cap * 2 : (sz >= 64 ? 1 : 64 / sz);
 	while (ncap < need)
 		ncap *= 2;
-	nv = arena_alloc_reuse(a, ncap * sz);
-	if (*v && *cap) {
-		memcpy(nv, *v, *cap * sz);
-		arena_release(a, *v, *cap * sz); /* nothing keeps a pointer into an outgrown array */
-	}
-	*v = nv;
+	/* nothing keeps a pointer into an outgrown array */
+	*v = arena_resize(a, *cap ? *v : NULL, *cap * sz, ncap * sz);
 	*cap = ncap;
 }
 
@@ -325,14 +320,9 @@ struct selector *model_sel_list_add(struct device *d, struct sel_list *l)
 
 void model_sel_list_fit(struct device *d, struct sel_list *l)
 {
-	struct selector *nv;
-
 	if (l->cap <= l->n || !l->n)
 		return;
-	nv = arena_alloc_reuse(d->arena, l->n * sizeof(*nv));
-	memcpy(nv, l->rules, l->n * sizeof(*nv));
-	arena_release(d->arena, l->rules, l->cap * sizeof(*nv));
-	l->rules = nv;
+	l->rules = arena_resize(d->arena, l->rules, l->cap * sizeof(*l->rules), l->n * sizeof(*l->rules));
 	l->cap = l->n;
 }
 

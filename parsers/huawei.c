@@ -363,18 +363,13 @@ static const char *desc(const struct hw_ctx *c)
 static void *agrow(struct arena *a, void *v, size_t n, size_t *cap, size_t sz)
 {
 	size_t ncap;
-	void *nv;
 
 	if (n < *cap)
 		return v;
 	ncap = *cap ? *cap * 2 : (sz >= 64 ? 1 : 64 / sz);
-	nv = arena_alloc_reuse(a, ncap * sz);
-	if (v && n)
-		memcpy(nv, v, n * sz);
-	if (v)
-		arena_release(a, v, *cap * sz);
+	v = arena_resize(a, *cap ? v : NULL, *cap * sz, ncap * sz);
 	*cap = ncap;
-	return nv;
+	return v;
 }
 
 #define APUSH(a, v, n, cap, x)                                    \

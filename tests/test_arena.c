@@ -190,3 +190,21 @@ Test(arena, a_released_block_with_a_chunk_of_its_own_goes_back_to_malloc)
 	cr_assert(all_zero(arena_alloc(a, 200000), 200000), "a new big block is zeroed as ever");
 	arena_free(a);
 }
+
+Test(arena, resize_keeps_the_contents_and_releases_the_old_block)
+{
+	struct arena *a = arena_new();
+	unsigned char *p = arena_resize(a, NULL, 0, 100), *q, *r;
+
+	cr_assert(all_zero(p, 100), "a new block is zeroed");
+	memset(p, 7, 100);
+	q = arena_resize(a, p, 100, 300);
+	cr_assert_neq(q, p);
+	cr_assert_eq(q[0], 7);
+	cr_assert_eq(q[99], 7);
+	cr_assert(all_zero(q + 100, 200), "the grown part is zeroed");
+	r = arena_resize(a, q, 300, 100);
+	cr_assert_eq(r, p, "the first block, released, is the one of that size reused");
+	cr_assert_eq(r[99], 7, "a shrunk block keeps what fits");
+	arena_free(a);
+}
