@@ -59,11 +59,10 @@ static inline bool in_v4_block(u128 x)
 /* ---- parsing and printing ------------------------------------------------ */
 
 /*
- * Strict dotted quad: exactly four decimal parts of 1-3 digits, each 0-255.
- * Leading zeros are decimal ("010" is 10, never octal); no sign, no space,
- * no shortened forms ("10.1" or "1.2.3").
+ * Strict dotted quad in s[0..n): exactly four decimal parts of 1-3 digits,
+ * each 0-255. Leading zeros are decimal ("010" is 10, never octal); no sign,
+ * no space, no shortened forms ("10.1" or "1.2.3").
  */
-/* Exactly four decimal parts 0-255 in s[0..n). */
 static bool parse_v4(const char *s, size_t n, uint32_t *out)
 {
 	const char *e = s + n;

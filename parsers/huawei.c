@@ -754,8 +754,12 @@ bool hw_lex_chunk(struct hw_ctx *c, const char **p, size_t *n)
 char *hw_lex_buffer(struct hw_ctx *c, const char *p, size_t n)
 {
 	if (c->ls.buf_cap < n + 2) {
+		/* a file of one chunk needs no more; the chunks of a larger one are a
+		 * line longer or shorter than HW_CHUNK, the last one shorter */
+		size_t cap = c->ls.next_off < c->src->len ? HW_CHUNK + HW_CHUNK / 8 : 0;
+
 		free(c->ls.buf);
-		c->ls.buf_cap = n + 2 > HW_CHUNK + 2 ? n + 2 : HW_CHUNK + 2;
+		c->ls.buf_cap = n + 2 > cap ? n + 2 : cap;
 		c->ls.buf = xmalloc(c->ls.buf_cap);
 	}
 	memcpy(c->ls.buf, p, n);
