@@ -299,27 +299,23 @@ def big_acl(args):
 def main():
     ap = argparse.ArgumentParser(description="generate the inputs of make bench")
     sub = ap.add_subparsers(dest="cmd", required=True)
-    f = sub.add_parser("fleet", help="a hub-and-spoke fleet of all three vendors")
-    f.add_argument("dir")
-    f.add_argument("--devices", type=int, required=True)
-    f.add_argument("--faults", type=int, default=0)
-    f.add_argument("--seed", type=int, default=1)
-    b = sub.add_parser("big-huawei", help="one Huawei file of many policies and ACLs")
-    b.add_argument("file")
-    b.add_argument("--policies", type=int, default=20000)
-    b.add_argument("--rules", type=int, default=21)
-    b.add_argument("--seed", type=int, default=1)
-    a = sub.add_parser("aix-db", help="one AIX IKE database of many tunnels")
-    a.add_argument("file")
-    a.add_argument("--tunnels", type=int, default=10000)
-    a.add_argument("--seed", type=int, default=1)
-    c = sub.add_parser("big-acl", help="one Huawei policy with a long, overlapping ACL")
-    c.add_argument("file")
-    c.add_argument("--rules", type=int, default=20000)
-    c.add_argument("--seed", type=int, default=1)
+    # command, what it writes, its help, its size options (name, default), the generator
+    commands = (("fleet", "dir", "a hub-and-spoke fleet of all three vendors",
+                 (("--devices", None), ("--faults", 0)), fleet),
+                ("big-huawei", "file", "one Huawei file of many policies and ACLs",
+                 (("--policies", 20000), ("--rules", 21)), big_huawei),
+                ("aix-db", "file", "one AIX IKE database of many tunnels", (("--tunnels", 10000),), aix_db),
+                ("big-acl", "file", "one Huawei policy with a long, overlapping ACL",
+                 (("--rules", 20000),), big_acl))
+    for name, out, helptext, opts, fn in commands:
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument(out)
+        for opt, default in opts:
+            p.add_argument(opt, type=int, default=default, required=default is None)
+        p.add_argument("--seed", type=int, default=1)
+        p.set_defaults(fn=fn)
     args = ap.parse_args()
-    {"fleet": fleet, "big-huawei": big_huawei, "aix-db": aix_db, "big-acl": big_acl}[args.cmd](args)
-
+    args.fn(args)
 
 if __name__ == "__main__":
     main()
