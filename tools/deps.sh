@@ -66,9 +66,8 @@ scan() {
 	[ -x /usr/bin/time ] || want time
 	have_cmd xmllint || want libxml2-utils
 	[ "$mode" = bench ] && return 0
-	# the report tests: SARIF schema, JUnit schema, HTML in a browser, pre-commit, the man page
+	# the report tests: SARIF schema, JUnit schema (xmllint, above), HTML in a browser, pre-commit, the man page
 	/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 || want python3-jsonschema
-	have_cmd xmllint || want libxml2-utils
 	have_cmd chromium || want chromium
 	have_cmd pre-commit || want pre-commit
 	have_cmd git || want git
