@@ -253,6 +253,10 @@ static void check_proposals(struct pair_ctx *pc, const struct ike_proposal **ma,
 		sb_addf(&msg, " prf %s%s here, %s%s there;", pair_integs(&ba->prf, x, sizeof(x)),
 			pair_prov(&ba->prf.o), pair_integs(&bb->prf, y, sizeof(y)), pair_prov(&bb->prf.o));
 		sb_addf(&rel, " prf %s%s;", y, pair_prov(&bb->prf.o));
+		if (!(best & (P1_ENC | P1_INTEG))) {
+			at = pair_at(&ba->prf.o, &ba->span);
+			at_b = pair_at(&bb->prf.o, &bb->span);
+		}
 	}
 	if (best & P1_AUTH) {
 		sb_addf(&msg, " authentication %s here, %s there;",
