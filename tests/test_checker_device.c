@@ -988,6 +988,31 @@ Test(checker_device, psk_weak_hex_counts_bytes)
 	expect_none(R_PSK_WEAK);
 }
 
+/* the length edge: 15 characters are short, 16 are not (four classes each: only the length counts) */
+Test(checker_device, psk_weak_15_characters)
+{
+	set_psk(&fx.t->ike->psk, KEY_PLAIN, "Kx9-Vbn2.Qwe7-L", written(19));
+	run();
+	expect_one(R_PSK_WEAK, 19, "pre-shared key of ike peer 'HQ' is weak: 15 characters");
+	no_key_text_in_findings("Kx9-Vbn2");
+}
+
+Test(checker_device, psk_weak_near_miss_16_characters)
+{
+	set_psk(&fx.t->ike->psk, KEY_PLAIN, "Kx9-Vbn2.Qwe7-Lo", written(19));
+	run();
+	expect_none(R_PSK_WEAK);
+	cr_assert_eq(count(R_PSK_PLAINTEXT), 1);
+}
+
+/* a hex key: 7 bytes are short, 8 are not */
+Test(checker_device, psk_weak_hex_7_bytes)
+{
+	set_psk(&fx.t->ike->psk, KEY_HEX, "\x01\x02\x03\x04\x05\x06\x07", written(19));
+	run();
+	expect_one(R_PSK_WEAK, 19, "pre-shared key of ike peer 'HQ' is weak: 7 bytes");
+}
+
 Test(checker_device, psk_weak_near_miss_strong)
 {
 	set_psk(&fx.t->ike->psk, KEY_PLAIN, "Kx9-Vbn2.Qwe7-Lop4!z", written(19));
