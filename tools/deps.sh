@@ -2,15 +2,16 @@
 # SPDX-License-Identifier: MIT
 # tools/deps.sh - make sure the build and test dependencies are installed.
 #
-#   sh tools/deps.sh [build|bench]
+#   sh tools/deps.sh [build|bench|coverage]
 #
 # Silent when everything is there. Otherwise, as root with apt-get, installs
 # exactly the missing Debian packages; as anybody else, prints them and
 # exits 1. 'build': only what building and 'make run' need; 'bench': that
 # and what 'make bench' measures with (GNU time for the peak RSS, xmllint);
-# without either, what the tests need too (a browser, pre-commit, schema
-# validators). Run by 'make run' (build), 'make bench' (bench), 'make check'
-# and .ci/run.
+# 'coverage': building and gcovr, for 'make coverage'; without any, what the
+# tests need too (a browser, pre-commit, schema validators). Run by 'make
+# run' (build), 'make bench' (bench), 'make coverage' (coverage), 'make
+# check' and .ci/run.
 set -eu
 
 mode=${1:-all}
@@ -62,6 +63,11 @@ scan() {
 	have_cmd jq || want jq
 	have_cmd python3 || want python3
 	[ "$mode" = build ] && return 0
+	# make coverage: gcovr reads what the --coverage build wrote
+	if [ "$mode" = coverage ]; then
+		have_cmd gcovr || want gcovr
+		return 0
+	fi
 	# the benchmark: GNU time measures the peak RSS of ipseclint alone
 	[ -x /usr/bin/time ] || want time
 	have_cmd xmllint || want libxml2-utils
