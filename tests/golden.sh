@@ -12,12 +12,26 @@
 #
 #   $IPSECLINT check --color never fixtures/...
 #
-# (for a pair directory: its files in name order, but expected and README*;
+# (for a pair directory: its files in name order, but expected* and README*;
 # for a review directory: review --before .../before --after .../after)
 #
 # and stdout and stderr together, then a last line "exit: N", must equal the
 # expected file. --update writes the expected files instead (for every
 # fixture: review the diff like code).
+#
+# A pair directory with an expected report also has expected.json,
+# expected.sarif and expected.md: the same files checked with --format json,
+# sarif and markdown (-j 1, the three run side by side), compared byte for
+# byte, with stderr empty and the exit status of the text report. Two things
+# are normalised, nothing else (the reports carry no run time, and the tool
+# version is report.h's IPSECLINT_VERSION, which changes only on a release):
+#   - markdown's "Made by ipseclint V at TIME": SOURCE_DATE_EPOCH is set for
+#     these runs (2025-12-01T00:00:00), as a user gets reproducible reports;
+#   - SARIF, through jq: originalUriBaseIds' %SRCROOT% is the absolute working
+#     directory (written as file:///SRCROOT/), and tool.driver.rules is the
+#     whole rule catalogue with each rule's page (about 220 kB, the same for
+#     every input, helpUri under the install prefix): kept as the list of its
+#     rule IDs, which is what each result's ruleIndex points into.
 #
 # The file names carry a meaning that is checked in both modes: a fixture
 # named <rule-id>--fires* must report [rule-id], one named
@@ -68,7 +82,7 @@ run() {
 		return
 	fi
 	if [[ -d $1 ]]; then
-		mapfile -t args < <(find "$1" -maxdepth 1 -type f ! -name expected ! -name 'README*' | LC_ALL=C sort)
+		mapfile -t args < <(find "$1" -maxdepth 1 -type f ! -name 'expected*' ! -name 'README*' | LC_ALL=C sort)
 	fi
 	"${timeout_cmd[@]}" "$bin" check --color never "${args[@]}" >"$tmp/out" 2>&1
 	rc=$?
@@ -76,6 +90,62 @@ run() {
 		echo >>"$tmp/out"
 	fi
 	echo "exit: $rc" >>"$tmp/out"
+}
+
+# run_formats PATH: a pair directory's JSON, SARIF and markdown reports in
+# $tmp/out.{json,sarif,md}, their stderr in $tmp/err.FMT and their exit
+# status in $tmp/rc.FMT (the three run at once: one pass over the fixture)
+run_formats() {
+	local args fmt ext
+
+	mapfile -t args < <(find "$1" -maxdepth 1 -type f ! -name 'expected*' ! -name 'README*' | LC_ALL=C sort)
+	for fmt in json sarif markdown; do
+		ext=$fmt
+		[[ $fmt == markdown ]] && ext=md
+		(
+			SOURCE_DATE_EPOCH=1764547200 "${timeout_cmd[@]}" "$bin" check --color never -j 1 --format "$fmt" \
+				"${args[@]}" >"$tmp/out.$ext" 2>"$tmp/err.$ext"
+			echo $? >"$tmp/rc.$ext"
+		) &
+	done
+	wait
+	# shellcheck disable=SC2016 # jq's $root, not the shell's
+	if jq --arg root "file://$PWD/" '.runs[] |= ((.originalUriBaseIds."%SRCROOT%".uri
+		|= if . == $root then "file:///SRCROOT/" else . end) | .tool.driver.rules |= map(.id))' "$tmp/out.sarif" >"$tmp/norm.sarif" 2>"$tmp/err.jq"; then
+		mv "$tmp/norm.sarif" "$tmp/out.sarif"
+	else
+		echo "jq: $(head -c 200 "$tmp/err.jq")" >>"$tmp/err.sarif"
+	fi
+}
+
+# check_formats PATH NAME: the other formats of a pair directory whose text
+# report was just run; prints a problem per line, if any
+check_formats() {
+	local path=$1 ext want
+
+	want=$(tail -n 1 "$tmp/out")
+	want=${want#exit: }
+	run_formats "$path"
+	for ext in json sarif md; do
+		if [[ -s $tmp/err.$ext ]]; then
+			echo "expected.$ext: stderr is not empty: $(head -c 300 "$tmp/err.$ext")"
+		fi
+		if [[ $(<"$tmp/rc.$ext") != "$want" ]]; then
+			echo "expected.$ext: exit $(<"$tmp/rc.$ext"), the text report's is $want"
+		fi
+		if ((update)); then
+			if ! cmp -s "$tmp/out.$ext" "$path/expected.$ext"; then
+				cp "$tmp/out.$ext" "$path/expected.$ext"
+				echo "updated" >>"$tmp/updated"
+			fi
+		elif [[ ! -f $path/expected.$ext ]]; then
+			echo "expected.$ext is missing (make golden-update)"
+		elif ! cmp -s "$path/expected.$ext" "$tmp/out.$ext"; then
+			echo "the report differs from $path/expected.$ext"
+			diff -u --label "$path/expected.$ext" --label "$path --format $ext (actual)" \
+				"$path/expected.$ext" "$tmp/out.$ext" | head -n 60
+		fi
+	done
 }
 
 # meaning NAME: what the fixture's name promises; prints a problem, if any
@@ -103,6 +173,13 @@ check() {
 	if [[ -n $problem ]]; then
 		echo "golden: FAIL $path: $problem"
 		ok=0
+	fi
+	if [[ $path == fixtures/pairs/* && (-f $expected || $update == 1) ]]; then
+		problem=$(check_formats "$path")
+		if [[ -n $problem ]]; then
+			printf 'golden: FAIL %s: %s\n' "$path" "$problem"
+			ok=0
+		fi
 	fi
 	if ((update)); then
 		if ! cmp -s "$tmp/out" "$expected"; then
@@ -147,6 +224,7 @@ for d in fixtures/pairs/*/ fixtures/review/*/; do
 	check "$d" "$d/expected" "${d##*/}"
 done
 
+[[ -f $tmp/updated ]] && updated=$((updated + $(wc -l <"$tmp/updated")))
 ((updated)) && echo "golden: updated $updated expected file(s); review them with git diff"
 ((unchecked)) && echo "golden: $unchecked fixture(s) have no expected report (make golden-update)"
 echo "golden: $passed passed, $failed failed"
