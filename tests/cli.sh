@@ -115,6 +115,37 @@ expect_no_fixed() {
 	fi
 }
 
+# expect_masked FILE KEY MASK WHAT: a report that is there, says the key's
+# masked form MASK (fixed text) and not the key itself
+expect_masked() {
+	local file=$1 key=$2 mask=$3 what=$4
+
+	if [[ ! -s $file ]]; then
+		fail "$what: the output is empty"
+	elif grep -q -F -e "$key" "$file"; then
+		fail "$what: the secret appears in the output"
+	elif ! grep -q -F -e "$mask" "$file"; then
+		fail "$what: the masked form '$mask' is not in the output: $(snip "$file")"
+	else
+		pass
+	fi
+}
+
+# expect_usage WHAT PATTERN: a usage error: exit 2, nothing on stdout, the
+# diagnostic PATTERN on stderr as "ipseclint: ..." and the pointer to --help
+expect_usage() {
+	local what=$1 pattern=$2
+
+	expect_rc 2 "$what"
+	if [[ -s $OUT ]]; then
+		fail "$what: prints on stdout: $(snip "$OUT")"
+	else
+		pass
+	fi
+	expect_grep "$ERRF" "^ipseclint: $pattern" "$what: the diagnostic on stderr"
+	expect_grep "$ERRF" "^Try 'ipseclint --help' for more information\.$" "$what: points to --help"
+}
+
 expect_jq() {
 	local file=$1 filter=$2 what=$3
 
@@ -156,26 +187,26 @@ expect_rc 2 "--no-such-option"
 expect_grep "$ERRF" '--help\|[Uu]sage' "--no-such-option: usage message on stderr"
 
 run no-such-command
-expect_rc 2 "unknown command"
+expect_usage "unknown command" "unknown command 'no-such-command'$"
 
 run check
-expect_rc 2 "check without a path"
+expect_usage "check without a path" "check needs at least one file or directory$"
 
 run check --fail-on sometimes "$CLEAN"
-expect_rc 2 "--fail-on with a bad level"
+expect_usage "--fail-on with a bad level" "--fail-on takes error, warning, info or none, not 'sometimes'$"
 
 run check --format yaml "$CLEAN"
-expect_rc 2 "--format with an unknown format"
+expect_usage "--format with an unknown format" "unknown report format 'yaml' (text, json, sarif, junit, markdown or html)$"
 
 run check --vendor cisco "$CLEAN"
-expect_rc 2 "--vendor with an unknown vendor"
+expect_usage "--vendor with an unknown vendor" "unknown vendor 'cisco' (huawei, hpux or aix)$"
 
 run check --enable no-such-rule "$CLEAN"
 expect_rc 2 "--enable of an unknown rule"
 expect_grep "$ERRF" 'no-such-rule' "--enable of an unknown rule names it on stderr"
 
 run check --disable no-such-rule "$CLEAN"
-expect_rc 2 "--disable of an unknown rule"
+expect_usage "--disable of an unknown rule" "unknown rule 'no-such-rule' (see 'ipseclint rules')$"
 
 # ---- exit status and --fail-on -------------------------------------------
 
@@ -265,8 +296,12 @@ else
 fi
 
 printf 'ike\000\001\002\003peer\377\376 binary\000\n' >"$tmp/blob.bin"
-run check "$tmp/blob.bin"
+run check --color never "$tmp/blob.bin"
 expect_rc 2 "a named binary file"
+expect_grep "$OUT" "^$tmp/blob\.bin:1:1: error: cannot tell which vendor wrote this file: binary data \[unknown-format\]$" \
+	"a named binary file: an unknown-format error at file:1:1 that says binary data"
+expect_grep "$OUT" '^summary: 1 file, 0 devices, 0 tunnel pairs: 1 error, 0 warnings, 0 infos$' \
+	"a named binary file: no device read from it"
 
 run check --format json "$UNKNOWN"
 expect_rc 2 "a named file of unknown format (json)"
@@ -293,8 +328,11 @@ cp "$ERR" "$tmp/walk/site/a/hq.cfg"
 run check "$tmp/walk/site"
 expect_rc 1 "a walked directory with an error finding"
 
-run check "$tmp/walk/no-such-dir"
+run check --color never "$tmp/walk/no-such-dir"
 expect_rc 2 "a missing directory"
+expect_grep "$ERRF" "^ipseclint: $tmp/walk/no-such-dir: No such file or directory$" \
+	"a missing directory: 'ipseclint: path: No such file or directory' on stderr"
+expect_grep "$OUT" '^summary: 0 files, ' "a missing directory: nothing read"
 
 # ---- JSON report ----------------------------------------------------------
 
@@ -315,7 +353,19 @@ expect_jq "$OUT" '(.tunnels | type == "array" and length > 0) and all(.tunnels[]
 	has("id") and has("device") and has("file") and has("line") and has("local")
 	and (.remote | type == "array") and has("mode") and has("peer"))' \
 	"json: tunnels[] with id, device, file, line, local, remote[], mode, peer"
-expect_jq "$OUT" '.pairs | type == "array"' "json: pairs[]"
+PAIR=fixtures/pairs/pfs-mismatch--fires
+run check --format json "$PAIR/a.cfg" "$PAIR/b.cfg"
+expect_rc 1 "check --format json on a pair with an error"
+expect_jq "$OUT" '.pairs == [{"a": "A/ipsec-policy:VPN:10", "b": "B/ipsec-policy:VPN:10", "status": "error"}]
+	and .summary.pairs == 1' "json: pairs[] holds the pair, its two tunnels and its verdict"
+expect_jq "$OUT" '[.tunnels[] | [.id, .peer]] == [["A/ipsec-policy:VPN:10", "B/ipsec-policy:VPN:10"],
+	["B/ipsec-policy:VPN:10", "A/ipsec-policy:VPN:10"]]' "json: each tunnel of the pair names the other as peer"
+expect_jq "$OUT" '[.findings[] | select(.rule == "pfs-mismatch")] | length == 1 and (.[0] |
+	.pair == {"a": "A/ipsec-policy:VPN:10", "b": "B/ipsec-policy:VPN:10"} and .devices == ["A", "B"]
+	and .location.file == "'"$PAIR/a.cfg"'" and .location.line == 27
+	and .related[0].file == "'"$PAIR/b.cfg"'" and .related[0].line == 23)' \
+	"json: the pair's finding names the pair, both devices, and both sides' lines"
+run check --format json "$ERR"
 expect_jq "$OUT" '(.findings | length > 0) and all(.findings[];
 	(.rule | type == "string") and (.severity | IN("error", "warning", "info"))
 	and (.message | type == "string" and length > 0)
@@ -368,6 +418,9 @@ expect_grep "$tmp/report.txt" '\[undefined-reference\]' "--output FILE writes th
 
 run check -o "$tmp/no-such-dir/report.txt" "$ERR"
 expect_rc 2 "-o into a missing directory"
+expect_grep "$ERRF" "^ipseclint: $tmp/no-such-dir/report\.txt: No such file or directory$" \
+	"-o into a missing directory: the file and the reason on stderr"
+if [[ -s $OUT ]]; then fail "-o into a missing directory: the report went to stdout"; else pass; fi
 
 # a report that cannot be written in full is an error, whatever the format and the findings
 if [[ -w /dev/full ]]; then
@@ -402,7 +455,7 @@ expect_grep "$OUT" "$ESC" "--color always: escape sequences"
 expect_no_grep "$OUT" "$ESC" "--color always does not colour JSON"
 
 run check --color sometimes "$ERR"
-expect_rc 2 "--color with a bad value"
+expect_usage "--color with a bad value" "--color takes auto, always or never, not 'sometimes'$"
 
 # ---- quiet -----------------------------------------------------------------
 
@@ -476,32 +529,48 @@ expect_rc 2 "explain without a rule"
 
 run dump "$SIMPLE"
 expect_rc 0 "dump on a fixture with a simple key"
-expect_jq "$OUT" '.' "dump prints JSON"
-expect_no_fixed "$OUT" "$SIMPLE_KEY" "dump never prints the simple key"
+# the model as spec/cli.md has it: the file, its vendor, the device, the tunnel and its IKE peer
+expect_jq "$OUT" '.version == 1 and .file == "'"$SIMPLE"'" and .vendor == "huawei" and .status == "ok"
+	and .device.name.value == "PSK-PLAINTEXT-FIRES-SIMPLE" and .device.name.line == 2
+	and .device.dialect == "ar-old" and ([.device.addresses[].value] == ["203.0.113.2", "10.1.1.1"])
+	and (.tunnels | length == 1) and (.tunnels[0] | .id == "PSK-PLAINTEXT-FIRES-SIMPLE/ipsec-policy:VPN:10"
+		and .kind == "isakmp" and .line == 21 and .local.value == "203.0.113.2"
+		and [.remotes[].value] == ["198.51.100.1"] and .selectors == "3000"
+		and .ike.peer == "ike peer HQ" and .ike.versions.value == [1]
+		and .ike.proposals[0].dh == {"value": [14], "line": 14, "source": "written"})
+	and (.findings | type == "array")' "dump prints the model: file, vendor, device, tunnel, IKE"
+expect_jq "$OUT" '.tunnels[0].ike.psk == {"value": "<psk: ascii, 18 chars>", "line": 17, "source": "written"}' \
+	"dump describes the simple key by form and length, at its line"
+expect_masked "$OUT" "$SIMPLE_KEY" '<psk: ascii, 18 chars>' "dump never prints the simple key"
 
 for fmt in text json; do
 	run check --format "$fmt" "$SIMPLE"
 	expect_grep "$OUT" 'psk-plaintext' "check --format $fmt reports the clear key"
-	expect_no_fixed "$OUT" "$SIMPLE_KEY" "check --format $fmt never prints the simple key"
+	expect_masked "$OUT" "$SIMPLE_KEY" "pre-shared key of ike peer 'HQ' is stored in clear (<psk: ascii, 18 chars>)" \
+		"check --format $fmt never prints the simple key"
 	expect_no_fixed "$ERRF" "$SIMPLE_KEY" "check --format $fmt never prints the simple key on stderr"
 done
+run check --color never "$SIMPLE"
+expect_grep "$OUT" '^ pre-shared-key simple \*\{18\}$' "check --format text quotes the key's line with the key masked"
 
 for fmt in text json; do
 	run check --format "$fmt" "$TYPED"
-	expect_no_fixed "$OUT" "$TYPED_KEY" "check --format $fmt never prints a clear key typed after 'cipher'"
+	expect_masked "$OUT" "$TYPED_KEY" "pre-shared key of ike peer 'HQ' is stored in clear (<psk: ascii, 17 chars>)" \
+		"check --format $fmt never prints a clear key typed after 'cipher'"
 done
 run dump "$TYPED"
-expect_no_fixed "$OUT" "$TYPED_KEY" "dump never prints a clear key typed after 'cipher'"
+expect_masked "$OUT" "$TYPED_KEY" '"value": "<psk: ascii, 17 chars>"' "dump never prints a clear key typed after 'cipher'"
 
 for fmt in text json; do
 	run check --format "$fmt" "$MANUAL"
 	for k in "${MANUAL_KEYS[@]}"; do
-		expect_no_fixed "$OUT" "$k" "check --format $fmt never prints a manual SA key"
+		expect_masked "$OUT" "$k" "inbound esp key <key: ascii, 18 chars>, outbound esp key <key: ascii, 19 chars>" \
+			"check --format $fmt never prints a manual SA key"
 	done
 done
 run dump "$MANUAL"
 for k in "${MANUAL_KEYS[@]}"; do
-	expect_no_fixed "$OUT" "$k" "dump never prints a manual SA key"
+	expect_masked "$OUT" "$k" '"value": "<key: ascii, 18 chars>"' "dump never prints a manual SA key"
 done
 
 cipher=$(grep -o -m1 '%^%#.*%^%#' "$CLEAN")
