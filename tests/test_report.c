@@ -568,9 +568,9 @@ Test(json, pairs_once_with_status)
 	tp.status = SEV_ERROR;
 	fx.in.pairs = &pl;
 	CAPTURE(buf, report_json(out, &fx.in, &o));
-	if (!have_jq()) {
-		cr_assert(strstr(buf, "\"status\": \"error\""));
-	} else {
+	/* without jq, what substrings can tell; the test is then reported skipped */
+	cr_assert(strstr(buf, "\"status\": \"error\""), "%s", buf);
+	if (have_jq()) {
 		JQ(buf, ".pairs == [{\"a\": \"HQ/ipsec-policy:map1:10\", \"b\": \"BR/ipsec-policy:p:10\", "
 			"\"status\": \"error\"}]");
 		JQ(buf,
@@ -581,10 +581,13 @@ Test(json, pairs_once_with_status)
 	/* the verdict follows the findings reported, after configured severities */
 	fx.fs.v[1].sev = SEV_WARNING;
 	CAPTURE(buf, report_json(out, &fx.in, &o));
+	cr_assert(strstr(buf, "\"status\": \"warning\""), "%s", buf);
 	if (have_jq())
 		JQ(buf, ".pairs[0].status == \"warning\"");
 	free(buf);
 	fixture_fini(&fx);
+	if (!have_jq())
+		cr_skip_test("jq is not installed: .pairs and .tunnels[].peer checked by substrings only");
 }
 
 /* ---- dump ------------------------------------------------------------------------ */
@@ -694,7 +697,12 @@ Test(rules_report, text_table_and_json)
 		snprintf(q, sizeof(q), "\"%s\"", rule_info((enum rule_id)i)->id);
 		cr_assert(strstr(buf, q), "%s missing", q);
 	}
-	if (have_jq()) {
+	if (!have_jq()) {
+		free(buf);
+		cr_skip_test("jq is not installed: the JSON catalogue checked by its rule IDs only");
+		return;
+	}
+	{
 		char filter[64];
 
 		snprintf(filter, sizeof(filter), ".rules | length == %d", (int)R__COUNT);
