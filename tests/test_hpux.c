@@ -340,6 +340,26 @@ Test(hpux, diagnostics_positions)
 	parsed_file_free(&pf);
 }
 
+/* The finding of rule r at line:col whose message holds words, or NULL. */
+static const struct finding *finding_at(const struct parsed_file *pf, enum rule_id r, uint32_t line,
+					uint32_t col, const char *words)
+{
+	for (size_t i = 0; i < pf->fs.n; i++) {
+		const struct finding *f = &pf->fs.v[i];
+
+		if (f->rule == r && f->loc.line == line && f->loc.col == col && strstr(f->message, words))
+			return f;
+	}
+	return NULL;
+}
+
+static void log_findings(const struct parsed_file *pf)
+{
+	for (size_t i = 0; i < pf->fs.n; i++)
+		cr_log_info("%u:%u %s: %s", pf->fs.v[i].loc.line, pf->fs.v[i].loc.col,
+			    rule_info(pf->fs.v[i].rule)->id, pf->fs.v[i].message);
+}
+
 Test(hpux, duplicates_are_collisions)
 {
 	static const char text[] =
@@ -348,8 +368,26 @@ Test(hpux, duplicates_are_collisions)
 		"add host b -source 192.0.2.10 -destination 198.51.100.3 -priority 10 -action PASS\n";
 	struct parsed_file pf;
 
+	const struct finding *f;
+
 	parse_text(&pf, text);
+	log_findings(&pf);
+	cr_expect_eq(pf.fs.n, 2, "the two collisions and nothing else");
 	cr_expect_eq(count_rule(&pf, R_DUPLICATE_DEFINITION), 2);
+	/* the second 'a', at its name, pointing back at the first */
+	f = finding_at(&pf, R_DUPLICATE_DEFINITION, 2, 10, "host policy 'a' is defined twice");
+	cr_assert_not_null(f, "duplicate name 'a' at 2:10");
+	cr_expect(strstr(f->message, "ipsec_config rejects the batch as a collision") != NULL, "%s",
+		  f->message);
+	cr_assert_eq(f->nrelated, 1);
+	cr_expect_eq(f->related[0].line, 1);
+	/* 'b' at its -priority value, colliding with 'a' on line 1 */
+	f = finding_at(&pf, R_DUPLICATE_DEFINITION, 3, 67,
+		       "host policy 'b' has priority 10, as host policy 'a' has");
+	cr_assert_not_null(f, "priority collision of 'b' at 3:67");
+	cr_expect(strstr(f->message, "collision") != NULL, "%s", f->message);
+	cr_assert_eq(f->nrelated, 1);
+	cr_expect_eq(f->related[0].line, 1);
 	parsed_file_free(&pf);
 }
 
@@ -390,7 +428,18 @@ Test(hpux, hostile_input_is_contained)
 	struct parsed_file pf;
 
 	parse_text(&pf, text);
-	cr_expect_gt(pf.fs.n, 0);
+	log_findings(&pf);
+	/* each broken line said once, where it breaks, and nothing else */
+	cr_expect_eq(pf.fs.n, 5);
+	cr_expect_not_null(
+		finding_at(&pf, R_SYNTAX_ERROR, 1, 10, "the quote opened here is not closed on its line"));
+	cr_expect_not_null(
+		finding_at(&pf, R_INVALID_VALUE, 1, 10, "host policy name '\"unterminated -source'"));
+	cr_expect_not_null(finding_at(&pf, R_SYNTAX_ERROR, 2, 1, "unexpected word"));
+	cr_expect_not_null(finding_at(&pf, R_INVALID_VALUE, 4, 40,
+				      "-destination '2001:db8::/129': prefix length must be 0..128"));
+	cr_expect_not_null(
+		finding_at(&pf, R_INVALID_VALUE, 5, 30, "-action 'ESP_FOO': unknown transform 'ESP_FOO'"));
 	cr_expect_eq(pf.dev->ntunnels, 1, "h still becomes a tunnel through t");
 	parsed_file_free(&pf);
 }

@@ -1400,6 +1400,17 @@ Test(huawei_input, garbage_empty_nul_never_crash)
 
 	parse_buffer(&pf, "nul.cfg", nul, sizeof(nul) - 1, VENDOR_HUAWEI);
 	cr_assert_not_null(pf.dev);
+	dump_findings(&pf);
+	/* the NUL is said where it is; the policy cut short still misses its parts */
+	cr_expect_eq(pf.fs.n, 3);
+	cr_expect_eq(count_rule(&pf, R_SYNTAX_ERROR), 1);
+	cr_assert_not_null(finding_at(&pf, R_SYNTAX_ERROR, 2, 17));
+	cr_expect(strstr(finding_at(&pf, R_SYNTAX_ERROR, 2, 17)->message,
+			 "a NUL byte is no configuration text") != NULL);
+	cr_expect_eq(count_rule(&pf, R_MISSING_MANDATORY), 2);
+	cr_expect(messages_contain(&pf, "ipsec policy 'P 10' has no 'security acl'"));
+	cr_expect(messages_contain(&pf, "ipsec policy 'P 10' has no 'proposal'"));
+	cr_expect_not_null(finding_at(&pf, R_MISSING_MANDATORY, 4, 1));
 	parsed_file_free(&pf);
 
 	for (size_t i = 0; i < sizeof(garbage); i++) {
@@ -1408,6 +1419,12 @@ Test(huawei_input, garbage_empty_nul_never_crash)
 	}
 	parse_buffer(&pf, "garbage.cfg", garbage, sizeof(garbage), VENDOR_HUAWEI);
 	cr_assert_not_null(pf.dev);
+	dump_findings(&pf);
+	/* the first NUL byte of the garbage (line 3, byte 138) stops the reading: one finding */
+	cr_expect_eq(pf.status, FILE_PARTIAL);
+	cr_expect_eq(pf.fs.n, 1);
+	cr_assert_not_null(finding_at(&pf, R_SYNTAX_ERROR, 3, 138));
+	cr_expect(strstr(finding_at(&pf, R_SYNTAX_ERROR, 3, 138)->message, "a NUL byte") != NULL);
 	parsed_file_free(&pf);
 
 	/* keyword soup: every statement shape cut at every place */
@@ -1418,6 +1435,51 @@ Test(huawei_input, garbage_empty_nul_never_crash)
 		" sa spi inbound\n sa string-key outbound ah\n tunnel\nacl 3000\n rule\n rule 5\n rule 5 permit ip source\n"
 		" rule 5 permit tcp source-port eq\n\"unterminated\n ike peer \"x y\"\n");
 	cr_assert_not_null(pf.dev);
-	cr_expect_gt(count_rule(&pf, R_SYNTAX_ERROR), 10);
+	dump_findings(&pf);
+	/* every cut statement is a syntax error at its end, naming the statement */
+	{
+		static const struct {
+			uint32_t line, col;
+			const char *words;
+		} soup[] = {
+			{1, 13, "bad 'ipsec' statement: unexpected end of line"},
+			{2, 15,
+			 "bad 'ipsec' statement: unexpected end of line, expecting number or 'shared'"},
+			{3, 16, "bad 'ipsec' statement: unexpected word"},
+			{4, 9, "bad 'ike' statement"},
+			{5, 13, "bad 'ike' statement"},
+			{6, 4, "bad 'acl' statement"},
+			{7, 10, "bad 'interface' statement"},
+			{9, 9, "bad 'version' statement"},
+			{10, 6, "bad 'undo' statement"},
+			{11, 16, "bad 'pre-shared-key' statement"},
+			{12, 16, "bad 'remote-address' statement"},
+			{14, 16, "bad 'sa' statement: unexpected end of line, expecting 'ah' or 'esp'"},
+			{15, 27, "bad 'sa' statement"},
+			{16, 8, "bad 'tunnel' statement"},
+			{18, 6, "bad 'rule' statement"},
+			{19, 8, "bad 'rule' statement: unexpected end of line, expecting 'deny' or 'permit'"},
+			{20, 25, "bad 'rule' statement"},
+			{21, 34, "bad 'rule' statement"},
+		};
+		const struct finding *f;
+
+		cr_expect_eq(count_rule(&pf, R_SYNTAX_ERROR), sizeof(soup) / sizeof(soup[0]));
+		for (size_t i = 0; i < sizeof(soup) / sizeof(soup[0]); i++) {
+			f = finding_at(&pf, R_SYNTAX_ERROR, soup[i].line, soup[i].col);
+			cr_expect_not_null(f, "no syntax-error at %u:%u", soup[i].line, soup[i].col);
+			if (f)
+				cr_expect(strstr(f->message, soup[i].words) != NULL, "%u: %s", soup[i].line,
+					  f->message);
+		}
+		f = finding_at(&pf, R_INVALID_VALUE, 8, 12);
+		cr_assert_not_null(f, "'v3' is not an IKE version");
+		cr_expect(strstr(f->message, "'v3' after ike peer 'A' is not an IKE version") != NULL, "%s",
+			  f->message);
+		cr_expect_eq(count_rule(&pf, R_INVALID_VALUE), 1);
+		cr_expect(messages_contain(&pf, "manual ipsec policy 'P 1' has no inbound esp SPI"));
+		cr_expect(messages_contain(&pf, "ike peer 'A' has no pre-shared-key"));
+		cr_expect_eq(pf.fs.n, sizeof(soup) / sizeof(soup[0]) + 5, "and nothing else");
+	}
 	parsed_file_free(&pf);
 }
