@@ -765,18 +765,39 @@ static enum setrel bits_rel(const struct bits *a, const struct bits *b)
 	return ab && ba ? REL_EQUAL : ab ? REL_SUBSET : ba ? REL_SUPERSET : REL_OVERLAP;
 }
 
+/*
+ * The mirror of a set of points, computed here and not by sel_mirror() (the
+ * function under test): the point (p, a, b, sp, dp) - protocol, source,
+ * destination, source port, destination port - goes to (p, b, a, dp, sp).
+ */
+static void bits_mirror(const struct bits *in, struct bits *out)
+{
+	memset(out, 0, sizeof(*out));
+	for (size_t idx = 0; idx < U_NPTS; idx++) {
+		size_t dp = idx % U_NP, sp = idx / U_NP % U_NP;
+		size_t b = idx / U_NP / U_NP % U_NA, a = idx / U_NP / U_NP / U_NA % U_NA;
+		size_t p = idx / U_NP / U_NP / U_NA / U_NA;
+		size_t m = (((p * U_NA + b) * U_NA + a) * U_NP + dp) * U_NP + sp;
+
+		if ((in->w[idx / 64] >> (idx % 64)) & 1)
+			out->w[m / 64] |= 1ULL << (m % 64);
+	}
+}
+
 static void bits_effective(const struct selector *l, size_t n, bool mirror, struct bits *eff)
 {
-	struct bits claimed, b;
+	struct bits claimed, b, m;
 
 	memset(&claimed, 0, sizeof(claimed));
 	memset(eff, 0, sizeof(*eff));
 	for (size_t i = 0; i < n; i++) {
-		struct selector s = mirror ? sel_mirror(&l[i]) : l[i];
-
-		bits_of(&s, &b);
+		bits_of(&l[i], &b);
+		if (mirror) {
+			bits_mirror(&b, &m);
+			b = m;
+		}
 		for (int k = 0; k < U_NW; k++) {
-			if (s.action == SEL_PERMIT)
+			if (l[i].action == SEL_PERMIT)
 				eff->w[k] |= b.w[k] & ~claimed.w[k];
 			claimed.w[k] |= b.w[k];
 		}
