@@ -17,8 +17,8 @@
 
 #include "parsers/parser.h"
 #include "tests/parse_helpers.h"
+#include "tests/shared_dir.h"
 
-#define RW "../shared/realworld/"
 #define EX "fixtures/huawei/examples/"
 #define RULES "fixtures/huawei/rules/"
 
@@ -287,6 +287,7 @@ Test(huawei_realworld, hub_profiles_over_gre)
 	const struct tunnel *t1, *t2;
 	const struct mdef *def;
 
+	NEED_REALWORLD();
 	parse_path(&pf, RW "huawei/luschaev-ar1000v-hub-hq01.cfg");
 	dump_findings(&pf);
 	cr_expect_eq(count_rule(&pf, R_SYNTAX_ERROR), 0);
@@ -334,6 +335,7 @@ Test(huawei_realworld, spokes)
 		 "195.147.98.1"},
 	};
 
+	NEED_REALWORLD();
 	for (size_t i = 0; i < sizeof(spokes) / sizeof(spokes[0]); i++) {
 		struct parsed_file pf;
 		const struct tunnel *t;
@@ -357,6 +359,7 @@ Test(huawei_realworld, ar1220f_policy_based)
 	char b[64];
 	char rt[128];
 
+	NEED_REALWORLD();
 	parse_path(&pf, RW "huawei/saidvandeklundert-ar1220f-to-juniper-mx104.cfg");
 	dump_findings(&pf);
 	cr_expect_eq(pf.fs.n, 0);
@@ -434,6 +437,7 @@ Test(huawei_realworld, manual_sa_notes_keep_spis)
 		 2},
 	};
 
+	NEED_REALWORLD();
 	for (size_t i = 0; i < sizeof(notes) / sizeof(notes[0]); i++) {
 		struct parsed_file pf;
 		const struct tunnel *t;
@@ -483,6 +487,7 @@ Test(huawei_realworld, jdcloud_snippet_masked_addresses)
 	const struct tunnel *t;
 	const struct finding *f;
 
+	NEED_REALWORLD();
 	parse_path(&pf, RW "huawei-annotated/jdcloud-usg6530-doc-snippet.cfg");
 	dump_findings(&pf);
 	cr_expect_eq(count_rule(&pf, R_SYNTAX_ERROR), 0, "two-space top level, # comments");
@@ -552,6 +557,7 @@ Test(huawei_detect, realworld_files)
 		{"fixtures/unknown/unknown-format--notes.txt", VENDOR_UNKNOWN},
 	};
 
+	NEED_REALWORLD();
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		const char *why = NULL;
 		cr_expect_eq(detect_file(files[i].path, &why), files[i].v, "%s: %s", files[i].path,

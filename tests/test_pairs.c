@@ -14,6 +14,7 @@
 #include "checker/checker.h"
 #include "model/selector.h"
 #include "parsers/parser.h"
+#include "tests/shared_dir.h"
 
 /* ---- a small device factory ---------------------------------------------- */
 
@@ -1664,15 +1665,16 @@ Test(pairs, hub_with_an_address_per_spoke)
 Test(pairs_realworld, luschaev_hub_and_two_spokes)
 {
 	static const char *const paths[] = {
-		"../shared/realworld/huawei/luschaev-ar1000v-hub-hq01.cfg",
-		"../shared/realworld/huawei/luschaev-ar1000v-spoke-br01.cfg",
-		"../shared/realworld/huawei/luschaev-ar1000v-spoke-br02.cfg",
+		RW "huawei/luschaev-ar1000v-hub-hq01.cfg",
+		RW "huawei/luschaev-ar1000v-spoke-br01.cfg",
+		RW "huawei/luschaev-ar1000v-spoke-br02.cfg",
 	};
 	struct parsed_file pf[3];
 	struct device *devs[3];
 	struct findings fs = {0};
 	struct pair_list pl = {0};
 
+	NEED_REALWORLD();
 	for (size_t i = 0; i < 3; i++) {
 		char *err = NULL;
 
