@@ -43,6 +43,8 @@ set -u
 shopt -s nullglob
 
 update=0
+# GOLDEN_FAIL_FAST=1: stop at the first fixture that fails (make mutate)
+fail_fast=${GOLDEN_FAIL_FAST:-0}
 case ${1:-} in
 --update) update=1 ;;
 "") ;;
@@ -217,10 +219,12 @@ mapfile -t files < <(find fixtures \( -path fixtures/pairs -o -path fixtures/rev
 for f in "${files[@]}"; do
 	base=${f##*/}
 	check "$f" "${f%.*}.expected" "${base%.*}"
+	((failed && fail_fast)) && break
 done
 
 for d in fixtures/pairs/*/ fixtures/review/*/; do
 	d=${d%/}
+	((failed && fail_fast)) && break
 	check "$d" "$d/expected" "${d##*/}"
 done
 

@@ -433,6 +433,9 @@ class Worker:
         self.env.pop("MAKELEVEL", None)
         self.env["IPSECLINT"] = "build/ipseclint"
         self.env["SHARED"] = shared
+        # a mutant is killed by its first failing test: no need for the others
+        self.env["CRITERION_FAIL_FAST"] = "1"
+        self.env["GOLDEN_FAIL_FAST"] = "1"
 
     def prepare(self, rev):
         """A private copy of the sources: the work tree's tracked and new files,
@@ -454,6 +457,10 @@ class Worker:
             out = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT,
                                  check=True, capture_output=True).stdout.split(b"\0")
             files = [f.decode() for f in out if f and not f.startswith(WORK.encode() + b"/")]
+        # what the copy's build was made from: without that record, build afresh
+        manifest = os.path.join(self.dir, "build", ".mutate-sources")
+        if not os.path.exists(manifest):
+            shutil.rmtree(os.path.join(self.dir, "build"), ignore_errors=True)
         keep = set()
         for f in files:
             src = os.path.join(base, f)
@@ -572,6 +579,9 @@ def main():
     ap.add_argument("--shared", default=os.environ.get("SHARED", "../shared"))
     ap.add_argument("--list", action="store_true", help="list the sample, run nothing")
     ap.add_argument("--only", action="append", help="mutate only this file (repeatable)")
+    ap.add_argument("--ids", default=os.environ.get("IDS", ""),
+                    help="run these mutants (IDs separated by commas or blanks, or @FILE of "
+                         "report lines), not a random sample")
     ap.add_argument("--rev", default=os.environ.get("REV", ""),
                     help="test the tree of this commit, not the work tree")
     args = ap.parse_args()
@@ -580,6 +590,14 @@ def main():
     jobs = args.jobs or max(1, min(2, os.cpu_count() or 1))
     shared = os.path.abspath(args.shared)
     os.makedirs(os.path.join(ROOT, WORK), exist_ok=True)
+    # one run at a time: the copies are the run's
+    import fcntl
+    lockf = open(os.path.join(ROOT, WORK, ".lock"), "w")
+    try:
+        fcntl.flock(lockf, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        print("mutate: another run is using %s/" % WORK, file=sys.stderr)
+        return 2
     # the unit tests read ../shared relative to the tree
     link = os.path.join(ROOT, WORK, "shared")
     if os.path.islink(link):
@@ -598,6 +616,18 @@ def main():
     rng = random.Random(args.seed)
     order = list(range(len(muts)))
     rng.shuffle(order)
+    if args.ids:
+        text = args.ids
+        if text.startswith("@"):
+            with open(text[1:], encoding="utf-8") as fh:
+                text = fh.read()
+        want = re.findall(r"\b[0-9a-f]{12}\b", text)
+        index = {m.id: k for k, m in enumerate(muts)}
+        missing = [x for x in want if x not in index]
+        if missing:
+            print("mutate: no such mutant in these sources: " + " ".join(missing), file=sys.stderr)
+        order = [index[x] for x in dict.fromkeys(want) if x in index]
+        args.mutants = len(order)
     per_op = {}
     for m in muts:
         per_op[m.op] = per_op.get(m.op, 0) + 1
@@ -623,6 +653,8 @@ def main():
             if rc != 0:
                 base[i] = ("the unmutated tree does not build (see %s)" % logp, 0)
                 return
+            with open(os.path.join(w.dir, "build", ".mutate-sources"), "w") as fh:
+                fh.write("built by tools/mutate.py from the copy's sources\n")
             stage, secs = w.run_tests(3600, log)
         base[i] = (("the unmutated tree fails %s (see %s)" % (stage, logp)) if stage else None, secs)
 
