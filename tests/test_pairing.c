@@ -1,0 +1,425 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tests/test_pairing.c - which device faces a tunnel when the addresses alone
+ * do not say: two devices claiming one address (a copied configuration, an
+ * HA pair), and the config file's hints ([device] addresses for a NAT
+ * address no interface carries, [peers] to break a tie). Huawei devices
+ * parsed from text, paired by chk_pairs().
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checker/checker.h"
+#include "parsers/parser.h"
+
+/*
+ * A Huawei device: sysname on line 2, the remote address on line 19, the
+ * ipsec policy on line 21, the interface address on line 27. Its flow is
+ * src -> dst (10.x.0.0/16 given as "10.x").
+ */
+static const char dev_fmt[] = "#\n"							 /* 1 */
+			      " sysname %s\n"						 /* 2 */
+			      "#\n"							 /* 3 */
+			      "acl number 3000\n"					 /* 4 */
+			      " rule 5 permit ip source %s.0.0 0.0.255.255 destination " /* 5 */
+			      "%s.0.0 0.0.255.255\n"
+			      "#\n"				     /* 6 */
+			      "ipsec proposal P1\n"		     /* 7 */
+			      "%s\n"				     /* 8, 9: the proposal's body */
+			      "#\n"				     /* 10 */
+			      "ike proposal 10\n"		     /* 11 */
+			      " encryption-algorithm aes-256\n"	     /* 12 */
+			      " dh group14\n"			     /* 13 */
+			      " authentication-algorithm sha2-256\n" /* 14 */
+			      " authentication-method pre-share\n"   /* 15 */
+			      "#\n"				     /* 16 */
+			      "ike peer PEER\n"			     /* 17 */
+			      " pre-shared-key cipher %%^%%#Zq8Lm2Vx9Pw4Rt6Yu1Io3Kj5Hg7Fd0Sa%%^%%#\n" /* 18 */
+			      " remote-address %s\n"						      /* 19 */
+			      "#\n"								      /* 20 */
+			      "ipsec policy VPN 10 isakmp\n"					      /* 21 */
+			      " security acl 3000\n"						      /* 22 */
+			      " ike-peer PEER\n"						      /* 23 */
+			      " proposal P1\n"							      /* 24 */
+			      "#\n"								      /* 25 */
+			      "interface GigabitEthernet0/0/0\n"				      /* 26 */
+			      " ip address %s 255.255.255.0\n"					      /* 27 */
+			      " ipsec policy VPN\n"						      /* 28 */
+			      "#\n"								      /* 29 */
+			      "return\n";
+#define LN_PROPOSAL 7u
+#define LN_REMOTE 19u
+#define LN_POLICY 21u
+
+#define MAX_DEVS 4
+
+struct fleet {
+	struct parsed_file pf[MAX_DEVS];
+	struct device *devs[MAX_DEVS];
+	size_t n;
+	struct findings fs;
+	struct pair_list pairs;
+	char text[MAX_DEVS][2048];
+	char path[MAX_DEVS][32];
+};
+
+static void parse_one(struct fleet *f, size_t i, const char *name)
+{
+	memset(&f->pf[i], 0, sizeof(f->pf[i]));
+	parse_buffer(&f->pf[i], f->path[i], f->text[i], strlen(f->text[i]), VENDOR_HUAWEI);
+	cr_assert_not_null(f->pf[i].dev, "%s did not parse", name);
+	f->devs[i] = f->pf[i].dev;
+}
+
+#define ESP_BODY " esp authentication-algorithm sha2-256\n esp encryption-algorithm aes-256"
+
+/* A device whose ipsec proposal P1 has body (two lines). */
+static void add_dev_p2(struct fleet *f, const char *name, const char *local, const char *remote,
+		       const char *src, const char *dst, const char *body)
+{
+	size_t i = f->n++;
+
+	cr_assert_lt(i, MAX_DEVS);
+	snprintf(f->text[i], sizeof(f->text[i]), dev_fmt, name, src, dst, body, remote, local);
+	snprintf(f->path[i], sizeof(f->path[i]), "%s.cfg", name);
+	parse_one(f, i, name);
+}
+
+/* A device from the text of its file, NAME.cfg. */
+static void add_text(struct fleet *f, const char *name, const char *text)
+{
+	size_t i = f->n++;
+
+	cr_assert_lt(i, MAX_DEVS);
+	snprintf(f->text[i], sizeof(f->text[i]), "%s", text);
+	snprintf(f->path[i], sizeof(f->path[i]), "%s.cfg", name);
+	parse_one(f, i, name);
+}
+
+static void run(struct fleet *f, const struct pair_hints *h)
+{
+	chk_pairs(f->devs, f->n, h, &f->fs, &f->pairs);
+}
+
+static void fleet_free(struct fleet *f)
+{
+	chk_pairs_free(&f->pairs);
+	fnd_free(&f->fs);
+	for (size_t i = 0; i < f->n; i++)
+		parsed_file_free(&f->pf[i]);
+}
+
+static size_t count(const struct fleet *f, enum rule_id r)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < f->fs.n; i++)
+		n += f->fs.v[i].rule == r;
+	return n;
+}
+
+static const struct finding *first(const struct fleet *f, enum rule_id r)
+{
+	for (size_t i = 0; i < f->fs.n; i++)
+		if (f->fs.v[i].rule == r)
+			return &f->fs.v[i];
+	return NULL;
+}
+
+static size_t errors(const struct fleet *f)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < f->fs.n; i++)
+		n += f->fs.v[i].sev == SEV_ERROR;
+	return n;
+}
+
+/* Is there a pair of the tunnels of devices named a and b (either order)? */
+static bool paired(const struct fleet *f, const char *a, const char *b)
+{
+	for (size_t i = 0; i < f->pairs.n; i++) {
+		const struct tunnel_pair *p = &f->pairs.v[i];
+
+		if (!p->a || !p->b)
+			continue;
+		if ((strcmp(p->a->dev->name, a) == 0 && strcmp(p->b->dev->name, b) == 0) ||
+		    (strcmp(p->a->dev->name, b) == 0 && strcmp(p->b->dev->name, a) == 0))
+			return true;
+	}
+	return false;
+}
+
+static void add_dev(struct fleet *f, const char *name, const char *local, const char *remote, const char *src,
+		    const char *dst)
+{
+	add_dev_p2(f, name, local, remote, src, dst, ESP_BODY);
+}
+
+/* ---- two devices own the remote address ------------------------------------------ */
+
+Test(pairing, two_owners_the_one_that_points_back_is_the_peer)
+{
+	struct fleet f = {0};
+
+	add_dev(&f, "A", "198.51.100.1", "198.51.100.2", "10.1", "10.2");
+	/* B and C both carry 198.51.100.2; only C points at A */
+	add_dev(&f, "B", "198.51.100.2", "203.0.113.9", "10.2", "10.1");
+	add_dev(&f, "C", "198.51.100.2", "198.51.100.1", "10.2", "10.1");
+	run(&f, NULL);
+	cr_expect(paired(&f, "A", "C"), "A pairs with C, the owner that points back");
+	cr_expect_not(paired(&f, "A", "B"), "B does not point at A");
+	cr_expect_eq(count(&f, R_PEER_ONE_SIDED), 0);
+	cr_expect_eq(errors(&f), 0, "a clean pair: no error");
+	cr_expect_eq(count(&f, R_PEER_MISSING), 1, "B's own peer is missing");
+	fleet_free(&f);
+}
+
+Test(pairing, two_owners_none_points_back_is_ambiguous)
+{
+	struct fleet f = {0};
+	const struct finding *x;
+
+	add_dev(&f, "A", "198.51.100.1", "198.51.100.2", "10.1", "10.2");
+	add_dev(&f, "B", "198.51.100.2", "203.0.113.9", "10.2", "10.1");
+	add_dev(&f, "C", "198.51.100.2", "203.0.113.10", "10.2", "10.1");
+	run(&f, NULL);
+	cr_expect_eq(count(&f, R_PEER_ONE_SIDED), 1);
+	x = first(&f, R_PEER_ONE_SIDED);
+	cr_assert_not_null(x);
+	cr_expect_str_eq(x->loc.src->path, "A.cfg");
+	cr_expect_eq(x->loc.line, LN_REMOTE, "at A's remote-address, line %u", x->loc.line);
+	cr_expect_str_eq(
+		x->message,
+		"ipsec policy VPN 10 points at 198.51.100.2, which 2 devices own; name the peer in .ipseclint [peers]");
+	cr_expect_not(paired(&f, "A", "B"));
+	cr_expect_not(paired(&f, "A", "C"));
+	fleet_free(&f);
+}
+
+Test(pairing, two_owners_both_point_back_without_a_hint_is_ambiguous)
+{
+	struct fleet f = {0};
+	const struct finding *x;
+
+	add_dev(&f, "A", "198.51.100.1", "198.51.100.2", "10.1", "10.2");
+	add_dev(&f, "B", "198.51.100.2", "198.51.100.1", "10.2", "10.1");
+	add_dev(&f, "C", "198.51.100.2", "198.51.100.1", "10.2", "10.1");
+	run(&f, NULL);
+	x = first(&f, R_PEER_ONE_SIDED);
+	cr_assert_not_null(x, "A's tunnel: two owners point back, none chosen");
+	cr_expect_str_eq(x->loc.src->path, "A.cfg");
+	cr_expect_eq(x->loc.line, LN_REMOTE);
+	cr_expect(strstr(x->message, "which 2 devices own"), "%s", x->message);
+	fleet_free(&f);
+}
+
+Test(pairing, two_owners_both_point_back_the_peers_hint_decides)
+{
+	struct fleet f = {0};
+	static const char *const pa[] = {"C"}, *const pb[] = {"A"};
+	struct pair_hints h = {.peer_a = pa, .peer_b = pb, .npeers = 1};
+
+	add_dev(&f, "A", "198.51.100.1", "198.51.100.2", "10.1", "10.2");
+	add_dev(&f, "B", "198.51.100.2", "198.51.100.1", "10.2", "10.1");
+	add_dev(&f, "C", "198.51.100.2", "198.51.100.1", "10.2", "10.1");
+	run(&f, &h); /* [peers] C = A: either side of the hint names A */
+	cr_expect(paired(&f, "A", "C"), "the hint names C");
+	cr_expect_eq(count(&f, R_PEER_ONE_SIDED), 0);
+	cr_expect_eq(errors(&f), 0);
+	fleet_free(&f);
+}
+
+/* ---- a NAT address no interface carries ------------------------------------------- */
+
+static struct addrspec host(const char *s)
+{
+	struct ip128 ip;
+	uint8_t fam;
+
+	cr_assert(addr_parse_ip(s, &ip, &fam));
+	return aspec_host(&ip, fam);
+}
+
+Test(pairing, device_address_hint_pairs_a_nat_address)
+{
+	struct fleet f = {0};
+	static const char *const names[] = {"C", "B"};
+	struct addrspec addrs[2] = {host("203.0.113.60"), host("203.0.113.50")};
+	struct pair_hints h = {.dev_names = names, .dev_addrs = addrs, .ndev_addrs = 2};
+
+	/* A talks to B's public (NAT) address; B talks to A's own */
+	add_dev(&f, "A", "198.51.100.1", "203.0.113.50", "10.1", "10.2");
+	add_dev(&f, "B", "192.168.0.2", "198.51.100.1", "10.2", "10.1");
+	run(&f, &h);
+	cr_expect(paired(&f, "A", "B"), "[device B] addresses = 203.0.113.50 makes B the peer");
+	cr_expect_eq(count(&f, R_PEER_MISSING), 0);
+	cr_expect_eq(count(&f, R_PEER_ONE_SIDED), 0);
+	cr_expect_eq(errors(&f), 0);
+	fleet_free(&f);
+}
+
+Test(pairing, without_the_hint_the_nat_address_has_no_owner)
+{
+	struct fleet f = {0};
+	const struct finding *x;
+
+	add_dev(&f, "A", "198.51.100.1", "203.0.113.50", "10.1", "10.2");
+	add_dev(&f, "B", "192.168.0.2", "198.51.100.1", "10.2", "10.1");
+	run(&f, NULL);
+	cr_expect_not(paired(&f, "A", "B"));
+	x = first(&f, R_PEER_MISSING);
+	cr_assert_not_null(x);
+	cr_expect_str_eq(x->loc.src->path, "A.cfg");
+	cr_expect_eq(x->loc.line, LN_REMOTE);
+	cr_expect(strstr(x->message, "203.0.113.50"), "%s", x->message);
+	fleet_free(&f);
+}
+
+/* ---- AH ------------------------------------------------------------------------- */
+
+#define AH_SHA256 " transform ah\n ah authentication-algorithm sha2-256"
+#define AH_SHA512 " transform ah\n ah authentication-algorithm sha2-512"
+
+Test(pairing, ah_integrity_mismatch_is_an_ipsec_proposal_mismatch)
+{
+	struct fleet f = {0};
+	const struct finding *x;
+
+	add_dev_p2(&f, "A", "198.51.100.1", "198.51.100.2", "10.1", "10.2", AH_SHA256);
+	add_dev_p2(&f, "B", "198.51.100.2", "198.51.100.1", "10.2", "10.1", AH_SHA512);
+	run(&f, NULL);
+	cr_expect(paired(&f, "A", "B"));
+	cr_expect_eq(errors(&f), 1, "the proposal mismatch and nothing else");
+	x = first(&f, R_IPSEC_PROPOSAL_MISMATCH);
+	cr_assert_not_null(x);
+	cr_expect_str_eq(x->loc.src->path, "A.cfg");
+	cr_expect_eq(x->loc.line, LN_PROPOSAL);
+	cr_expect_str_eq(
+		x->message,
+		"no ipsec proposal is acceptable to 'B': ah integrity sha2-256 here, sha2-512 there");
+	cr_assert_eq(x->nrelated, 1);
+	cr_expect_str_eq(x->related[0].src->path, "B.cfg");
+	cr_expect_eq(x->related[0].line, LN_PROPOSAL);
+	cr_expect_str_eq(x->related[0].message, "peer side: ipsec proposal 'P1' has ah integrity sha2-512");
+	fleet_free(&f);
+}
+
+Test(pairing, ah_with_the_same_integrity_matches)
+{
+	struct fleet f = {0};
+
+	add_dev_p2(&f, "A", "198.51.100.1", "198.51.100.2", "10.1", "10.2", AH_SHA256);
+	add_dev_p2(&f, "B", "198.51.100.2", "198.51.100.1", "10.2", "10.1", AH_SHA256);
+	run(&f, NULL);
+	cr_expect(paired(&f, "A", "B"));
+	cr_expect_eq(count(&f, R_IPSEC_PROPOSAL_MISMATCH), 0);
+	cr_expect_eq(errors(&f), 0);
+	fleet_free(&f);
+}
+
+Test(pairing, ah_against_esp_is_an_ipsec_proposal_mismatch)
+{
+	struct fleet f = {0};
+	const struct finding *x;
+
+	add_dev_p2(&f, "A", "198.51.100.1", "198.51.100.2", "10.1", "10.2", AH_SHA256);
+	add_dev(&f, "B", "198.51.100.2", "198.51.100.1", "10.2", "10.1");
+	run(&f, NULL);
+	cr_expect_eq(errors(&f), 1);
+	x = first(&f, R_IPSEC_PROPOSAL_MISMATCH);
+	cr_assert_not_null(x);
+	cr_expect_eq(x->loc.line, LN_PROPOSAL + 1, "at 'transform ah', not line %u", x->loc.line);
+	cr_expect_str_eq(x->message,
+			 "no ipsec proposal is acceptable to 'B': protocol ah here, esp (default) there");
+	fleet_free(&f);
+}
+
+/* ---- manual SAs ------------------------------------------------------------------ */
+
+/* A manual policy (line 11), its inbound ESP SPI on line 16, the outbound one on line 18 when given. */
+#define MANUAL_HEAD(name, local, remote, src, dst)                                                                \
+	"#\n sysname " name "\n#\nacl number 3101\n rule 5 permit ip source " src                                 \
+	" 0.0.0.255 destination " dst                                                                             \
+	" 0.0.0.255\n#\nipsec proposal tran1\n esp authentication-algorithm sha2-256\n esp encryption-algorithm " \
+	"aes-128\n#\nipsec policy map1 10 manual\n security acl 3101\n proposal tran1\n tunnel local " local      \
+	"\n tunnel remote " remote "\n"
+#define MANUAL_IN(spi) " sa spi inbound esp " spi "\n sa string-key inbound esp simple Manual-Key-000001\n"
+#define MANUAL_OUT(spi) " sa spi outbound esp " spi "\n sa string-key outbound esp simple Manual-Key-000001\n"
+#define MANUAL_TAIL(local)                                      \
+	"#\ninterface GigabitEthernet1/0/0\n ip address " local \
+	" 255.255.255.0\n ipsec policy map1\n#\nreturn\n"
+#define LN_MANUAL_POLICY 11u
+#define LN_MANUAL_IN 16u
+
+static const char manual_a[] = MANUAL_HEAD("A", "192.0.2.1", "192.0.2.2", "10.1.1.0", "10.1.2.0")
+	MANUAL_IN("54321") MANUAL_OUT("12345") MANUAL_TAIL("192.0.2.1");
+/* B: its inbound SA is A's outbound one; it has no outbound SA for A's inbound one */
+static const char manual_b_in_only[] = MANUAL_HEAD("B", "192.0.2.2", "192.0.2.1", "10.1.2.0", "10.1.1.0")
+	MANUAL_IN("12345") MANUAL_TAIL("192.0.2.2");
+
+static const struct finding *manual_finding(const struct fleet *f)
+{
+	const struct finding *x = NULL;
+
+	for (size_t i = 0; i < f->fs.n; i++) {
+		if (f->fs.v[i].rule != R_MANUAL_SA_MISMATCH)
+			continue;
+		cr_expect_null(x, "one manual-sa-mismatch");
+		x = &f->fs.v[i];
+	}
+	cr_assert_not_null(x);
+	return x;
+}
+
+Test(pairing, manual_sa_set_here_missing_on_the_peer)
+{
+	struct fleet f = {0};
+	const struct finding *x;
+
+	add_text(&f, "A", manual_a);
+	add_text(&f, "B", manual_b_in_only);
+	run(&f, NULL);
+	x = manual_finding(&f);
+	cr_expect_str_eq(x->loc.src->path, "A.cfg");
+	cr_expect_eq(x->loc.line, LN_MANUAL_IN, "at A's inbound SPI, not line %u", x->loc.line);
+	cr_expect_str_eq(x->message, "inbound esp SA on one side only: here set, on 'B' outbound missing");
+	cr_expect_eq(x->nrelated, 0, "nothing to show on B");
+	fleet_free(&f);
+}
+
+Test(pairing, manual_sa_missing_here_set_on_the_peer)
+{
+	struct fleet f = {0};
+	const struct finding *x;
+
+	/* the same two devices, B first: the finding is B's, the peer side A's SPI */
+	add_text(&f, "B", manual_b_in_only);
+	add_text(&f, "A", manual_a);
+	run(&f, NULL);
+	x = manual_finding(&f);
+	cr_expect_str_eq(x->loc.src->path, "B.cfg");
+	cr_expect_eq(x->loc.line, LN_MANUAL_POLICY, "at B's policy, not line %u", x->loc.line);
+	cr_expect_str_eq(x->message, "outbound esp SA on one side only: here missing, on 'A' inbound set");
+	cr_assert_eq(x->nrelated, 1);
+	cr_expect_str_eq(x->related[0].src->path, "A.cfg");
+	cr_expect_eq(x->related[0].line, LN_MANUAL_IN);
+	cr_expect_str_eq(x->related[0].message, "peer side: inbound esp SPI 54321");
+	fleet_free(&f);
+}
+
+Test(pairing, manual_sa_on_both_sides_matches)
+{
+	struct fleet f = {0};
+	static const char b[] = MANUAL_HEAD("B", "192.0.2.2", "192.0.2.1", "10.1.2.0", "10.1.1.0")
+		MANUAL_IN("12345") MANUAL_OUT("54321") MANUAL_TAIL("192.0.2.2");
+
+	add_text(&f, "A", manual_a);
+	add_text(&f, "B", b);
+	run(&f, NULL);
+	cr_expect(paired(&f, "A", "B"));
+	cr_expect_eq(count(&f, R_MANUAL_SA_MISMATCH), 0);
+	fleet_free(&f);
+}
