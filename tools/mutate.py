@@ -54,6 +54,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EQUIV_FILE = "tests/mutants-equivalent.txt"
 WORK = "build-mutate"
+# seconds one unit test may take in a mutant (the slowest takes 5 unmutated)
+UNIT_TIMEOUT = 60
 
 # the objects of a mutant build: the same warnings as a normal build, but an
 # ill-typed swap does not compile instead of crashing at run time
@@ -69,15 +71,15 @@ KEYWORDS = {
 # ---- a C tokenizer -----------------------------------------------------------------
 
 TOKEN_RE = re.compile(r"""
-    (?P<ws>[ \t\r\n\f\v]+)
+    (?P<pp>(?:\A|(?<=\n))[ \t]*\#(?:[^\n\\]|\\.)*(?:\\\n(?:[^\n\\]|\\.)*)*)
+  | (?P<ws>[ \t\r\f\v]+|\n)
   | (?P<comment>/\*.*?\*/|//[^\n]*)
-  | (?P<pp>^[ \t]*\#(?:[^\n\\]|\\.)*(?:\\\n(?:[^\n\\]|\\.)*)*)
   | (?P<string>"(?:[^"\\\n]|\\.)*")
   | (?P<char>'(?:[^'\\\n]|\\.)*')
   | (?P<number>(?:0[xX][0-9a-fA-F]+|[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?)[uUlLfF]*)
   | (?P<ident>[A-Za-z_][A-Za-z_0-9]*)
   | (?P<punct>\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^!=<>]=|[][{}();:,.?~!<>=+\-*/%&|^])
-""", re.S | re.M | re.X)
+""", re.S | re.X)
 
 
 class Tok:
@@ -233,7 +235,12 @@ class Mutant:
 REL = {"<": "<=", "<=": "<", ">": ">=", ">=": ">"}
 EQ = {"==": "!=", "!=": "=="}
 LOGIC = {"&&": "||", "||": "&&"}
-BOUNDARY = {"&&", "||", "(", ",", "?", ":", ";", "=", "return", "{", "}"}
+BOUNDARY = {"&&", "||", "(", ",", "?", ":", ";", "=", "return", "{", "}",
+            "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>="}
+# calls whose first two arguments commute, and comparisons whose sign is not
+# read when compared with 0 by == or != (a swap there cannot change anything)
+COMMUTATIVE = {"xcalloc", "calloc", "MIN", "MAX", "min", "max"}
+SIGN_ONLY = {"strcmp", "strcasecmp", "strncmp", "strncasecmp", "memcmp", "streq"}
 
 
 def is_decl_bracket(toks, i):
@@ -315,7 +322,8 @@ def file_mutants(rel, src, groups, consts_only):
         for i in range(lo, hi + 1):
             t = toks[i]
             tx = t.text
-            if t.kind == "number" and re.fullmatch(r"[0-9]+[uUlL]*", tx) and not is_decl_bracket(toks, i):
+            if (t.kind == "number" and re.fullmatch(r"(?:0|[1-9][0-9]*)[uUlL]*", tx)
+                    and not is_decl_bracket(toks, i)):
                 digits = re.match(r"[0-9]+", tx).group()
                 suffix = tx[len(digits):]
                 v = int(digits)
@@ -362,6 +370,10 @@ def file_mutants(rel, src, groups, consts_only):
                         args.append((a0, j - 1))
                         a0 = j + 1
                     j += 1
+                after = toks[j + 1].text if j + 1 <= hi else ""
+                before = toks[i - 1].text if i > 0 else ""
+                if tx in COMMUTATIVE or (tx in SIGN_ONLY and (after in ("==", "!=") or before == "!")):
+                    continue
                 if len(args) >= 2 and args[0][0] <= args[0][1] and args[1][0] <= args[1][1]:
                     s0, e0 = toks[args[0][0]].start, toks[args[0][1]].end
                     s1, e1 = toks[args[1][0]].start, toks[args[1][1]].end
@@ -385,7 +397,7 @@ def all_mutants(root, only=None):
             continue  # memory and file plumbing: a fault there crashes every test
         if only and rel not in only:
             continue
-        with open(os.path.join(root, rel), encoding="utf-8") as fh:
+        with open(os.path.join(root, rel), encoding="utf-8", newline="") as fh:
             src = fh.read()
         res += file_mutants(rel, src, groups, consts)
     return res
@@ -408,19 +420,44 @@ def load_equivalents():
 
 # ---- running -------------------------------------------------------------------------
 
+STOP = threading.Event()
+CHILDREN = set()
+CHILD_LOCK = threading.Lock()
+
+
 def sh(cmd, cwd, timeout, env=None, log=None):
     """Run cmd in its own process group; (returncode or 'timeout', seconds)."""
     t0 = time.monotonic()
+    if STOP.is_set():
+        return "stopped", 0.0
     p = subprocess.Popen(cmd, cwd=cwd, shell=True, stdout=log or subprocess.DEVNULL,
                          stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
                          start_new_session=True)
+    with CHILD_LOCK:
+        CHILDREN.add(p.pid)
     try:
         rc = p.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(p.pid, signal.SIGKILL)
         p.wait()
         rc = "timeout"
+    finally:
+        with CHILD_LOCK:
+            CHILDREN.discard(p.pid)
+    if STOP.is_set():
+        rc = "stopped"
     return rc, time.monotonic() - t0
+
+
+def stop_all(*_):
+    """Ctrl-C or SIGTERM: no new mutant, the running ones' process groups ended."""
+    STOP.set()
+    with CHILD_LOCK:
+        for pid in list(CHILDREN):
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except OSError:
+                pass
 
 
 class Worker:
@@ -462,11 +499,15 @@ class Worker:
         if not os.path.exists(manifest):
             shutil.rmtree(os.path.join(self.dir, "build"), ignore_errors=True)
         keep = set()
-        for f in files:
+        self.digest = hashlib.sha1()
+        for f in sorted(files):
             src = os.path.join(base, f)
             if not os.path.isfile(src) or os.path.islink(src):
                 continue
             keep.add(f)
+            self.digest.update(f.encode() + b"\0")
+            with open(src, "rb") as fh:
+                self.digest.update(fh.read())
             dst = os.path.join(self.dir, f)
             os.makedirs(os.path.dirname(dst), exist_ok=True)
             if not os.path.exists(dst) or not filecmp_same(src, dst):
@@ -497,8 +538,8 @@ class Worker:
 
     def stages(self):
         return [
-            ("make test", "make -s --no-print-directory O=build CFLAGS='%s' SHARED='%s' test" %
-             (MUT_CFLAGS, self.shared)),
+            ("make test", "make -s --no-print-directory O=build CFLAGS='%s' SHARED='%s' "
+             "UNIT_FLAGS='--fail-fast --timeout %d' test" % (MUT_CFLAGS, self.shared, UNIT_TIMEOUT)),
             ("cli.sh", "bash tests/cli.sh"),
             ("reports.sh", "bash tests/reports.sh"),
         ]
@@ -511,6 +552,8 @@ class Worker:
             if left <= 0:
                 return name + " (time budget)", time.monotonic() - t0
             rc, _ = sh(cmd, self.dir, left, self.env, log)
+            if rc == "stopped":
+                return "stopped", time.monotonic() - t0
             if rc == "timeout":
                 return name + " (time budget)", time.monotonic() - t0
             if rc != 0:
@@ -530,25 +573,30 @@ def run_mutant(w, m, budget, logpath):
     """'killed', 'survived' or 'stillborn', with the failing stage."""
     path = os.path.join(w.dir, m.file)
     obj = os.path.join(w.dir, "build", m.file[:-2] + ".o")
-    with open(path, encoding="utf-8") as fh:
+    with open(path, "rb") as fh:
         orig = fh.read()
     st = os.stat(path)
     saved_obj = obj + ".pristine"
     shutil.copy2(obj, saved_obj)
-    mutated = orig[:m.start] + m.repl + orig[m.end:]
+    # the object goes: the mutant is compiled whatever the clock's resolution
+    os.remove(obj)
+    text = orig.decode("utf-8")
+    mutated = text[:m.start] + m.repl + text[m.end:]
     try:
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write(mutated)
+        with open(path, "wb") as fh:
+            fh.write(mutated.encode("utf-8"))
         with open(logpath, "w") as log:
             rc, _ = w.build(600, log)
             if rc != 0:
                 return "stillborn", "build"
             stage, _ = w.run_tests(budget, log)
+        if stage == "stopped" or STOP.is_set():
+            return "stopped", None
         return ("killed", stage) if stage else ("survived", None)
     finally:
         # the pristine source with its old time, the pristine object with a new one:
         # the next build recompiles nothing but re-links
-        with open(path, "w", encoding="utf-8") as fh:
+        with open(path, "wb") as fh:
             fh.write(orig)
         os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
         shutil.move(saved_obj, obj)
@@ -575,7 +623,7 @@ def main():
     ap.add_argument("--seed", type=int, default=int(os.environ.get("SEED", "1")))
     ap.add_argument("--jobs", type=int, default=int(os.environ.get("MUTATE_JOBS", "0") or 0))
     ap.add_argument("--timeout", type=float, default=0,
-                    help="seconds one mutant's tests may take (default: 3x the unmutated run + 60)")
+                    help="seconds one mutant's tests may take (default: 1.5x the unmutated run + 60)")
     ap.add_argument("--shared", default=os.environ.get("SHARED", "../shared"))
     ap.add_argument("--list", action="store_true", help="list the sample, run nothing")
     ap.add_argument("--only", action="append", help="mutate only this file (repeatable)")
@@ -586,6 +634,8 @@ def main():
                     help="test the tree of this commit, not the work tree")
     args = ap.parse_args()
     os.chdir(ROOT)
+    signal.signal(signal.SIGINT, stop_all)
+    signal.signal(signal.SIGTERM, stop_all)
 
     jobs = args.jobs or max(1, min(2, os.cpu_count() or 1))
     shared = os.path.abspath(args.shared)
@@ -655,8 +705,20 @@ def main():
                 return
             with open(os.path.join(w.dir, "build", ".mutate-sources"), "w") as fh:
                 fh.write("built by tools/mutate.py from the copy's sources\n")
+            # the same sources passed before (IDS= reruns): their time, not a second run
+            stamp = os.path.join(w.dir, "build", ".mutate-baseline")
+            key = w.digest.hexdigest() + " " + args.shared
+            if os.path.exists(stamp):
+                with open(stamp) as fh:
+                    old = fh.read().split("\t")
+                if len(old) == 2 and old[0] == key:
+                    base[i] = (None, float(old[1]))
+                    return
             stage, secs = w.run_tests(3600, log)
         base[i] = (("the unmutated tree fails %s (see %s)" % (stage, logp)) if stage else None, secs)
+        if not stage:
+            with open(stamp, "w") as fh:
+                fh.write("%s\t%.1f" % (key, secs))
 
     threads = [threading.Thread(target=baseline, args=(i,)) for i in range(jobs)]
     for t in threads:
@@ -668,7 +730,7 @@ def main():
             print("mutate: " + err, file=sys.stderr)
             return 2
     t_base = max(secs for _, secs in base)
-    budget = args.timeout or 3 * t_base + 60
+    budget = args.timeout or 1.5 * t_base + 60
     print("mutate: the unmutated tests take %.0f s; each mutant may take %.0f s" % (t_base, budget))
 
     results = []  # (mutant, status, stage)
@@ -678,35 +740,35 @@ def main():
     lock = threading.Lock()
     t_start = time.monotonic()
 
-    def take():
+    def take(wi):
         with lock:
-            while queue:
-                done = sum(1 for r in results if r[1] != "stillborn") + len(running)
-                if done >= args.mutants:
+            while queue and not STOP.is_set():
+                if len(results) + len(running) >= args.mutants:
                     return None
                 m = muts[queue.pop(0)]
                 if m.id in equiv:
                     results.append((m, "equivalent", None))
                     continue
+                running[wi] = m
                 return m
             return None
 
     def work(wi):
         w = workers[wi]
         while True:
-            m = take()
+            m = take(wi)
             if m is None:
                 return
-            with lock:
-                running[wi] = m
             status, stage = run_mutant(w, m, budget, os.path.join(w.dir, "mutant.log"))
             with lock:
                 del running[wi]
+                if status == "stopped":
+                    return
                 if status == "stillborn":
                     nonlocal_stillborn[0] += 1
                 else:
                     results.append((m, status, stage))
-                n = sum(1 for r in results if r[1] in ("killed", "survived"))
+                n = len(results)
                 print("[%d/%d %4.0fs] %-9s %s:%d %s%s" % (
                     n, args.mutants, time.monotonic() - t_start, status, m.file, m.line,
                     m.describe(), " [%s]" % stage if stage else ""), flush=True)
@@ -716,7 +778,8 @@ def main():
     for t in threads:
         t.start()
     for t in threads:
-        t.join()
+        while t.is_alive():
+            t.join(0.5)
     stillborn = nonlocal_stillborn[0]
 
     killed = [r for r in results if r[1] == "killed"]
@@ -727,8 +790,9 @@ def main():
     lines = []
     lines.append("mutation: %d mutants, %d killed, %d survived, %d equivalent (score %.1f%%, seed %d)"
                  % (n, len(killed), len(survived), len(equivalent), score, args.seed))
-    lines.append("mutate: %d did not compile and were replaced; %.0f s" % (
-        stillborn, time.monotonic() - t_start))
+    lines.append("mutate: %d did not compile and were replaced; %.0f s%s" % (
+        stillborn, time.monotonic() - t_start,
+        "; STOPPED before the end: a partial result" if STOP.is_set() else ""))
     by_op = {}
     for m, st, _ in results:
         if st in ("killed", "survived"):
