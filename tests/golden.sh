@@ -112,8 +112,11 @@ run_formats() {
 	done
 	wait
 	# shellcheck disable=SC2016 # jq's $root, not the shell's
-	if jq --arg root "file://$PWD/" '.runs[] |= ((.originalUriBaseIds."%SRCROOT%".uri
-		|= if . == $root then "file:///SRCROOT/" else . end) | .tool.driver.rules |= map(.id))' "$tmp/out.sarif" >"$tmp/norm.sarif" 2>"$tmp/err.jq"; then
+	# any absolute directory (the real path, percent-encoded: a symlink or a '@' in the
+	# checkout's path must not matter), but only a directory URI
+	if jq '.runs[] |= ((.originalUriBaseIds."%SRCROOT%".uri
+		|= if startswith("file:///") and endswith("/") then "file:///SRCROOT/" else . end)
+		| .tool.driver.rules |= map(.id))' "$tmp/out.sarif" >"$tmp/norm.sarif" 2>"$tmp/err.jq"; then
 		mv "$tmp/norm.sarif" "$tmp/out.sarif"
 	else
 		echo "jq: $(head -c 200 "$tmp/err.jq")" >>"$tmp/err.sarif"
