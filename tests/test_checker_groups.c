@@ -197,3 +197,203 @@ Test(groups, later_member_inside_an_earlier_one_is_shadowed_not_a_conflict)
 	cr_expect_eq(c.fs.n, 2, "policy-shadowed and ipsec proposal P2 unused, nothing else");
 	checked_free(&c);
 }
+
+/* ---- overlaps across groups (flow-overlap) ------------------------------------------ */
+
+/*
+ * Three groups, one per interface: VPN1 (acl 3000, peer P1, proposal P1),
+ * VPN2 (acl 3001) and VPN3 (acl 3002), each with the peer and proposal given.
+ */
+static const char groups3_fmt[] =
+	"#\n"									/* 1 */
+	" sysname A\n"								/* 2 */
+	"#\n"									/* 3 */
+	"acl number 3000\n"							/* 4 */
+	" rule 5 permit ip %s\n"						/* 5 */
+	"acl number 3001\n"							/* 6 */
+	" rule 5 permit ip %s\n"						/* 7 */
+	"acl number 3002\n"							/* 8 */
+	" rule 5 permit ip %s\n"						/* 9 */
+	"#\n"									/* 10 */
+	"ipsec proposal P1\n"							/* 11 */
+	" esp authentication-algorithm sha2-256\n"				/* 12 */
+	" esp encryption-algorithm aes-256\n"					/* 13 */
+	"ipsec proposal P2\n"							/* 14 */
+	" esp authentication-algorithm sha2-256\n"				/* 15 */
+	" esp encryption-algorithm aes-128\n"					/* 16 */
+	"#\n"									/* 17 */
+	"ike proposal 10\n"							/* 18 */
+	" encryption-algorithm aes-256\n"					/* 19 */
+	" dh group14\n"								/* 20 */
+	" authentication-algorithm sha2-256\n"					/* 21 */
+	" authentication-method pre-share\n"					/* 22 */
+	"#\n"									/* 23 */
+	"ike peer P1\n"								/* 24 */
+	" pre-shared-key cipher %%^%%#Zq8Lm2Vx9Pw4Rt6Yu1Io3Kj5Hg7Fd0Sa%%^%%#\n" /* 25 */
+	" ike-proposal 10\n"							/* 26 */
+	" remote-address 198.51.100.2\n"					/* 27 */
+	"ike peer P2\n"								/* 28 */
+	" pre-shared-key cipher %%^%%#Zq8Lm2Vx9Pw4Rt6Yu1Io3Kj5Hg7Fd0Sa%%^%%#\n" /* 29 */
+	" ike-proposal 10\n"							/* 30 */
+	" remote-address 198.51.100.3\n"					/* 31 */
+	"#\n"									/* 32 */
+	"ipsec policy VPN1 10 isakmp\n"						/* 33 */
+	" security acl 3000\n"							/* 34 */
+	" ike-peer P1\n"							/* 35 */
+	" proposal P1\n"							/* 36 */
+	"ipsec policy VPN2 10 isakmp\n"						/* 37 */
+	" security acl 3001\n"							/* 38 */
+	" ike-peer %s\n"							/* 39 */
+	" proposal %s\n"							/* 40 */
+	"ipsec policy VPN3 10 isakmp\n"						/* 41 */
+	" security acl 3002\n"							/* 42 */
+	" ike-peer %s\n"							/* 43 */
+	" proposal %s\n"							/* 44 */
+	"#\n"									/* 45 */
+	"interface GigabitEthernet0/0/0\n"					/* 46 */
+	" ip address 198.51.100.1 255.255.255.0\n"				/* 47 */
+	" ipsec policy VPN1\n"							/* 48 */
+	"interface GigabitEthernet0/0/1\n"					/* 49 */
+	" ip address 198.51.101.1 255.255.255.0\n"				/* 50 */
+	" ipsec policy VPN2\n"							/* 51 */
+	"interface GigabitEthernet0/0/2\n"					/* 52 */
+	" ip address 198.51.102.1 255.255.255.0\n"				/* 53 */
+	" ipsec policy VPN3\n"							/* 54 */
+	"#\n"									/* 55 */
+	"return\n" /* 56 */;
+#define LN_VPN1 33u
+#define LN_VPN2 37u
+#define LN_VPN3 41u
+
+static void check3(struct checked *c, const char *acl1, const char *acl2, const char *acl3, const char *peer2,
+		   const char *prop2, const char *peer3, const char *prop3)
+{
+	memset(c, 0, sizeof(*c));
+	snprintf(c->text, sizeof(c->text), groups3_fmt, acl1, acl2, acl3, peer2, prop2, peer3, prop3);
+	parse_buffer(&c->pf, "A.cfg", c->text, strlen(c->text), VENDOR_HUAWEI);
+	cr_assert_not_null(c->pf.dev);
+	cr_assert_eq(c->pf.status, FILE_OK, "the test device parses clean");
+	chk_device(c->pf.dev, &c->fs);
+}
+
+#define ELSEWHERE "source 10.7.0.0 0.0.255.255 destination 10.8.0.0 0.0.255.255"
+
+#define OVERLAP_WIT "both select source 10.1.1.0/24 destination 10.2.0.0/24"
+
+/* The nth flow-overlap: at the later policy, naming the earlier one at its line. */
+static void expect_overlap(const struct findings *fs, size_t nth, uint32_t line, const char *later,
+			   const char *earlier, uint32_t earlier_line, const char *why)
+{
+	const struct finding *f = NULL;
+	char want[512], rel[128];
+
+	for (size_t i = 0; i < fs->n && !f; i++)
+		if (fs->v[i].rule == R_FLOW_OVERLAP && nth-- == 0)
+			f = &fs->v[i];
+	cr_assert_not_null(f);
+	cr_expect_eq(f->loc.line, line, "at %s, not line %u", later, f->loc.line);
+	snprintf(want, sizeof(want),
+		 "traffic of ipsec policy '%s' overlaps ipsec policy '%s' (%s): " OVERLAP_WIT, later, earlier,
+		 why);
+	cr_expect_str_eq(f->message, want);
+	cr_assert_eq(f->nrelated, 1);
+	cr_expect_eq(f->related[0].line, earlier_line);
+	snprintf(rel, sizeof(rel), "ipsec policy '%s' is here", earlier);
+	cr_expect_str_eq(f->related[0].message, rel);
+}
+
+Test(overlap, other_proposals_in_another_group)
+{
+	struct checked c;
+
+	check3(&c, BROAD_SRC, BROAD_DST, ELSEWHERE, "P1", "P2", "P2", "P1");
+	cr_expect_eq(count(&c.fs, R_FLOW_OVERLAP), 1);
+	expect_overlap(&c.fs, 0, LN_VPN2, "VPN2 10", "VPN1 10", LN_VPN1, "different proposals");
+	cr_expect_eq(c.fs.n, 1, "nothing else");
+	checked_free(&c);
+}
+
+Test(overlap, same_peer_and_proposals_in_another_group_is_a_redundant_uplink)
+{
+	struct checked c;
+
+	check3(&c, BROAD_SRC, BROAD_DST, ELSEWHERE, "P1", "P1", "P2", "P2");
+	cr_expect_eq(count(&c.fs, R_FLOW_OVERLAP), 0);
+	cr_expect_eq(c.fs.n, 0, "nothing at all");
+	checked_free(&c);
+}
+
+Test(overlap, three_groups_each_pair_once_in_order)
+{
+	struct checked c;
+
+	/* VPN3's flow lies inside both others: three overlapping pairs, each reported once */
+	check3(&c, BROAD_SRC, BROAD_DST, NARROW, "P2", "P1", "P2", "P2");
+	cr_expect_eq(count(&c.fs, R_FLOW_OVERLAP), 3);
+	expect_overlap(&c.fs, 0, LN_VPN2, "VPN2 10", "VPN1 10", LN_VPN1, "different peers");
+	expect_overlap(&c.fs, 1, LN_VPN3, "VPN3 10", "VPN1 10", LN_VPN1, "different peers and proposals");
+	expect_overlap(&c.fs, 2, LN_VPN3, "VPN3 10", "VPN2 10", LN_VPN2, "different proposals");
+	cr_expect_eq(c.fs.n, 3, "nothing else");
+	checked_free(&c);
+}
+
+Test(overlap, a_policy_of_two_rules_overlapping_is_reported_once)
+{
+	struct checked c;
+	const struct finding *f;
+
+	/* both rules of acl 3000 meet acl 3001 (and shift the lines below by one) */
+	check3(&c,
+	       BROAD_SRC "\n rule 10 permit ip source 10.1.0.0 0.0.255.255 destination 10.2.1.0 0.0.0.255",
+	       BROAD_DST, ELSEWHERE, "P2", "P1", "P2", "P2");
+	cr_expect_eq(count(&c.fs, R_FLOW_OVERLAP), 1,
+		     "one finding per pair of policies, not per pair of rules");
+	f = first(&c.fs, R_FLOW_OVERLAP);
+	cr_assert_not_null(f);
+	cr_expect_eq(f->loc.line, LN_VPN2 + 1);
+	cr_expect(strstr(f->message, "(different peers)"), "%s", f->message);
+	checked_free(&c);
+}
+
+/* ---- a rule shadowed by earlier rules of its acl ------------------------------------ */
+
+#define R19(n, third) \
+	" rule " #n " permit ip source 10.1." #third ".0 0.0.31.255 destination 10.2.2.0 0.0.0.255\n"
+
+/* The policy-shadowed finding of acl 3000 (VPN 10), whose rules start on line 5. */
+static void expect_rule_shadowed(const char *acl10, uint32_t line, const char *msg)
+{
+	struct checked c;
+	const struct finding *f;
+
+	check(&c, acl10, "source 10.7.0.0 0.0.255.255 destination 10.8.0.0 0.0.255.255", "P1", "P1");
+	cr_expect_eq(count(&c.fs, R_POLICY_SHADOWED), 1);
+	f = first(&c.fs, R_POLICY_SHADOWED);
+	cr_assert_not_null(f);
+	cr_expect_eq(f->loc.line, line, "at the shadowed rule, not line %u", f->loc.line);
+	cr_expect_eq(f->loc.col, 2);
+	cr_expect_str_eq(f->message, msg);
+	checked_free(&c);
+}
+
+Test(groups, a_rule_covered_by_two_earlier_rules_names_both)
+{
+	/* "rule 5 permit ip %s": the first rule's text comes from the format */
+	expect_rule_shadowed(
+		"source 10.1.0.0 0.0.31.255 destination 10.2.2.0 0.0.0.255\n" R19(
+			10,
+			32) " rule 15 permit ip source 10.1.0.0 0.0.63.255 destination 10.2.2.0 0.0.0.255",
+		7, "rule 15 of acl '3000' is never matched: rules 5 and 10 match all of its traffic first");
+}
+
+Test(groups, a_rule_covered_by_eight_earlier_rules_names_five_and_counts_the_rest)
+{
+	expect_rule_shadowed(
+		"source 10.1.0.0 0.0.31.255 destination 10.2.2.0 0.0.0.255\n" R19(10, 32) R19(15, 64) R19(
+			20, 96) R19(25, 128) R19(30, 160) R19(35, 192)
+			R19(40,
+			    224) " rule 45 permit ip source 10.1.0.0 0.0.255.255 destination 10.2.2.0 0.0.0.255",
+		13,
+		"rule 45 of acl '3000' is never matched: rules 5, 10, 15, 20, 25 and 3 more match all of its "
+		"traffic first");
+}
