@@ -423,3 +423,49 @@ Test(pairing, manual_sa_on_both_sides_matches)
 	cr_expect_eq(count(&f, R_MANUAL_SA_MISMATCH), 0);
 	fleet_free(&f);
 }
+
+/* ---- several tunnels face one: the selectors decide ------------------------------- */
+
+/*
+ * B: two members of VPN, both towards A; one protects exactly the mirror of
+ * A's flow 10.1.0.0/16 -> 10.2.0.0/16, the other a part of it (10.2.5.0/24).
+ */
+#define B_TWO_FMT                                                                                                        \
+	"#\n sysname B\n#\nacl number 3000\n rule 5 permit ip source %s destination 10.1.0.0 0.0.255.255\n"              \
+	"acl number 3001\n rule 5 permit ip source %s destination 10.1.0.0 0.0.255.255\n#\nipsec proposal P1\n" ESP_BODY \
+	"\n#\nike proposal 10\n encryption-algorithm aes-256\n dh group14\n authentication-algorithm sha2-256\n"         \
+	" authentication-method pre-share\n#\nike peer PEER\n"                                                           \
+	" pre-shared-key cipher %%^%%#Zq8Lm2Vx9Pw4Rt6Yu1Io3Kj5Hg7Fd0Sa%%^%%#\n remote-address 198.51.100.1\n#\n"         \
+	"ipsec policy VPN 10 isakmp\n security acl 3000\n ike-peer PEER\n proposal P1\n"                                 \
+	"ipsec policy VPN 20 isakmp\n security acl 3001\n ike-peer PEER\n proposal P1\n#\n"                              \
+	"interface GigabitEthernet0/0/0\n ip address 198.51.100.2 255.255.255.0\n ipsec policy VPN\n#\nreturn\n"
+#define WHOLE "10.2.0.0 0.0.255.255"
+#define PART "10.2.5.0 0.0.0.255"
+
+/*
+ * A's tunnel pairs first, with the member of B that mirrors it exactly (want);
+ * then B's other member, which points at A too, with A's tunnel.
+ */
+static void pair_with_two(const char *acl10, const char *acl20, const char *want, const char *other)
+{
+	struct fleet f = {0};
+	char b[2048];
+
+	snprintf(b, sizeof(b), B_TWO_FMT, acl10, acl20);
+	add_dev(&f, "A", "198.51.100.1", "198.51.100.2", "10.1", "10.2");
+	add_text(&f, "B", b);
+	run(&f, NULL);
+	cr_assert_eq(f.pairs.n, 2);
+	cr_assert_not_null(f.pairs.v[0].b);
+	cr_assert_not_null(f.pairs.v[1].b);
+	cr_expect_str_eq(f.pairs.v[0].a->dev->name, "A");
+	cr_expect_str_eq(f.pairs.v[0].b->name, want, "A's tunnel pairs with B's exact mirror");
+	cr_expect_str_eq(f.pairs.v[1].b->name, other);
+	fleet_free(&f);
+}
+
+Test(pairing, of_two_facing_tunnels_the_exact_mirror_wins_first_or_second)
+{
+	pair_with_two(WHOLE, PART, "ipsec policy VPN 10", "ipsec policy VPN 20");
+	pair_with_two(PART, WHOLE, "ipsec policy VPN 20", "ipsec policy VPN 10");
+}
