@@ -397,3 +397,40 @@ Test(groups, a_rule_covered_by_eight_earlier_rules_names_five_and_counts_the_res
 		"rule 45 of acl '3000' is never matched: rules 5, 10, 15, 20, 25 and 3 more match all of its "
 		"traffic first");
 }
+
+/* ---- a member shadowed by two earlier members ----------------------------------------- */
+
+static const char three_members[] =
+	"#\n sysname A\n#\n" /* 1-3 */
+	"acl number 3000\n rule 5 permit ip source 10.1.0.0 0.0.127.255 destination 10.2.0.0 0.0.255.255\n" /* 4-5 */
+	"acl number 3001\n rule 5 permit ip source 10.1.128.0 0.0.127.255 destination 10.2.0.0 0.0.255.255\n" /* 6-7 */
+	"acl number 3002\n rule 5 permit ip source 10.1.0.0 0.0.255.255 destination 10.2.0.0 0.0.255.255\n" /* 8-9 */
+	"ipsec proposal P1\n esp authentication-algorithm sha2-256\n esp encryption-algorithm aes-256\n" /* 10-12 */
+	"ike proposal 10\n encryption-algorithm aes-256\n dh group14\n authentication-algorithm sha2-256\n" /* 13-16 */
+	" authentication-method pre-share\n" /* 17 */
+	"ike peer P1\n pre-shared-key cipher %^%#Zq8Lm2Vx9Pw4Rt6Yu1Io3Kj5Hg7Fd0Sa%^%#\n ike-proposal 10\n" /* 18-20 */
+	" remote-address 198.51.100.2\n"					       /* 21 */
+	"ipsec policy VPN 10 isakmp\n security acl 3000\n ike-peer P1\n proposal P1\n" /* 22-25 */
+	"ipsec policy VPN 20 isakmp\n security acl 3001\n ike-peer P1\n proposal P1\n" /* 26-29 */
+	"ipsec policy VPN 30 isakmp\n security acl 3002\n ike-peer P1\n proposal P1\n" /* 30-33 */
+	"interface GigabitEthernet0/0/0\n ip address 198.51.100.1 255.255.255.0\n ipsec policy VPN\n#\nreturn\n";
+
+Test(groups, a_member_covered_by_two_earlier_members_names_both)
+{
+	struct checked c;
+	const struct finding *f;
+
+	memset(&c, 0, sizeof(c));
+	parse_buffer(&c.pf, "A.cfg", three_members, strlen(three_members), VENDOR_HUAWEI);
+	cr_assert_not_null(c.pf.dev);
+	cr_assert_eq(c.pf.status, FILE_OK);
+	chk_device(c.pf.dev, &c.fs);
+	cr_expect_eq(c.fs.n, 1, "the shadowed member and nothing else");
+	f = first(&c.fs, R_POLICY_SHADOWED);
+	cr_assert_not_null(f);
+	cr_expect_eq(f->loc.line, 30u, "at VPN 30, not line %u", f->loc.line);
+	cr_expect_str_eq(f->message,
+			 "ipsec policy 'VPN 30' is never used: ipsec policy 'VPN 10' and ipsec policy "
+			 "'VPN 20' select all of its traffic first");
+	checked_free(&c);
+}
