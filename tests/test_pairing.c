@@ -469,3 +469,63 @@ Test(pairing, of_two_facing_tunnels_the_exact_mirror_wins_first_or_second)
 	pair_with_two(WHOLE, PART, "ipsec policy VPN 10", "ipsec policy VPN 20");
 	pair_with_two(PART, WHOLE, "ipsec policy VPN 20", "ipsec policy VPN 10");
 }
+
+/* ---- a responder template that names its peer ------------------------------------- */
+
+#define B_TEMPLATE_FMT                                                                                                   \
+	"#\n sysname B\n#\nipsec proposal P1\n" ESP_BODY                                                                 \
+	"\n#\nike proposal 10\n encryption-algorithm aes-256\n dh group14\n authentication-algorithm sha2-256\n"         \
+	" authentication-method pre-share\n#\nike peer PEER\n"                                                           \
+	" pre-shared-key cipher %%^%%#Zq8Lm2Vx9Pw4Rt6Yu1Io3Kj5Hg7Fd0Sa%%^%%#\n ike-proposal 10\n remote-address %s\n#\n" \
+	"ipsec policy-template TPL 10\n ike-peer PEER\n proposal P1\n#\n"                                                \
+	"ipsec policy VPN 10 isakmp template TPL\n#\n"                                                                   \
+	"interface GigabitEthernet0/0/0\n ip address 198.51.100.2 255.255.255.0\n ipsec policy VPN\n#\nreturn\n"
+
+#define LN_B_TEMPLATE_REMOTE 17u
+
+static void with_template(struct fleet *f, const char *remote)
+{
+	char b[2048];
+
+	snprintf(b, sizeof(b), B_TEMPLATE_FMT, remote);
+	add_dev(f, "A", "198.51.100.1", "198.51.100.2", "10.1", "10.2");
+	add_text(f, "B", b);
+	run(f, NULL);
+}
+
+Test(pairing, a_template_that_names_the_initiator_accepts_it)
+{
+	struct fleet f = {0};
+
+	with_template(&f, "198.51.100.1");
+	cr_assert_eq(f.pairs.n, 1);
+	cr_assert_not_null(f.pairs.v[0].b);
+	cr_expect_str_eq(f.pairs.v[0].a->dev->name, "A");
+	cr_expect_str_eq(f.pairs.v[0].b->dev->name, "B");
+	cr_expect_str_eq(f.pairs.v[0].b->name, "ipsec policy VPN 10");
+	cr_expect_eq(errors(&f), 0);
+	cr_expect_eq(count(&f, R_PEER_MISSING), 0);
+	fleet_free(&f);
+}
+
+Test(pairing, a_template_that_names_another_peer_does_not)
+{
+	struct fleet f = {0};
+	const struct finding *x;
+
+	with_template(&f, "198.51.100.9");
+	cr_expect_not(paired(&f, "A", "B"));
+	x = first(&f, R_PEER_ONE_SIDED);
+	cr_assert_not_null(x);
+	cr_expect_str_eq(x->loc.src->path, "A.cfg");
+	cr_expect_eq(x->loc.line, LN_REMOTE);
+	cr_expect_str_eq(x->message,
+			 "ipsec policy VPN 10 points at 198.51.100.2 on 'B', but 'B' has no tunnel back to "
+			 "'A' (nearest: ipsec policy VPN 10)");
+	x = first(&f, R_PEER_MISSING);
+	cr_assert_not_null(x);
+	cr_expect_str_eq(x->loc.src->path, "B.cfg");
+	cr_expect_eq(x->loc.line, LN_B_TEMPLATE_REMOTE);
+	cr_expect(strstr(x->message, "198.51.100.9"), "%s", x->message);
+	fleet_free(&f);
+}
