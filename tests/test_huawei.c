@@ -554,7 +554,6 @@ Test(huawei_detect, realworld_files)
 		{RW "aix/disa-stig-aix7-sv215429-lsfilt-human.lsfilt", VENDOR_AIX},
 		{RW "aix/disa-stig-aix7-sv219057-lsfilt-rule0-v4-v6-human.lsfilt", VENDOR_AIX},
 		{RW "aix-annotated/ibm-ansible-power-aix-mkfilt-docstring.lsfilt", VENDOR_AIX},
-		{"fixtures/unknown/unknown-format--notes.txt", VENDOR_UNKNOWN},
 	};
 
 	NEED_REALWORLD();
@@ -562,6 +561,31 @@ Test(huawei_detect, realworld_files)
 		const char *why = NULL;
 		cr_expect_eq(detect_file(files[i].path, &why), files[i].v, "%s: %s", files[i].path,
 			     why ? why : "");
+	}
+}
+
+/* the repository's own files: this test runs without ../shared */
+Test(huawei_detect, fixture_files)
+{
+	static const struct {
+		const char *path;
+		enum vendor v;
+		const char *why; /* NULL: not checked */
+	} files[] = {
+		{"fixtures/unknown/unknown-format--notes.txt", VENDOR_UNKNOWN,
+		 "no Huawei, HP-UX or AIX statement found"},
+		{EX "4.1-routera.cfg", VENDOR_HUAWEI, NULL},
+		{"fixtures/hpux/examples/4.1-hostA.batch", VENDOR_HPUX, NULL},
+		{"fixtures/aix/text/duplicate-definition--fires-tunnel.lstun", VENDOR_AIX, NULL},
+	};
+
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		const char *why = NULL;
+
+		cr_expect_eq(detect_file(files[i].path, &why), files[i].v, "%s: %s", files[i].path,
+			     why ? why : "");
+		if (files[i].why)
+			cr_expect_str_eq(why ? why : "(none)", files[i].why, "%s: why", files[i].path);
 	}
 }
 
