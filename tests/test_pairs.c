@@ -50,6 +50,8 @@ enum {
 	LN_RULE,
 	LN_LID,
 	LN_RID,
+	LN_P2PLIFE,  /* a per-transform lifetime of the first ipsec proposal (HP-UX) */
+	LN_XP2 = 30, /* further ipsec proposals: the j-th (from 0) at LN_XP2 + 10 * j */
 };
 #define B_LINES 100u
 
@@ -73,7 +75,12 @@ struct spec {
 	int64_t p1_life;
 	int p1_life_prov; /* PROV_WRITTEN, a default (at the proposal's line) or PROV_UNSET */
 	int64_t p2_life;
-	int64_t p2_kb; /* 0: not set */
+	int p2_life_prov;     /* PROV_WRITTEN or a default (at the tunnel's line) */
+	int64_t p2_life_prop; /* the first ipsec proposal's own lifetime (s), 0: none */
+	int64_t p2_kb;	      /* 0: not set */
+	/* further ipsec proposals after the first: their ESP transforms, the spec's mode */
+	size_t nxp2;
+	int xp2_enc[2], xp2_integ[2];
 	int local_id_type, remote_id_type;
 	const char *local_id, *remote_id; /* values as written; an address for ID_IPV4 */
 	int kind;
@@ -106,6 +113,7 @@ static struct spec base(const char *name, const char *local, const char *remote,
 		.p1_life = 86400,
 		.p1_life_prov = PROV_WRITTEN,
 		.p2_life = 3600,
+		.p2_life_prov = PROV_WRITTEN,
 		.kind = TK_ISAKMP,
 	};
 	return s;
@@ -181,6 +189,30 @@ static struct ike_proposal *mk_p1(struct arena *ar, const struct spec *s, const 
 	return p1;
 }
 
+/*
+ * An ipsec proposal NAME, ESP only, its view at line, its values on the lines
+ * after it (encryption, integrity, mode: as LN_ESPENC.. follow LN_P2).
+ */
+static struct ipsec_proposal *mk_p2(struct arena *ar, const char *name, uint32_t line, int esp_enc,
+				    int esp_integ, int mode)
+{
+	struct ipsec_proposal *p2 = ARENA_NEW(ar, struct ipsec_proposal);
+
+	p2->name = arena_strdup(ar, name);
+	p2->span = at(line);
+	p2->proto.v = PROTO_ESP;
+	p2->proto.o.prov = PROV_DEFAULT;
+	algset_add(&p2->esp_enc, (unsigned)esp_enc);
+	p2->esp_enc.o = written(line + LN_ESPENC - LN_P2);
+	if (esp_integ != INTEG_UNSET) {
+		algset_add(&p2->esp_integ, (unsigned)esp_integ);
+		p2->esp_integ.o = written(line + LN_ESPINT - LN_P2);
+	}
+	p2->mode.v = mode;
+	p2->mode.o = written(line + LN_MODE - LN_P2);
+	return p2;
+}
+
 static void set_ident(struct ident *id, int type, const char *value, uint32_t line)
 {
 	if (type == ID_NONE)
@@ -240,26 +272,27 @@ static struct device *build(struct arena *ar, const struct spec *s)
 	set_ident(&k->remote_id, s->remote_id_type, s->remote_id, L + LN_RID);
 	t->ike = k;
 
-	p2 = ARENA_NEW(ar, struct ipsec_proposal);
-	p2->name = "prop";
-	p2->span = at(L + LN_P2);
-	p2->proto.v = PROTO_ESP;
-	p2->proto.o.prov = PROV_DEFAULT;
-	algset_add(&p2->esp_enc, (unsigned)s->esp_enc);
-	p2->esp_enc.o = written(L + LN_ESPENC);
-	if (s->esp_integ != INTEG_UNSET) {
-		algset_add(&p2->esp_integ, (unsigned)s->esp_integ);
-		p2->esp_integ.o = written(L + LN_ESPINT);
+	p2 = mk_p2(ar, "prop", L + LN_P2, s->esp_enc, s->esp_integ, s->mode);
+	if (s->p2_life_prop) {
+		p2->lifetime_s.v = s->p2_life_prop;
+		p2->lifetime_s.o = written(L + LN_P2PLIFE);
 	}
-	p2->mode.v = s->mode;
-	p2->mode.o = written(L + LN_MODE);
-	t->ipsec.proposals = ARENA_NEWV(ar, struct ipsec_proposal *, 1);
+	t->ipsec.proposals = ARENA_NEWV(ar, struct ipsec_proposal *, 1 + s->nxp2);
 	t->ipsec.proposals[0] = p2;
-	t->ipsec.nproposals = 1;
+	for (size_t j = 0; j < s->nxp2; j++) {
+		char name[16];
+
+		snprintf(name, sizeof(name), "prop%zu", j + 2);
+		t->ipsec.proposals[1 + j] = mk_p2(ar, name, L + LN_XP2 + 10 * (uint32_t)j, s->xp2_enc[j],
+						  s->xp2_integ[j], s->mode);
+	}
+	t->ipsec.nproposals = 1 + s->nxp2;
 	t->ipsec.pfs.v = s->pfs;
 	t->ipsec.pfs.o = written(L + LN_PFS);
 	t->ipsec.lifetime_s.v = s->p2_life;
-	t->ipsec.lifetime_s.o = written(L + LN_P2LIFE);
+	t->ipsec.lifetime_s.o = s->p2_life_prov == PROV_WRITTEN ?
+					written(L + LN_P2LIFE) :
+					(struct origin){at(L + LN_TUN), (enum prov)s->p2_life_prov};
 	if (s->p2_kb) {
 		t->ipsec.lifetime_kb.v = s->p2_kb;
 		t->ipsec.lifetime_kb.o = written(L + LN_P2KB);
@@ -278,21 +311,69 @@ static struct device *build(struct arena *ar, const struct spec *s)
 	return d;
 }
 
+/* what a property test is at, for the assertion messages ("" elsewhere) */
+static char ctx[160];
+
 struct run {
 	struct arena *ar;
 	struct findings fs;
 	struct pair_list pairs;
 	struct device *devs[8];
 	size_t n;
+	/* every device's key as it could leak: the text, a hex key's bytes and digits */
+	char keys[8 * 3][64];
+	size_t nkeys;
 };
+
+static void add_key(struct run *r, const char *text)
+{
+	cr_assert_lt(r->nkeys, ARRAY_SIZE(r->keys));
+	cr_assert_lt(strlen(text), sizeof(r->keys[0]));
+	strcpy(r->keys[r->nkeys++], text);
+}
+
+/* a hex key's bytes as digits, in lower (up 0) or upper case (up 16) */
+static const char hexdig[] = "0123456789abcdef0123456789ABCDEF";
+
+static void hex_text(const char *bytes, unsigned up, char *out)
+{
+	const uint8_t *b = (const uint8_t *)bytes;
+	size_t n = 0;
+
+	for (; *b; b++) {
+		out[n++] = hexdig[up + (*b >> 4)];
+		out[n++] = hexdig[up + (*b & 15)];
+	}
+	out[n] = '\0';
+}
 
 static void run_build(struct run *r, const struct spec *specs, size_t n)
 {
 	memset(r, 0, sizeof(*r));
 	r->ar = arena_new();
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		r->devs[i] = build(r->ar, &specs[i]);
+		if (!specs[i].psk)
+			continue;
+		add_key(r, specs[i].psk);
+		if (specs[i].psk_form == KEY_HEX) {
+			char t[64];
+
+			hex_text(specs[i].psk, 0, t);
+			add_key(r, t);
+			hex_text(specs[i].psk, 16, t);
+			add_key(r, t);
+		}
+	}
 	r->n = n;
+}
+
+/* no key of any device of r, in any form, in message m */
+static void assert_no_key(const struct run *r, const char *id, const char *m)
+{
+	for (size_t i = 0; i < r->nkeys; i++)
+		cr_assert_null(strstr(m, r->keys[i]), "%s%s: a key (%s) in a message: %s", ctx, id,
+			       r->keys[i], m);
 }
 
 static void run_check(struct run *r)
@@ -339,9 +420,6 @@ static size_t count_errors(const struct run *r)
 		n += r->fs.v[i].sev == SEV_ERROR;
 	return n;
 }
-
-/* what a property test is at, for the assertion messages ("" elsewhere) */
-static char ctx[160];
 
 static void dump(const struct run *r)
 {
@@ -393,7 +471,10 @@ static const struct finding *expect_only(const struct run *r, const char *id, ui
 	cr_assert_str_eq(f->devices[0], "HQ");
 	cr_assert_str_eq(f->devices[1], "BR1");
 	cr_assert(strstr(f->message, "BR1"), "%s message names the peer: %s", id, f->message);
-	cr_assert_not(strstr(f->message, "Horse"), "never a key in a message: %s", f->message);
+	/* never a key, in any form, in the finding or what it relates */
+	assert_no_key(r, id, f->message);
+	for (size_t i = 0; i < f->nrelated; i++)
+		assert_no_key(r, id, f->related[i].message);
 	if (count_errors(r) != (f->sev == SEV_ERROR))
 		dump(r);
 	cr_assert_eq(count_errors(r), f->sev == SEV_ERROR, "%s%s: another error fired too", ctx, id);
@@ -501,6 +582,11 @@ static void m_auth(struct spec *a, struct spec *b)
 	(void)b;
 	a->auth = AUTH_RSA_SIG;
 }
+/* one method, not the default one, on both sides */
+static void m_auth_both_rsa(struct spec *a, struct spec *b)
+{
+	a->auth = b->auth = AUTH_RSA_SIG;
+}
 static void m_enc(struct spec *a, struct spec *b)
 {
 	(void)b;
@@ -575,6 +661,19 @@ static void m_psk_cipher(struct spec *a, struct spec *b)
 	(void)b;
 	a->psk_form = KEY_DEVICE_CIPHER;
 }
+/* the same key in hex on both sides: visible, equal, nothing to say */
+static void m_psk_hex_same(struct spec *a, struct spec *b)
+{
+	static const char bytes[] = "\x6a\x8f\xab\xcd\xef\x10\x32\x54";
+	a->psk_form = b->psk_form = KEY_HEX;
+	a->psk = b->psk = bytes;
+}
+/* device ciphers on both sides, but certificates authenticate: the keys are not used */
+static void m_psk_cipher_rsa(struct spec *a, struct spec *b)
+{
+	a->auth = b->auth = AUTH_RSA_SIG;
+	a->psk_form = b->psk_form = KEY_DEVICE_CIPHER;
+}
 static void m_psk_none(struct spec *a, struct spec *b)
 {
 	(void)b;
@@ -640,6 +739,25 @@ static void m_life(struct spec *a, struct spec *b)
 	(void)b;
 	a->p2_life = 28800;
 }
+/* HQ's first transform has a lifetime of its own (HP-UX): it wins over the tunnel's */
+static void m_life_per_transform(struct spec *a, struct spec *b)
+{
+	(void)b;
+	a->p2_life = 3600;
+	a->p2_life_prop = 28800;
+}
+static void m_life_per_transform_same(struct spec *a, struct spec *b)
+{
+	(void)b;
+	a->p2_life = 28800; /* would differ from BR1's 3600 s, but the transform's 3600 s wins */
+	a->p2_life_prop = 3600;
+}
+/* the vendor's default IPsec SA lifetime on HQ, the same value written on BR1 */
+static void m_life_default_same(struct spec *a, struct spec *b)
+{
+	(void)b;
+	a->p2_life_prov = PROV_DEFAULT; /* 3600 s */
+}
 static void m_life_kb(struct spec *a, struct spec *b)
 {
 	a->p2_kb = 4608000;
@@ -695,12 +813,6 @@ static void m_flow_v2_subset(struct spec *a, struct spec *b)
 	a->versions = b->versions = IKE_V2;
 	a->dst = "10.2.0.0/25";
 }
-static void m_nothing(struct spec *a, struct spec *b)
-{
-	(void)a;
-	(void)b;
-}
-
 #define FIRES(rule, m, line, rel, msg)              \
 	{                                           \
 		rule, m, true, line, rel, msg, NULL \
@@ -723,7 +835,7 @@ static const struct rule_case cases[] = {
 	QUIET("exchange-mode-mismatch", m_exchange_v2),
 	FIRES("auth-method-mismatch", m_auth, LN_AUTH, LN_AUTH,
 	      "authentication by rsa-sig here, by psk on 'BR1'"),
-	QUIET("auth-method-mismatch", m_nothing),
+	QUIET("auth-method-mismatch", m_auth_both_rsa),
 	FIRES("ike-proposal-mismatch", m_enc, LN_ENC, LN_ENC,
 	      "no ike proposal is acceptable to 'BR1': encryption aes-128 here, aes-256 there"),
 	FIRES("ike-proposal-mismatch", m_enc_dh, LN_ENC, LN_ENC, "; DH group 19 here, 14 there"),
@@ -750,7 +862,8 @@ static const struct rule_case cases[] = {
 	FIRES("psk-format-mismatch", m_psk_none, LN_PEER, LN_PSK, "pre-shared key <psk: none> here"),
 	QUIET_BUT("psk-format-mismatch", m_psk, "psk-mismatch"),
 	FIRES("psk-unverifiable", m_psk_cipher, LN_PSK, LN_PSK, "pre-shared keys cannot be compared offline"),
-	QUIET("psk-unverifiable", m_nothing),
+	QUIET("psk-unverifiable", m_psk_hex_same),
+	QUIET("psk-unverifiable", m_psk_cipher_rsa),
 	FIRES("id-mismatch", m_id_ip, LN_LID, LN_RID,
 	      "local identity ipv4 198.51.100.1 here, but 'BR1' expects ipv4 192.0.2.50"),
 	FIRES("id-mismatch", m_id_ip_b, LN_RID, LN_LID,
@@ -778,7 +891,10 @@ static const struct rule_case cases[] = {
 	      "IKE SA lifetime 86400 s (assumed default) here, 28800 s on 'BR1'"),
 	FIRES("lifetime-mismatch", m_p1_life_default_b, LN_P1LIFE, LN_P1,
 	      "IKE SA lifetime 28800 s here, 86400 s (default) on 'BR1'"),
-	QUIET("lifetime-mismatch", m_nothing),
+	FIRES("lifetime-mismatch", m_life_per_transform, LN_P2PLIFE, LN_P2LIFE,
+	      "IPsec SA lifetime 28800 s here, 3600 s on 'BR1'"),
+	QUIET("lifetime-mismatch", m_life_per_transform_same),
+	QUIET("lifetime-mismatch", m_life_default_same),
 	QUIET("lifetime-mismatch", m_life_kb_one_side),
 	QUIET("lifetime-mismatch", m_life_kb_same),
 	QUIET("lifetime-mismatch", m_p1_life_default_same),
@@ -937,6 +1053,126 @@ Test(pairs, proposal_lists_match_on_any_pair)
 		(const uint32_t[]){130, 140}, 2);
 	run_check(&r);
 	cr_assert_eq(r.fs.n, 0, "a2 and b2 agree");
+	run_free(&r);
+}
+
+/* Replace device dev's ipsec proposals by n proposals of the specs' ESP transforms and modes. */
+static void set_p2s(struct run *r, size_t dev, const struct spec *const *specs, const char *const *names,
+		    const uint32_t *lines, size_t n)
+{
+	struct ipsec *p = &r->devs[dev]->tunnels[0]->ipsec;
+
+	p->proposals = ARENA_NEWV(r->ar, struct ipsec_proposal *, n);
+	for (size_t i = 0; i < n; i++)
+		p->proposals[i] = mk_p2(r->ar, names[i], lines[i], specs[i]->esp_enc, specs[i]->esp_integ,
+					specs[i]->mode);
+	p->nproposals = n;
+}
+
+/*
+ * Phase 2 as phase 1: of two pairs of ipsec proposals equally close (one
+ * difference each), the finding is at the first in HQ's order, then BR1's.
+ */
+Test(pairs, closest_ipsec_proposal_is_the_first_of_a_tie)
+{
+	static const char want[] =
+		"no ipsec proposal is acceptable to 'BR1': esp integrity sha2-256 here, sha2-384 there";
+	struct spec s[2], a1, a2, b1, b2;
+	struct run r;
+	const struct finding *f;
+
+	pair2(s);
+	a1 = a2 = s[0];
+	b1 = b2 = s[1];
+	a1.esp_enc = ENC_AES128;   /* a1: aes-128 sha2-256     b1: aes-256 sha2-512 */
+	a2.esp_integ = INTEG_SHA1; /* a2: aes-256 sha1         b2: aes-128 sha2-384 */
+	b1.esp_integ = INTEG_SHA512;
+	b2.esp_enc = ENC_AES128;
+	b2.esp_integ = INTEG_SHA384;
+	/* (a1,b1) 2 differences, (a1,b2) 1, (a2,b1) 1, (a2,b2) 2: (a1,b2) comes first */
+	run_build(&r, s, 2);
+	set_p2s(&r, 0, (const struct spec *const[]){&a1, &a2}, (const char *const[]){"a1", "a2"},
+		(const uint32_t[]){30, 40}, 2);
+	set_p2s(&r, 1, (const struct spec *const[]){&b1, &b2}, (const char *const[]){"b1", "b2"},
+		(const uint32_t[]){130, 140}, 2);
+	run_check(&r);
+	f = expect_only(&r, "ipsec-proposal-mismatch", 30 + LN_ESPINT - LN_P2, 140 + LN_ESPINT - LN_P2, want);
+	cr_assert_str_eq(f->message, want);
+	cr_assert_str_eq(f->related[0].message, "peer side: ipsec proposal 'b2' has esp integrity sha2-384");
+	run_free(&r);
+}
+
+/*
+ * An ipsec proposal list matches when any pair of proposals does, modes
+ * included: a pair whose transforms agree but whose modes do not, or whose
+ * transforms differ, is no finding while another pair agrees.
+ */
+Test(pairs, ipsec_proposal_lists_match_on_any_pair)
+{
+	struct spec s[2], a1, a2, b1, b2;
+	struct run r;
+
+	/* a1 aes-128, b1 sha1: only a2 and b2 agree */
+	pair2(s);
+	a1 = a2 = s[0];
+	b1 = b2 = s[1];
+	a1.esp_enc = ENC_AES128;
+	b1.esp_integ = INTEG_SHA1;
+	run_build(&r, s, 2);
+	set_p2s(&r, 0, (const struct spec *const[]){&a1, &a2}, (const char *const[]){"a1", "a2"},
+		(const uint32_t[]){30, 40}, 2);
+	set_p2s(&r, 1, (const struct spec *const[]){&b1, &b2}, (const char *const[]){"b1", "b2"},
+		(const uint32_t[]){130, 140}, 2);
+	run_check(&r);
+	if (r.fs.n)
+		dump(&r);
+	cr_assert_eq(r.fs.n, 0, "a2 and b2 agree");
+	run_free(&r);
+
+	/* (a1,b1) agree in transforms, not in mode; (a2,b2) agree in both */
+	a1 = a2 = s[0];
+	b1 = b2 = s[1];
+	a1.esp_enc = b1.esp_enc = ENC_AES128;
+	b1.mode = ENCAP_TRANSPORT;
+	run_build(&r, s, 2);
+	set_p2s(&r, 0, (const struct spec *const[]){&a1, &a2}, (const char *const[]){"a1", "a2"},
+		(const uint32_t[]){30, 40}, 2);
+	set_p2s(&r, 1, (const struct spec *const[]){&b1, &b2}, (const char *const[]){"b1", "b2"},
+		(const uint32_t[]){130, 140}, 2);
+	run_check(&r);
+	if (r.fs.n)
+		dump(&r);
+	cr_assert_eq(r.fs.n, 0, "a2 and b2 agree, modes too: no encapsulation-mismatch for (a1,b1)");
+	run_free(&r);
+}
+
+/*
+ * Two pairs agree in transforms and neither in mode: the finding names the
+ * first (HQ's order, then BR1's), its mode and lines on both sides.
+ */
+Test(pairs, encapsulation_mismatch_names_the_first_pair)
+{
+	struct spec s[2], a1, a2, b1, b2;
+	struct run r;
+	const struct finding *f;
+
+	pair2(s);
+	a1 = a2 = s[0];
+	b1 = b2 = s[1];
+	a1.esp_enc = b2.esp_enc = ENC_AES128; /* a1 = b2 and a2 = b1 in transforms */
+	a1.mode = ENCAP_TRANSPORT;	      /* a1 transport, b2 tunnel */
+	b1.mode = ENCAP_TRANSPORT;	      /* a2 tunnel, b1 transport */
+	run_build(&r, s, 2);
+	set_p2s(&r, 0, (const struct spec *const[]){&a1, &a2}, (const char *const[]){"a1", "a2"},
+		(const uint32_t[]){30, 40}, 2);
+	set_p2s(&r, 1, (const struct spec *const[]){&b1, &b2}, (const char *const[]){"b1", "b2"},
+		(const uint32_t[]){130, 140}, 2);
+	run_check(&r);
+	f = expect_only(&r, "encapsulation-mismatch", 30 + LN_MODE - LN_P2, 140 + LN_MODE - LN_P2,
+			"transport mode here, tunnel mode on 'BR1'");
+	cr_assert_str_eq(f->message, "transport mode here, tunnel mode on 'BR1'");
+	cr_assert_str_eq(f->related[0].message, "peer side: ipsec proposal 'b2' uses tunnel mode");
+	cr_assert_eq(count_rule(&r, "ipsec-proposal-mismatch"), 0);
 	run_free(&r);
 }
 
@@ -1279,6 +1515,22 @@ static int other_int(uint64_t *st, const int *dom, size_t n, int cur)
 
 #define OTHER(st, arr, cur) other_int((st), (arr), ARRAY_SIZE(arr), (cur))
 
+/* a value of the domain that none of the n values of not[] is */
+static int none_of(uint64_t *st, const int *dom, size_t n, const int * not, size_t nnot)
+{
+	for (;;) {
+		int v = dom[rnd(st) % n];
+		size_t k = 0;
+
+		while (k < nnot && not [k] != v)
+			k++;
+		if (k == nnot)
+			return v;
+	}
+}
+
+#define NONE_OF(st, arr, not, nnot) none_of((st), (arr), ARRAY_SIZE(arr), (not ), (nnot))
+
 static const char *other_key(uint64_t *st, const char *const *dom, size_t n, const char *cur)
 {
 	const char *v;
@@ -1298,7 +1550,12 @@ static const char *key_of(uint64_t *st, int form)
 	return PICK(st, g_cipher_keys);
 }
 
-/* HQ's parameters at random; BR1 its mirror image */
+static int gcm(int enc)
+{
+	return enc >= ENC_AES128_GCM && enc <= ENC_AES256_GCM;
+}
+
+/* HQ's parameters at random, one to three ipsec proposals; BR1 its mirror image */
 static void gen_mirror(uint64_t *st, struct spec s[2])
 {
 	struct spec *a = &s[0];
@@ -1317,8 +1574,12 @@ static void gen_mirror(uint64_t *st, struct spec s[2])
 	a->psk = key_of(st, a->psk_form);
 	a->esp_enc = PICK(st, g_esp_encs);
 	/* a combined-mode cipher carries no integrity */
-	a->esp_integ = a->esp_enc >= ENC_AES128_GCM && a->esp_enc <= ENC_AES256_GCM ? INTEG_UNSET :
-										      PICK(st, g_esp_integs);
+	a->esp_integ = gcm(a->esp_enc) ? INTEG_UNSET : PICK(st, g_esp_integs);
+	a->nxp2 = rnd(st) % 3;
+	for (size_t j = 0; j < a->nxp2; j++) {
+		a->xp2_enc[j] = PICK(st, g_esp_encs);
+		a->xp2_integ[j] = gcm(a->xp2_enc[j]) ? INTEG_UNSET : PICK(st, g_esp_integs);
+	}
 	a->mode = g_modes[rnd(st) % 2]; /* tunnel or transport; auto below */
 	a->pfs = PICK(st, g_pfs);
 	a->p1_life = PICK(st, g_p1_lives);
@@ -1353,8 +1614,6 @@ static unsigned negotiated(const struct spec s[2])
 
 	return common & IKE_V2 ? 2 : common ? 1 : 0;
 }
-
-static const char hexdig[] = "0123456789abcdef0123456789ABCDEF";
 
 /* Plant fault f on side x of s; what should fire. */
 static struct expect plant(uint64_t *st, struct spec s[2], enum fault f, int x, char *keybuf)
@@ -1441,16 +1700,33 @@ static struct expect plant(uint64_t *st, struct spec s[2], enum fault f, int x, 
 						    x == 1 ? LN_PEER : LN_PSK, "<psk: none>"};
 		}
 		break;
-	case F_ESP_ENC:
-		c->esp_enc = OTHER(st, g_esp_encs, c->esp_enc);
+	/*
+	 * An ipsec transform changes in every proposal of the side, to a value
+	 * none of the other side's proposals has: no pair agrees, and the first
+	 * pair (the first proposals) is among the closest, one difference.
+	 */
+	case F_ESP_ENC: {
+		int not [3] = {o->esp_enc, o->xp2_enc[0], o->xp2_enc[1]};
+		int v = NONE_OF(st, g_esp_encs, not, 1 + o->nxp2);
+
+		c->esp_enc = v;
+		for (size_t j = 0; j < c->nxp2; j++)
+			c->xp2_enc[j] = v;
 		e = (struct expect){"ipsec-proposal-mismatch", LN_ESPENC, LN_ESPENC, ": esp encryption "};
 		break;
-	case F_ESP_INTEG:
-		c->esp_integ = OTHER(st, g_esp_integs, c->esp_integ);
+	}
+	case F_ESP_INTEG: {
+		int not [3] = {o->esp_integ, o->xp2_integ[0], o->xp2_integ[1]};
+		int v = NONE_OF(st, g_esp_integs, not, 1 + o->nxp2);
+
+		c->esp_integ = v;
+		for (size_t j = 0; j < c->nxp2; j++)
+			c->xp2_integ[j] = v;
 		/* integrity against none: the side without points at its proposal */
 		e = (struct expect){"ipsec-proposal-mismatch", s[0].esp_integ ? LN_ESPINT : LN_P2,
 				    s[1].esp_integ ? LN_ESPINT : LN_P2, ": esp integrity "};
 		break;
+	}
 	case F_MODE:
 		c->mode = OTHER(st, g_modes, c->mode);
 		if (c->mode != o->mode && c->mode != ENCAP_AUTO && o->mode != ENCAP_AUTO)
@@ -1493,7 +1769,18 @@ static struct expect plant(uint64_t *st, struct spec s[2], enum fault f, int x, 
 	return e;
 }
 
-/* every finding but a device cipher's psk-unverifiable (info) is the expected one */
+/*
+ * psk-unverifiable: both sides authenticate by key, a version is negotiated,
+ * both have a key and one of them is a device cipher.
+ */
+static bool unverifiable(const struct spec s[2])
+{
+	return s[0].auth == AUTH_PSK && s[1].auth == AUTH_PSK && negotiated(s) && s[0].psk_form != KEY_NONE &&
+	       s[1].psk_form != KEY_NONE &&
+	       (s[0].psk_form == KEY_DEVICE_CIPHER || s[1].psk_form == KEY_DEVICE_CIPHER);
+}
+
+/* findings neither of the expected rule nor psk-unverifiable (info), counted apart */
 static size_t count_others(const struct run *r, const char *rule)
 {
 	size_t n = 0;
@@ -1517,16 +1804,17 @@ Test(pairs, planted_fault_fires_exactly_its_rule)
 		struct run r;
 		struct expect e;
 		char keybuf[64];
-		bool unverifiable;
+		bool unver;
 
 		gen_mirror(&st, s);
-		unverifiable = s[0].auth == AUTH_PSK && s[0].psk_form == KEY_DEVICE_CIPHER && negotiated(s);
+		unver = s[0].auth == AUTH_PSK && s[0].psk_form == KEY_DEVICE_CIPHER && negotiated(s);
+		cr_assert_eq(unverifiable(s), unver);
 		run_specs(&r, s, 2);
-		if (r.fs.n != unverifiable)
+		if (r.fs.n != unver)
 			dump(&r);
 		cr_assert_eq(r.pairs.n, 1, "step %d: the mirror pairs", i);
 		cr_assert_eq(count_others(&r, NULL), 0, "step %d: a mirror image has no finding", i);
-		cr_assert_eq(count_rule(&r, "psk-unverifiable"), unverifiable, "step %d: device ciphers", i);
+		cr_assert_eq(count_rule(&r, "psk-unverifiable"), unver, "step %d: device ciphers", i);
 		run_free(&r);
 
 		e = plant(&st, s, f, x, keybuf);
@@ -1541,6 +1829,11 @@ Test(pairs, planted_fault_fires_exactly_its_rule)
 			dump(&r);
 		cr_assert_eq(count_others(&r, e.rule), 0, "%snothing but %s", ctx,
 			     e.rule ? e.rule : "(nothing)");
+		/* what the planted sides imply: the key kept, left out, or no longer used */
+		if (count_rule(&r, "psk-unverifiable") != unverifiable(s))
+			dump(&r);
+		cr_assert_eq(count_rule(&r, "psk-unverifiable"), unverifiable(s), "%spsk-unverifiable %s",
+			     ctx, unverifiable(s) ? "expected once" : "not expected");
 		run_free(&r);
 	}
 	ctx[0] = '\0';
