@@ -572,6 +572,18 @@ static void m_exchange(struct spec *a, struct spec *b)
 	a->versions = b->versions = IKE_V1;
 	a->exchange = XCHG_AGGRESSIVE;
 }
+/* an exchange mode nobody wrote is main mode, on either side */
+static void m_exchange_unset(struct spec *a, struct spec *b)
+{
+	a->versions = b->versions = IKE_V1;
+	a->exchange = 0;
+	b->exchange = XCHG_AGGRESSIVE;
+}
+static void m_exchange_unset_peer(struct spec *a, struct spec *b)
+{
+	a->versions = b->versions = IKE_V1;
+	b->exchange = 0;
+}
 static void m_exchange_v2(struct spec *a, struct spec *b)
 {
 	(void)b;
@@ -833,6 +845,9 @@ static const struct rule_case cases[] = {
 	FIRES("exchange-mode-mismatch", m_exchange, LN_XCHG, LN_XCHG,
 	      "IKEv1 aggressive mode here, main mode on 'BR1'"),
 	QUIET("exchange-mode-mismatch", m_exchange_v2),
+	FIRES("exchange-mode-mismatch", m_exchange_unset, LN_XCHG, LN_XCHG,
+	      "IKEv1 main mode here, aggressive mode on 'BR1'"),
+	QUIET("exchange-mode-mismatch", m_exchange_unset_peer),
 	FIRES("auth-method-mismatch", m_auth, LN_AUTH, LN_AUTH,
 	      "authentication by rsa-sig here, by psk on 'BR1'"),
 	QUIET("auth-method-mismatch", m_auth_both_rsa),
