@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tests/test_checker_order.c - policy-order-mismatch (checker/pair_order.c)
+ * between two Huawei devices sharing two tunnels that overlap: it fires
+ * when B evaluates the partners the other way round, and not when one of
+ * the four tunnels is disabled ("undo policy enable") or when no packet is
+ * held by all four. Devices parsed from text, paired by chk_pairs(); each
+ * case checks the rule, the lines on both sides, the message and that
+ * nothing else fired.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checker/checker.h"
+#include "parsers/parser.h"
+
+/*
+ * A Huawei device with the two members FIRST and SECOND of group VPN (acl
+ * 3000 and 3001); %s after each member: an extra line ("" or " undo policy
+ * enable\n", the 5th line of the member).
+ */
+static const char dev_fmt[] = "#\n"					       /* 1 */
+			      " sysname %s\n"				       /* 2 */
+			      "#\n"					       /* 3 */
+			      "acl number 3000\n"			       /* 4 */
+			      " rule 5 permit ip %s\n"			       /* 5 */
+			      "#\n"					       /* 6 */
+			      "acl number 3001\n"			       /* 7 */
+			      " rule 5 permit ip %s\n"			       /* 8 */
+			      "#\n"					       /* 9 */
+			      "ipsec proposal P\n"			       /* 10 */
+			      " esp authentication-algorithm sha2-256\n"       /* 11 */
+			      " esp encryption-algorithm aes-256\n"	       /* 12 */
+			      "#\n"					       /* 13 */
+			      "ike proposal 10\n"			       /* 14 */
+			      " encryption-algorithm aes-256\n"		       /* 15 */
+			      " dh group14\n"				       /* 16 */
+			      " authentication-algorithm sha2-256\n"	       /* 17 */
+			      "#\n"					       /* 18 */
+			      "ike peer X\n"				       /* 19 */
+			      " version 2\n"				       /* 20 */
+			      " pre-shared-key simple Tq7!mZ2#pL9$vR4%%wK8&\n" /* 21 */
+			      " ike-proposal 10\n"			       /* 22 */
+			      " remote-address %s\n"			       /* 23 */
+			      "#\n"					       /* 24 */
+			      "ipsec policy VPN %d isakmp\n"		       /* 25 */
+			      " security acl 3000\n"			       /* 26 */
+			      " ike-peer X\n"				       /* 27 */
+			      " proposal P\n"				       /* 28 */
+			      "%s"					       /* 29 */
+			      "#\n"					       /* 29 or 30 */
+			      "ipsec policy VPN %d isakmp\n"		       /* 30 or 31 */
+			      " security acl 3001\n"			       /* */
+			      " ike-peer X\n"				       /* */
+			      " proposal P\n"				       /* */
+			      "%s"					       /* */
+			      "#\n"					       /* */
+			      "interface GigabitEthernet0/0/0\n"	       /* */
+			      " ip address %s 255.255.255.252\n"	       /* */
+			      " ipsec policy VPN\n"			       /* */
+			      "#\n"					       /* */
+			      "return\n";
+#define LN_FIRST 25u
+#define LN_SECOND 30u /* when the first member has no extra line */
+#define OFF " undo policy enable\n"
+
+/* A: 10.1.0.0/24 -> 10.0.0.0/16 (VPN 10), 10.1.0.0/16 -> 10.0.1.0/24 (VPN 20): they overlap */
+#define A_WIDE_DST "source 10.1.0.0 0.0.0.255 destination 10.0.0.0 0.0.255.255"
+#define A_WIDE_SRC "source 10.1.0.0 0.0.255.255 destination 10.0.1.0 0.0.0.255"
+#define B_WIDE_DST "source 10.0.0.0 0.0.255.255 destination 10.1.0.0 0.0.0.255"
+#define B_WIDE_SRC "source 10.0.1.0 0.0.0.255 destination 10.1.0.0 0.0.255.255"
+
+struct fleet {
+	struct parsed_file pf[2];
+	struct device *devs[2];
+	size_t n;
+	struct findings fs;
+	struct pair_list pairs;
+	char text[2][4096];
+	char path[2][32];
+};
+
+/*
+ * A device: acl 3000 and 3001 rules, the sequence numbers of the members
+ * using them (acl 3000 first in the file), their extra lines.
+ */
+static void add(struct fleet *f, const char *name, const char *local, const char *remote, const char *acl0,
+		const char *acl1, int seq0, int seq1, const char *extra0, const char *extra1)
+{
+	size_t i = f->n++;
+
+	cr_assert_lt(i, 2);
+	snprintf(f->text[i], sizeof(f->text[i]), dev_fmt, name, acl0, acl1, remote, seq0, extra0, seq1,
+		 extra1, local);
+	snprintf(f->path[i], sizeof(f->path[i]), "%s.cfg", name);
+	memset(&f->pf[i], 0, sizeof(f->pf[i]));
+	parse_buffer(&f->pf[i], f->path[i], f->text[i], strlen(f->text[i]), VENDOR_HUAWEI);
+	cr_assert_not_null(f->pf[i].dev, "%s did not parse", name);
+	f->devs[i] = f->pf[i].dev;
+}
+
+static void run(struct fleet *f, size_t npairs)
+{
+	chk_pairs(f->devs, f->n, NULL, &f->fs, &f->pairs);
+	cr_assert_eq(f->pairs.n, npairs, "%zu tunnel pairs, got %zu", npairs, f->pairs.n);
+}
+
+static void fleet_free(struct fleet *f)
+{
+	chk_pairs_free(&f->pairs);
+	fnd_free(&f->fs);
+	for (size_t i = 0; i < f->n; i++)
+		parsed_file_free(&f->pf[i]);
+}
+
+static void assert_none(const struct fleet *f)
+{
+	for (size_t i = 0; i < f->fs.n; i++)
+		cr_assert_fail("unexpected (%s:%u): %s", f->fs.v[i].loc.src ? f->fs.v[i].loc.src->path : "-",
+			       f->fs.v[i].loc.line, f->fs.v[i].message);
+}
+
+/* B evaluates VPN 20 (acl 3000, facing A's VPN 10) after VPN 10 (acl 3001, facing A's VPN 20) */
+static void add_pair(struct fleet *f, const char *a0, const char *a1, const char *b0, const char *b1)
+{
+	add(f, "A", "203.0.113.2", "198.51.100.1", A_WIDE_DST, A_WIDE_SRC, 10, 20, a0, a1);
+	add(f, "B", "198.51.100.1", "203.0.113.2", B_WIDE_DST, B_WIDE_SRC, 20, 10, b0, b1);
+}
+
+Test(order, opposite_order_fires_at_the_first_member)
+{
+	struct fleet f = {0};
+	const struct finding *g;
+
+	add_pair(&f, "", "", "", "");
+	run(&f, 2);
+	cr_assert_eq(f.fs.n, 1, "%zu findings", f.fs.n);
+	g = &f.fs.v[0];
+	cr_assert_eq(g->rule, R_POLICY_ORDER_MISMATCH, "%s", g->message);
+	cr_assert_str_eq(g->loc.src->path, "A.cfg");
+	cr_assert_eq(g->loc.line, LN_FIRST);
+	cr_assert_not_null(strstr(g->message, "ipsec policy VPN 10 is evaluated before ipsec policy VPN 20 "
+					      "here, but 'B' evaluates their partners the other way round"),
+			   "%s", g->message);
+	cr_assert_not_null(strstr(g->message, "source 10.1.0.0/24 destination 10.0.1.0/24"), "%s",
+			   g->message);
+	cr_assert_eq(g->nrelated, 2);
+	cr_assert_str_eq(g->related[0].src->path, "B.cfg");
+	cr_assert_eq(g->related[0].line, LN_SECOND, "%s", g->related[0].message);
+	cr_assert_eq(g->related[1].line, LN_FIRST, "%s", g->related[1].message);
+	fleet_free(&f);
+}
+
+/* a disabled member takes no part: nothing, wherever it is */
+Test(order, a_disabled_member_on_a_takes_no_part)
+{
+	struct fleet f = {0};
+
+	add_pair(&f, "", OFF, "", "");
+	run(&f, 2);
+	assert_none(&f);
+	fleet_free(&f);
+}
+
+Test(order, a_disabled_first_member_on_a_takes_no_part)
+{
+	struct fleet f = {0};
+
+	add_pair(&f, OFF, "", "", "");
+	run(&f, 2);
+	assert_none(&f);
+	fleet_free(&f);
+}
+
+Test(order, a_disabled_member_on_b_takes_no_part)
+{
+	struct fleet f = {0};
+
+	add_pair(&f, "", "", OFF, "");
+	run(&f, 2);
+	assert_none(&f);
+	fleet_free(&f);
+}
+
+/* A's two members hold no common packet: the orders cannot disagree on one */
+Test(order, disjoint_members_never_disagree)
+{
+	struct fleet f = {0};
+
+	add(&f, "A", "203.0.113.2", "198.51.100.1",
+	    "source 10.1.0.0 0.0.0.255 destination 10.0.0.0 0.0.0.255",
+	    "source 10.1.1.0 0.0.0.255 destination 10.0.1.0 0.0.0.255", 10, 20, "", "");
+	add(&f, "B", "198.51.100.1", "203.0.113.2",
+	    "source 10.0.0.0 0.0.0.255 destination 10.1.0.0 0.0.0.255",
+	    "source 10.0.1.0 0.0.0.255 destination 10.1.1.0 0.0.0.255", 20, 10, "", "");
+	run(&f, 2);
+	assert_none(&f);
+	fleet_free(&f);
+}
