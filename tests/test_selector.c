@@ -1504,3 +1504,31 @@ Test(algebra_prop, region_identities_on_wide_selectors)
 	}
 	cr_log_info("wide selectors: seed %#llx, largest region %zu boxes", (unsigned long long)seed, worst);
 }
+
+/* The witness describes the plainest uncovered piece: a well-known protocol
+ * alone (UDP here) before a TCP port, before a protocol range. */
+Test(region, witness_prefers_a_well_known_protocol)
+{
+	static const char *const cut[][2] = {
+		{"tcp any any dport 80", "udp any any"}, {"tcp any any dport 80", "47 any any"},
+		{"tcp any any dport 80", "50 any any"},	 {"tcp any any dport 80", "58 any any"},
+		{"tcp any any dport 80", "1 any any"},
+	};
+	static const char *const want[] = {"protocol 17", "protocol 47", "protocol 50", "protocol 58",
+					   "protocol 1"};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cut); i++) {
+		struct region *a = reg_of("ip any any"), *b = reg_of("ip any any");
+		struct region *c0 = reg_of(cut[i][0]), *c1 = reg_of(cut[i][1]);
+		char buf[128];
+
+		region_subtract(b, c0);
+		region_subtract(b, c1);
+		cr_assert_str_eq(region_witness(a, b, buf, sizeof(buf)), want[i], "everything but %s and %s",
+				 cut[i][0], cut[i][1]);
+		region_free(a);
+		region_free(b);
+		region_free(c0);
+		region_free(c1);
+	}
+}
