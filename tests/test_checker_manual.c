@@ -293,10 +293,11 @@ Test(manual, aix_auth_only_outbound_against_huawei_ah_esp)
  * Two AIX tunnels, both written: "encr/auth" against "auth/encr" is a real
  * difference of order (neither side's policy is a synthesized one).
  */
-#define AIX2_LINE(pol, dpol)                                                                             \
+#define AIX2_LINE_RH(pol, dpol, replay, header)                                                          \
 	"5|198.51.100.2|192.0.2.1|" pol "|" dpol "|||Tunnel|480|2001|2000|HMAC_SHA256|HMAC_SHA256|0x" K6 \
 	"|0x" K5 "|1001|1000|AES_CBC_256|AES_CBC_256|0x" K2 "|0x" K1 "|HMAC_SHA256|HMAC_SHA256|0x" K4    \
-	"|0x" K3 "|Y|Y\n"
+	"|0x" K3 "|" replay "|" header "\n"
+#define AIX2_LINE(pol, dpol) AIX2_LINE_RH(pol, dpol, "Y", "Y")
 
 static void add_aix2(struct fleet *f, const char *line)
 {
@@ -480,5 +481,30 @@ Test(manual, huawei_without_ah_sas_against_aix_ah)
 	add_aix(&f, "aix1.lstun", "encr/auth", "encr/auth", AIX_AH, AIX_ESP);
 	run(&f);
 	assert_set(&f, w, 4);
+	fleet_free(&f);
+}
+
+/* ---- header options ----------------------------------------------------------------- */
+
+/* replay prevention and the new header format on here, off there: one finding each, on and off named */
+Test(manual, replay_and_new_header_on_here_off_there)
+{
+	struct fleet f = {0};
+	static const struct want w[] = {
+		{"aix1.lstun", 2, "replay prevention on here, off on 'aix2'", 2},
+		{"aix1.lstun", 2, "new header format on here, off on 'aix2'", 2},
+	};
+
+	add_aix(&f, "aix1.lstun", "encr/auth", "encr/auth", AIX_AH, AIX_ESP);
+	add_aix2(&f, AIX2_LINE_RH("encr/auth", "encr/auth", "N", "N"));
+	run(&f);
+	assert_set(&f, w, 2);
+	for (size_t i = 0; i < f.fs.n; i++) {
+		const struct finding *g = &f.fs.v[i];
+		const char *want = strstr(g->message, "replay") ? "peer side: replay prevention off" :
+								  "peer side: new header format off";
+
+		cr_assert_str_eq(g->related[0].message, want);
+	}
 	fleet_free(&f);
 }
