@@ -769,8 +769,8 @@ def main():
                 else:
                     results.append((m, status, stage))
                 n = len(results)
-                print("[%d/%d %4.0fs] %-9s %s:%d %s%s" % (
-                    n, args.mutants, time.monotonic() - t_start, status, m.file, m.line,
+                print("[%d/%d %4.0fs] %-9s %s %s:%d %s%s" % (
+                    n, args.mutants, time.monotonic() - t_start, status, m.id, m.file, m.line,
                     m.describe(), " [%s]" % stage if stage else ""), flush=True)
 
     nonlocal_stillborn = [0]
