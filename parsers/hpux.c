@@ -2416,6 +2416,9 @@ static void build_spd(struct hp_ctx *c, struct hp_rec **hosts, size_t nh)
 	/* bypass entries alone (no host policy) still make a list */
 	l = model_sel_list_new(c->dev, "host policies", nh ? &hosts[0]->span : &byp[0]->span);
 	l->rule_kind = "host policy";
+	/* a protecting host policy is also a tunnel of group "host" in priority order: one
+	 * shadowed by another is said once, by the tunnels' check */
+	l->permits_are_tunnels = true;
 	for (size_t i = 0; i < nb; i++) {
 		struct hp_filter f = {
 			.addr = byp[i]->bypass.addr, .port = port_any(), .svc_proto = -1, .set = true};

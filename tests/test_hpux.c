@@ -418,6 +418,30 @@ Test(hpux, shadowing_by_priority_and_bypass)
 	parsed_file_free(&pf);
 }
 
+/* A protecting host policy behind another is one finding, not one from the host
+ * policy list and one from the tunnels of group "host". */
+Test(hpux, shadowed_protecting_policy_is_said_once)
+{
+	static const char text[] =
+		"add host broad -source 192.0.2.10 -destination 198.51.100.0/24 -priority 10 -action "
+		"ESP_AES256_HMAC_SHA2_256\n"
+		"add host narrow -source 192.0.2.10 -destination 198.51.100.20 -priority 20 -action "
+		"ESP_AES256_HMAC_SHA2_256\n";
+	struct parsed_file pf;
+	const struct finding *f;
+
+	parse_text(&pf, text);
+	chk_device(pf.dev, &pf.fs);
+	log_findings(&pf);
+	cr_assert_eq(count_rule(&pf, R_POLICY_SHADOWED), 1);
+	f = first_rule(&pf, R_POLICY_SHADOWED);
+	cr_expect_eq(f->loc.line, 2);
+	cr_expect(strstr(f->message, "'narrow'") && strstr(f->message, "'broad'"), "%s", f->message);
+	cr_assert_eq(f->nrelated, 1);
+	cr_expect_eq(f->related[0].line, 1);
+	parsed_file_free(&pf);
+}
+
 Test(hpux, hostile_input_is_contained)
 {
 	static const char text[] = "add host \"unterminated -source\n"
