@@ -13,45 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "checker/checker.h"
-#include "parsers/parser.h"
-
-#define MAX_DEVS 2
-
-struct fleet {
-	struct parsed_file pf[MAX_DEVS];
-	struct device *devs[MAX_DEVS];
-	size_t n;
-	struct findings fs;
-	struct pair_list pairs;
-	char text[MAX_DEVS][4096];
-	char path[MAX_DEVS][32];
-};
-
-static void add(struct fleet *f, const char *path, enum vendor v)
-{
-	size_t i = f->n++;
-
-	snprintf(f->path[i], sizeof(f->path[i]), "%s", path);
-	memset(&f->pf[i], 0, sizeof(f->pf[i]));
-	parse_buffer(&f->pf[i], f->path[i], f->text[i], strlen(f->text[i]), v);
-	cr_assert_not_null(f->pf[i].dev, "%s did not parse", path);
-	f->devs[i] = f->pf[i].dev;
-}
-
-static void run(struct fleet *f)
-{
-	chk_pairs(f->devs, f->n, NULL, &f->fs, &f->pairs);
-	cr_assert_eq(f->pairs.n, 1, "one tunnel pair, got %zu", f->pairs.n);
-}
-
-static void fleet_free(struct fleet *f)
-{
-	chk_pairs_free(&f->pairs);
-	fnd_free(&f->fs);
-	for (size_t i = 0; i < f->n; i++)
-		parsed_file_free(&f->pf[i]);
-}
+#include "tests/fleet.h"
 
 /*
  * Exactly one pair finding: rule at line of path, related at rel_line of
@@ -114,10 +76,10 @@ static void add_hw(struct fleet *f, const char *name, const char *local, const c
 {
 	char path[32];
 
-	cr_assert_lt(f->n, MAX_DEVS);
+	cr_assert_lt(f->n, FLEET_MAX);
 	snprintf(f->text[f->n], sizeof(f->text[f->n]), hw_fmt, name, src, dst, remote, versions, local);
 	snprintf(path, sizeof(path), "%s.cfg", name);
-	add(f, path, VENDOR_HUAWEI);
+	fleet_parse(f, path, VENDOR_HUAWEI);
 }
 
 /* Both versions (the default) against a peer with both undone: the message names both sets. */
@@ -130,7 +92,7 @@ Test(ike_names, both_versions_against_none)
 	add_hw(&f, "A", "198.51.100.1", "198.51.100.2", "10.1.0.0", "10.2.0.0", "");
 	add_hw(&f, "B", "198.51.100.2", "198.51.100.1", "10.2.0.0", "10.1.0.0",
 	       " undo version 1\n undo version 2\n");
-	run(&f);
+	fleet_run(&f);
 	assert_one(&f, R_IKE_VERSION_MISMATCH, "A.cfg", LN_PEER, "B.cfg", LN_VERSION, w);
 	cr_assert_not_null(strstr(f.fs.v[0].related[0].message, "peer side: no IKE version"), "%s",
 			   f.fs.v[0].related[0].message);
@@ -146,7 +108,7 @@ Test(ike_names, no_version_against_both)
 	add_hw(&f, "A", "198.51.100.1", "198.51.100.2", "10.1.0.0", "10.2.0.0",
 	       " undo version 2\n undo version 1\n");
 	add_hw(&f, "B", "198.51.100.2", "198.51.100.1", "10.2.0.0", "10.1.0.0", "");
-	run(&f);
+	fleet_run(&f);
 	assert_one(&f, R_IKE_VERSION_MISMATCH, "A.cfg", LN_VERSION, "B.cfg", LN_PEER, w);
 	cr_assert_not_null(strstr(f.fs.v[0].related[0].message, "peer side: IKEv1 and IKEv2"), "%s",
 			   f.fs.v[0].related[0].message);
@@ -202,13 +164,13 @@ static void key_pair(struct fleet *f, const char *plain, bool aix_first)
 	for (int k = 0; k < 2; k++) {
 		if ((k == 0) == aix_first) {
 			snprintf(f->text[f->n], sizeof(f->text[f->n]), "%s", aix_xml);
-			add(f, "aix.xml", VENDOR_AIX);
+			fleet_parse(f, "aix.xml", VENDOR_AIX);
 		} else {
 			snprintf(f->text[f->n], sizeof(f->text[f->n]), hpux_fmt, plain);
-			add(f, "hp.batch", VENDOR_HPUX);
+			fleet_parse(f, "hp.batch", VENDOR_HPUX);
 		}
 	}
-	run(f);
+	fleet_run(f);
 }
 
 /* The one finding is psk-format-mismatch (same text, two readings), else psk-mismatch. */

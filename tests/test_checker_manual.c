@@ -16,6 +16,7 @@
 
 #include "checker/checker.h"
 #include "parsers/parser.h"
+#include "tests/fleet.h"
 
 #define K1 "3f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f1"
 #define K2 "7a6b5c4d3e2f10011223344556677889a9b8c7d6e5f4a3b2c1d0e0f1a2b3c4d5"
@@ -91,27 +92,10 @@ static const char hw_fmt[] = "#\n"								 /* 1 */
 	" sa authentication-hex inbound ah simple " K5 "\n" \
 	" sa authentication-hex outbound ah simple " K6 "\n"
 
-#define MAX_DEVS 2
-
-struct fleet {
-	struct parsed_file pf[MAX_DEVS];
-	struct device *devs[MAX_DEVS];
-	size_t n;
-	const char *parse_note; /* words of the one parse finding allowed besides psk-plaintext */
-	struct findings fs;
-	struct pair_list pairs;
-	char text[MAX_DEVS][4096];
-	char path[MAX_DEVS][32];
-};
-
 static void add(struct fleet *f, const char *path, enum vendor v)
 {
-	size_t i = f->n++;
+	size_t i = fleet_parse(f, path, v);
 
-	snprintf(f->path[i], sizeof(f->path[i]), "%s", path);
-	memset(&f->pf[i], 0, sizeof(f->pf[i]));
-	parse_buffer(&f->pf[i], f->path[i], f->text[i], strlen(f->text[i]), v);
-	cr_assert_not_null(f->pf[i].dev, "%s did not parse", path);
 	for (size_t k = 0; k < f->pf[i].fs.n; k++) {
 		const char *m = f->pf[i].fs.v[k].message;
 
@@ -120,14 +104,13 @@ static void add(struct fleet *f, const char *path, enum vendor v)
 		cr_assert(f->parse_note && strstr(m, f->parse_note), "%s: a parse finding: %s", path, m);
 		f->parse_note = NULL; /* once */
 	}
-	f->devs[i] = f->pf[i].dev;
 }
 
 /* The AIX tunnel 3: policy (outbound), dpolicy (inbound), the AH and the ESP fields. */
 static void add_aix(struct fleet *f, const char *path, const char *pol, const char *dpol, const char *ah,
 		    const char *esp)
 {
-	cr_assert_lt(f->n, MAX_DEVS);
+	cr_assert_lt(f->n, FLEET_MAX);
 	snprintf(f->text[f->n], sizeof(f->text[f->n]),
 		 "%s3|192.0.2.1|198.51.100.2|%s|%s|||Tunnel|480|%s|%s|Y|Y\n%s", aix_hdr, pol, dpol, ah, esp,
 		 aix_filters);
@@ -136,23 +119,9 @@ static void add_aix(struct fleet *f, const char *path, const char *pol, const ch
 
 static void add_hw(struct fleet *f, const char *prop, const char *sas)
 {
-	cr_assert_lt(f->n, MAX_DEVS);
+	cr_assert_lt(f->n, FLEET_MAX);
 	snprintf(f->text[f->n], sizeof(f->text[f->n]), hw_fmt, prop, sas);
 	add(f, "hw.cfg", VENDOR_HUAWEI);
-}
-
-static void run(struct fleet *f)
-{
-	chk_pairs(f->devs, f->n, NULL, &f->fs, &f->pairs);
-	cr_assert_eq(f->pairs.n, 1, "one tunnel pair, got %zu", f->pairs.n);
-}
-
-static void fleet_free(struct fleet *f)
-{
-	chk_pairs_free(&f->pairs);
-	fnd_free(&f->fs);
-	for (size_t i = 0; i < f->n; i++)
-		parsed_file_free(&f->pf[i]);
 }
 
 static size_t count(const struct fleet *f, enum rule_id r)
@@ -213,7 +182,7 @@ Test(manual, aix_ah_esp_against_synthesized_huawei_ah_esp_agree)
 
 	add_aix(&f, "aix1.lstun", "auth/encr", "auth/encr", AIX_AH, AIX_ESP);
 	add_hw(&f, HW_AH_ESP_PROP, HW_ESP_SAS HW_AH_SAS);
-	run(&f);
+	fleet_run(&f);
 	assert_clean(&f);
 	fleet_free(&f);
 }
@@ -224,7 +193,7 @@ Test(manual, huawei_ah_esp_against_written_aix_ah_esp_agree)
 
 	add_hw(&f, HW_AH_ESP_PROP, HW_ESP_SAS HW_AH_SAS);
 	add_aix(&f, "aix1.lstun", "encr/auth", "auth/encr", AIX_AH, AIX_ESP);
-	run(&f);
+	fleet_run(&f);
 	assert_clean(&f);
 	fleet_free(&f);
 }
@@ -236,7 +205,7 @@ Test(manual, aix_esp_only_against_huawei_esp_agree)
 
 	add_aix(&f, "aix1.lstun", "encr only", "encr only", AIX_NO_AH, AIX_ESP);
 	add_hw(&f, HW_ESP_PROP, HW_ESP_SAS);
-	run(&f);
+	fleet_run(&f);
 	assert_clean(&f);
 	fleet_free(&f);
 }
@@ -255,7 +224,7 @@ Test(manual, aix_esp_against_huawei_ah_esp_policy_differs)
 
 	add_aix(&f, "aix1.lstun", "encr only", "encr only", AIX_NO_AH, AIX_ESP);
 	add_hw(&f, HW_AH_ESP_PROP, HW_ESP_SAS HW_AH_SAS);
-	run(&f);
+	fleet_run(&f);
 	for (size_t i = 0; i < f.fs.n; i++) {
 		g = &f.fs.v[i];
 		if (g->rule == R_PSK_PLAINTEXT)
@@ -284,7 +253,7 @@ Test(manual, aix_auth_only_outbound_against_huawei_ah_esp)
 
 	add_aix(&f, "aix1.lstun", "auth only", "encr/auth", AIX_AH, AIX_ESP);
 	add_hw(&f, HW_AH_ESP_PROP, HW_ESP_SAS HW_AH_SAS);
-	run(&f);
+	fleet_run(&f);
 	assert_one(&f, "aix1.lstun", 2, "hw.cfg", LN_HW_TRANSFORM, w);
 	fleet_free(&f);
 }
@@ -311,7 +280,7 @@ static void add_aix2(struct fleet *f, const char *line)
 		"0|deny|0.0.0.0|0.0.0.0|0.0.0.0|0.0.0.0|yes|all|any|0|any|0|both|both|no|all packets|0|all|0|"
 		"||Default Rule\n";
 
-	cr_assert_lt(f->n, MAX_DEVS);
+	cr_assert_lt(f->n, FLEET_MAX);
 	snprintf(f->text[f->n], sizeof(f->text[f->n]), "%s%s%s", aix_hdr, line, filters);
 	add(f, "aix2.lstun", VENDOR_AIX);
 }
@@ -324,7 +293,7 @@ Test(manual, aix_ah_esp_orders_differ_when_both_written)
 
 	add_aix(&f, "aix1.lstun", "encr/auth", "auth/encr", AIX_AH, AIX_ESP);
 	add_aix2(&f, AIX2_LINE("auth/encr", "auth/encr"));
-	run(&f);
+	fleet_run(&f);
 	assert_one(&f, "aix1.lstun", 2, "aix2.lstun", 2, w);
 	fleet_free(&f);
 }
@@ -335,7 +304,7 @@ Test(manual, aix_ah_esp_same_order_when_both_written)
 
 	add_aix(&f, "aix1.lstun", "encr/auth", "auth/encr", AIX_AH, AIX_ESP);
 	add_aix2(&f, AIX2_LINE("auth/encr", "encr/auth"));
-	run(&f);
+	fleet_run(&f);
 	assert_clean(&f);
 	fleet_free(&f);
 }
@@ -400,7 +369,7 @@ Test(manual, aix_ah_algorithm_against_huawei_proposal_in_both_directions)
 
 	add_aix(&f, "aix1.lstun", "encr/auth", "encr/auth", AIX_AH, AIX_ESP);
 	add_hw(&f, HW_AH_SHA1_PROP, HW_ESP_SAS HW_AH_SAS);
-	run(&f);
+	fleet_run(&f);
 	assert_set(&f, w, 1);
 	fleet_free(&f);
 }
@@ -423,7 +392,7 @@ Test(manual, huawei_ah_algorithm_against_aix_per_direction)
 
 	add_hw(&f, HW_AH_SHA1_PROP, HW_ESP_SAS HW_AH_SAS);
 	add_aix(&f, "aix1.lstun", "encr/auth", "encr/auth", AIX_AH, AIX_ESP);
-	run(&f);
+	fleet_run(&f);
 	assert_set(&f, w, 2);
 	fleet_free(&f);
 }
@@ -447,7 +416,7 @@ Test(manual, esp_cipher_not_compared_where_aix_applies_ah_only)
 
 	add_aix(&f, "aix1.lstun", "auth only", "auth only", AIX_AH, AIX_ESP_128);
 	add_hw(&f, HW_AH_ESP_PROP, HW_ESP_SAS HW_AH_SAS);
-	run(&f);
+	fleet_run(&f);
 	assert_set(&f, w, 2);
 	fleet_free(&f);
 }
@@ -479,7 +448,7 @@ Test(manual, huawei_without_ah_sas_against_aix_ah)
 	add_hw(&f, HW_AH_SHA1_PROP, HW_ESP_SAS);
 	cr_assert_null(f.parse_note, "the missing AH SAs are a parse finding");
 	add_aix(&f, "aix1.lstun", "encr/auth", "encr/auth", AIX_AH, AIX_ESP);
-	run(&f);
+	fleet_run(&f);
 	assert_set(&f, w, 4);
 	fleet_free(&f);
 }
@@ -497,7 +466,7 @@ Test(manual, replay_and_new_header_on_here_off_there)
 
 	add_aix(&f, "aix1.lstun", "encr/auth", "encr/auth", AIX_AH, AIX_ESP);
 	add_aix2(&f, AIX2_LINE_RH("encr/auth", "encr/auth", "N", "N"));
-	run(&f);
+	fleet_run(&f);
 	assert_set(&f, w, 2);
 	for (size_t i = 0; i < f.fs.n; i++) {
 		const struct finding *g = &f.fs.v[i];
