@@ -398,6 +398,34 @@ Test(manual, huawei_ah_algorithm_against_aix_per_direction)
 }
 
 /*
+ * AIX with its policy fields empty and no AH: the ESP cipher written for
+ * each direction still makes it a per-direction side, so Huawei's one
+ * cipher is held against each of AIX's directions: one finding each.
+ */
+#define HW_ESP_AES128_PROP                         \
+	" transform esp\n"                         \
+	" esp authentication-algorithm sha2-256\n" \
+	" esp encryption-algorithm aes-128\n"
+#define LN_HW_ESP_ENC3 10u /* the third line of a three-line proposal */
+
+Test(manual, esp_cipher_written_per_direction_without_policy_fields)
+{
+	struct fleet f = {0};
+	static const struct want w[] = {
+		{"hw.cfg", LN_HW_ESP_ENC3,
+		 "outbound esp encryption algorithm aes-128 here, but 'aix1' uses aes-256 for inbound esp", 2},
+		{"hw.cfg", LN_HW_ESP_ENC3,
+		 "inbound esp encryption algorithm aes-128 here, but 'aix1' uses aes-256 for outbound esp", 2},
+	};
+
+	add_hw(&f, HW_ESP_AES128_PROP, HW_ESP_SAS);
+	add_aix(&f, "aix1.lstun", "", "", AIX_NO_AH, AIX_ESP);
+	fleet_run(&f);
+	assert_set(&f, w, 2);
+	fleet_free(&f);
+}
+
+/*
  * AIX applies AH only, with another ESP cipher written in its unused ESP
  * fields: the policy findings say it all, the ESP cipher is not compared.
  */
