@@ -599,6 +599,28 @@ Test(checker_device, shadowed_acl_rule_covered_by_two)
 		   "rule 15 of acl '3000' is never matched: rules 5 and 10 match all of its traffic first");
 }
 
+/*
+ * Covered by two broad rules, with a narrower rule before them that lies
+ * inside the first: the broad rules are taken first, so the narrow one
+ * takes nothing away and is not named.
+ */
+Test(checker_device, shadowed_acl_rule_names_the_broad_rules_not_a_narrow_one_inside_them)
+{
+	const struct finding *f;
+
+	fx.acl->n = 0;
+	mk_rule(fx.acl, 5, 3, true, "10.1.0.0/18", "10.2.0.0/16");
+	mk_rule(fx.acl, 10, 4, true, "10.1.0.0/17", "10.2.0.0/16");
+	mk_rule(fx.acl, 15, 5, true, "10.1.128.0/17", "10.2.0.0/16");
+	mk_rule(fx.acl, 20, 6, true, "10.1.0.0/16", "10.2.1.0/24");
+	run();
+	f = expect_one(R_POLICY_SHADOWED, 6,
+		       "rule 20 of acl '3000' is never matched: rules 10 and 15 match all of its traffic first");
+	cr_assert_eq(f->nrelated, 2);
+	cr_assert_eq(f->related[0].line, 4);
+	cr_assert_eq(f->related[1].line, 5);
+}
+
 Test(checker_device, shadowed_acl_rule_near_miss_partial)
 {
 	fx.acl->n = 0;
@@ -730,6 +752,31 @@ Test(checker_device, flow_overlap_near_miss_same_peer_and_proposals)
 	bind_group("VPN-ISP2", 35, 38);
 	run();
 	expect_none(R_FLOW_OVERLAP);
+}
+
+Test(checker_device, flow_overlap_near_miss_same_peer_and_two_proposals)
+{
+	/* the same with two IKE proposals on each uplink, in the same order */
+	struct tunnel *t = second_policy("VPN-ISP2", 10, "10.1.1.0/24", "10.2.5.0/24");
+	struct tunnel *ts[2] = {fx.t, t};
+	struct ike_proposal *p1b = mk_ike_prop("20", 12);
+
+	t->remotes[0].addr = host("198.51.100.1");
+	for (int i = 0; i < 2; i++) {
+		ts[i]->ike->proposals = ARENA_NEWV(fx.ar, struct ike_proposal *, 2);
+		ts[i]->ike->proposals[0] = fx.p1;
+		ts[i]->ike->proposals[1] = p1b;
+		ts[i]->ike->nproposals = 2;
+	}
+	bind_group("VPN-ISP2", 35, 38);
+	run();
+	expect_none(R_FLOW_OVERLAP);
+	/* in another order they are other proposals: the overlap is reported */
+	t->ike->proposals[0] = p1b;
+	t->ike->proposals[1] = fx.p1;
+	run();
+	cr_assert_eq(count(R_FLOW_OVERLAP), 1);
+	cr_assert_not_null(strstr(nth(R_FLOW_OVERLAP, 0)->message, "(different proposals)"));
 }
 
 Test(checker_device, flow_overlap_near_miss_unapplied_group)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "checker/checker.h"
+#include "common/util.h"
 #include "parsers/parser.h"
 
 /*
@@ -65,12 +66,17 @@ struct fleet {
 	char path[MAX_DEVS][32];
 };
 
-static void parse_one(struct fleet *f, size_t i, const char *name)
+static void parse_vendor(struct fleet *f, size_t i, const char *name, enum vendor v)
 {
 	memset(&f->pf[i], 0, sizeof(f->pf[i]));
-	parse_buffer(&f->pf[i], f->path[i], f->text[i], strlen(f->text[i]), VENDOR_HUAWEI);
+	parse_buffer(&f->pf[i], f->path[i], f->text[i], strlen(f->text[i]), v);
 	cr_assert_not_null(f->pf[i].dev, "%s did not parse", name);
 	f->devs[i] = f->pf[i].dev;
+}
+
+static void parse_one(struct fleet *f, size_t i, const char *name)
+{
+	parse_vendor(f, i, name, VENDOR_HUAWEI);
 }
 
 #define ESP_BODY " esp authentication-algorithm sha2-256\n esp encryption-algorithm aes-256"
@@ -174,6 +180,48 @@ Test(pairing, two_owners_the_one_that_points_back_is_the_peer)
 	cr_expect_eq(count(&f, R_PEER_ONE_SIDED), 0);
 	cr_expect_eq(errors(&f), 0, "a clean pair: no error");
 	cr_expect_eq(count(&f, R_PEER_MISSING), 1, "B's own peer is missing");
+	fleet_free(&f);
+}
+
+/*
+ * The same, with a third device E listed first that owns an IPv6 address
+ * sharing the last 64 bits and the hash bucket of 198.51.100.2 (::ffff:
+ * c633:6402 in its low half), and points back at A too: an address that
+ * only collides is no owner, so C is still the one peer.
+ */
+Test(pairing, an_address_in_the_same_hash_bucket_is_no_owner)
+{
+	struct fleet f = {0};
+	struct ip128 x, y;
+	uint8_t fam;
+	char ys[64];
+	size_t i;
+
+	cr_assert(addr_parse_ip("198.51.100.2", &x, &fam));
+	y.lo = x.lo;
+	/* the pairing index masks the hash with its size, a power of two up to 4096 here */
+	for (y.hi = 0x20010db800000001ULL;; y.hi++) {
+		if (((util_hash64(&y, sizeof(y), UTIL_HASH_SEED) ^ util_hash64(&x, sizeof(x), UTIL_HASH_SEED)) &
+		     0xfff) == 0)
+			break;
+	}
+	addr_ip_str(&y, 6, ys, sizeof(ys));
+	i = f.n++;
+	snprintf(f.text[i], sizeof(f.text[i]),
+		 "add host v6 -source %s/128 -destination 2001:db8::9/128 -priority 10 -action ESP_AES128_HMAC_SHA1\n"
+		 "add host back -source 203.0.113.50/32 -destination 198.51.100.1/32 -priority 20 "
+		 "-action ESP_AES128_HMAC_SHA1\n",
+		 ys);
+	snprintf(f.path[i], sizeof(f.path[i]), "E.batch");
+	parse_vendor(&f, i, "E", VENDOR_HPUX);
+	add_dev(&f, "A", "198.51.100.1", "198.51.100.2", "10.1", "10.2");
+	add_dev(&f, "B", "198.51.100.2", "203.0.113.9", "10.2", "10.1");
+	add_dev(&f, "C", "198.51.100.2", "198.51.100.1", "10.2", "10.1");
+	run(&f, NULL);
+	cr_expect(paired(&f, "A", "C"), "A pairs with C, the owner that points back");
+	for (size_t k = 0; k < f.fs.n; k++)
+		cr_expect(f.fs.v[k].rule != R_PEER_ONE_SIDED || !strstr(f.fs.v[k].message, "198.51.100.2"),
+			  "%s", f.fs.v[k].message);
 	fleet_free(&f);
 }
 
