@@ -218,3 +218,46 @@ void fnd_free(struct findings *fs)
 	free(fs->v);
 	memset(fs, 0, sizeof(*fs));
 }
+
+static int cmp_place(const void *pa, const void *pb)
+{
+	const struct finding *a = *(const struct finding *const *)pa, *b = *(const struct finding *const *)pb;
+
+	if (a->loc.line != b->loc.line)
+		return a->loc.line < b->loc.line ? -1 : 1;
+	if (a->loc.col != b->loc.col)
+		return a->loc.col < b->loc.col ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+size_t fnd_cap(struct findings *fs, enum rule_id r, size_t max, struct loc *first)
+{
+	const struct finding **of = NULL;
+	size_t n = 0, w = 0, dropped;
+
+	for (size_t i = 0; i < fs->n; i++)
+		n += fs->v[i].rule == r;
+	if (n <= max)
+		return 0;
+	of = xmalloc(n * sizeof(*of));
+	n = 0;
+	for (size_t i = 0; i < fs->n; i++)
+		if (fs->v[i].rule == r)
+			of[n++] = &fs->v[i];
+	qsort(of, n, sizeof(*of), cmp_place);
+	*first = of[max]->loc;
+	first->message = NULL;
+	for (size_t i = max; i < n; i++)
+		((struct finding *)of[i])->rule = R__COUNT; /* marked for dropping */
+	free(of);
+	dropped = n - max;
+	for (size_t i = 0; i < fs->n; i++) {
+		if (fs->v[i].rule == R__COUNT) {
+			finding_free(&fs->v[i]);
+			continue;
+		}
+		fs->v[w++] = fs->v[i];
+	}
+	fs->n = w;
+	return dropped;
+}

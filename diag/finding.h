@@ -100,6 +100,12 @@ void fnd_fingerprint(const struct finding *f, char out[17]);
 /* Sort by file (as given), line, column, rule, insertion order. */
 void fnd_sort(struct findings *fs);
 void fnd_free(struct findings *fs);
+/*
+ * Keep the first max findings of rule r (by line, then column) and drop the
+ * others; returns how many were dropped, *first the place of the first of
+ * them (when any).
+ */
+size_t fnd_cap(struct findings *fs, enum rule_id r, size_t max, struct loc *first);
 
 static inline struct loc loc_from_span(const struct span *s)
 {

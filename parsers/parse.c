@@ -95,6 +95,27 @@ static void nul_finding(struct parsed_file *pf)
 		"a NUL byte is no configuration text: the file is damaged or binary");
 }
 
+/*
+ * A file that is not configuration text at all (a binary, the wrong file)
+ * would give a syntax error a line: the first SYNTAX_ERROR_MAX are shown,
+ * then one finding says how many more there were.
+ */
+#define SYNTAX_ERROR_MAX 100
+
+static void cap_syntax_errors(struct parsed_file *pf)
+{
+	struct loc first;
+	size_t dropped = fnd_cap(&pf->fs, R_SYNTAX_ERROR, SYNTAX_ERROR_MAX, &first);
+	struct span at;
+
+	if (!dropped)
+		return;
+	at = span_make(first.src, first.line, first.col, first.end_line, first.end_col);
+	fnd_add(&pf->fs, R_SYNTAX_ERROR, &at,
+		"%zu more syntax errors from here on are not shown: a file reports its first %d",
+		dropped, SYNTAX_ERROR_MAX);
+}
+
 /* Everything after the source is loaded: detection and the driver. */
 static void parse_loaded(struct parsed_file *pf, enum vendor forced)
 {
@@ -135,6 +156,7 @@ static void parse_loaded(struct parsed_file *pf, enum vendor forced)
 		if (pf->status == FILE_OK)
 			pf->status = FILE_PARTIAL;
 	}
+	cap_syntax_errors(pf);
 }
 
 static int parse_path(struct parsed_file *pf, const char *path, enum vendor forced, bool for_peer,

@@ -7,7 +7,8 @@
 # memory bounds are asserted in the plain build only (ASan's own shadow
 # memory would be counted).
 #
-#   empty, binary and NUL-laden files; a 10 MB line; a million lines; CRLF,
+#   empty, binary and NUL-laden files; a 10 MB line; a million lines; 50,000
+#   syntax errors (100 shown, then a count); CRLF,
 #   a UTF-8 BOM and invalid UTF-8 read like clean text; truncated views and
 #   operations; a backslash or an open quote at the end of the file; XML
 #   10,000 levels deep, "billion laughs", an external entity naming a local
@@ -105,6 +106,16 @@ if (($(awk '{ if (length($0) > n) n = length($0) } END { print n }' "$tmp/out") 
 run check --color never --format json "$tmp/many.cfg"
 expect "a million lines are read" 0 '"lines": 1000004'
 rss_below "a million lines" 400
+# a wrong file read as a batch file: a syntax error a line, the first 100 shown, then one count
+python3 -c 'import sys; sys.stdout.write("".join("add host h%d stray-word\n" % i for i in range(50000)))' >"$tmp/bad.batch"
+run check --color never --vendor hpux "$tmp/bad.batch"
+expect "50,000 syntax errors: the first 100, then a count" 1 \
+	'bad.batch:101:15: error: 49900 more syntax errors from here on are not shown: a file reports its first 100 \[syntax-error\]'
+if (($(grep -c '\[syntax-error\]' "$tmp/out") == 101)) && grep -q 'bad.batch:100:14: error: unexpected word' "$tmp/out"; then
+	pass
+else
+	fail "50,000 syntax errors: $(grep -c '\[syntax-error\]' "$tmp/out") shown, not 100 and the count"
+fi
 
 # ---- encodings ------------------------------------------------------------------------------
 

@@ -119,6 +119,36 @@ static void fingerprint_of(const struct finding *f, char out[17])
 	cr_assert_eq(strspn(out, "0123456789abcdef"), 16, "fingerprint '%s' is not 16 hex digits", out);
 }
 
+/* The cap keeps the first findings of a rule by place, whatever order they were queued in. */
+Test(finding, cap_keeps_the_first_by_place_and_counts_the_rest)
+{
+	struct findings fs = {0};
+	struct loc first = {0};
+	static const uint32_t lines[] = {9, 3, 7, 1, 5};
+	struct span w = at(&src_a, 4, 1);
+
+	for (size_t i = 0; i < 5; i++) {
+		struct span s = at(&src_a, lines[i], 2);
+		struct finding *f = fnd_add(&fs, R_SYNTAX_ERROR, &s, "bad line %u", lines[i]);
+
+		fnd_related(f, &s, "here");
+	}
+	fnd_add(&fs, R_UNKNOWN_STATEMENT, &w, "not capped");
+	cr_assert_eq(fnd_cap(&fs, R_SYNTAX_ERROR, 5, &first), 0, "five of five: nothing dropped");
+	cr_assert_eq(fs.n, 6);
+	cr_assert_eq(fnd_cap(&fs, R_SYNTAX_ERROR, 3, &first), 2);
+	cr_assert_eq(first.line, 7, "the first dropped is line 7, got %u", first.line);
+	cr_assert_eq(first.col, 2);
+	cr_assert_null(first.message);
+	cr_assert_eq(fs.n, 4);
+	/* lines 1, 3, 5 and the other rule stay, in the order they were queued */
+	cr_assert_str_eq(fs.v[0].message, "bad line 3");
+	cr_assert_str_eq(fs.v[1].message, "bad line 1");
+	cr_assert_str_eq(fs.v[2].message, "bad line 5");
+	cr_assert_str_eq(fs.v[3].message, "not capped");
+	fnd_free(&fs);
+}
+
 Test(finding, fingerprint_survives_line_moves_not_value_changes)
 {
 	struct findings fs = {0};
