@@ -19,22 +19,30 @@ static char *vformat(const char *fmt, va_list ap)
 	return sb_detach(&sb);
 }
 
-struct finding *fnd_add(struct findings *fs, enum rule_id rule, const struct span *at, const char *fmt, ...)
+struct finding *fnd_vadd(struct findings *fs, enum rule_id rule, const struct span *at, const char *fmt, va_list ap)
 {
 	const struct rule_info *ri = rule_info(rule);
 	struct finding *f;
-	va_list ap;
 
 	VEC_GROW(fs->v, fs->cap, fs->n + 1);
 	f = &fs->v[fs->n++];
 	memset(f, 0, sizeof(*f));
 	f->rule = rule;
 	f->sev = ri ? ri->severity : SEV_ERROR;
-	va_start(ap, fmt);
 	f->message = vformat(fmt, ap);
-	va_end(ap);
 	f->loc = loc_from_span(at);
 	f->seq = fs->next_seq++;
+	return f;
+}
+
+struct finding *fnd_add(struct findings *fs, enum rule_id rule, const struct span *at, const char *fmt, ...)
+{
+	struct finding *f;
+	va_list ap;
+
+	va_start(ap, fmt);
+	f = fnd_vadd(fs, rule, at, fmt, ap);
+	va_end(ap);
 	return f;
 }
 

@@ -11,6 +11,7 @@
 #ifndef IPSECLINT_DIAG_FINDING_H
 #define IPSECLINT_DIAG_FINDING_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -89,6 +90,9 @@ struct findings {
  */
 struct finding *fnd_add(struct findings *fs, enum rule_id rule, const struct span *at, const char *fmt, ...)
 	PRINTF_LIKE(4, 5);
+/* The same with a va_list, for a driver's own finding helper. */
+struct finding *fnd_vadd(struct findings *fs, enum rule_id rule, const struct span *at, const char *fmt, va_list ap)
+	PRINTF_LIKE(4, 0);
 void fnd_related(struct finding *f, const struct span *at, const char *fmt, ...) PRINTF_LIKE(3, 4);
 /* Fingerprint material: object names and normalised values, never lines. Calls append. */
 void fnd_fp(struct finding *f, const char *fmt, ...) PRINTF_LIKE(2, 3);

@@ -319,19 +319,7 @@ static bool keyword_shaped(const char *s, size_t n)
 	return true;
 }
 
-static struct finding *hw_fnd(struct hw_ctx *c, enum rule_id r, const struct span *at, const char *fmt, ...)
-	PRINTF_LIKE(4, 5);
-
-static struct finding *hw_fnd(struct hw_ctx *c, enum rule_id r, const struct span *at, const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	return fnd_add(&c->pf->fs, r, at, "%s", buf);
-}
+#define hw_fnd(c, r, at, ...) fnd_add(&(c)->pf->fs, (r), (at), __VA_ARGS__)
 
 static void set_desc(struct hw_ctx *c, const char *kind, const char *name, int64_t seq)
 {
