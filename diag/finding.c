@@ -19,7 +19,8 @@ static char *vformat(const char *fmt, va_list ap)
 	return sb_detach(&sb);
 }
 
-struct finding *fnd_vadd(struct findings *fs, enum rule_id rule, const struct span *at, const char *fmt, va_list ap)
+struct finding *fnd_vadd(struct findings *fs, enum rule_id rule, const struct span *at, const char *fmt,
+			 va_list ap)
 {
 	const struct rule_info *ri = rule_info(rule);
 	struct finding *f;

@@ -91,8 +91,8 @@ struct findings {
 struct finding *fnd_add(struct findings *fs, enum rule_id rule, const struct span *at, const char *fmt, ...)
 	PRINTF_LIKE(4, 5);
 /* The same with a va_list, for a driver's own finding helper. */
-struct finding *fnd_vadd(struct findings *fs, enum rule_id rule, const struct span *at, const char *fmt, va_list ap)
-	PRINTF_LIKE(4, 0);
+struct finding *fnd_vadd(struct findings *fs, enum rule_id rule, const struct span *at, const char *fmt,
+			 va_list ap) PRINTF_LIKE(4, 0);
 void fnd_related(struct finding *f, const struct span *at, const char *fmt, ...) PRINTF_LIKE(3, 4);
 /* Fingerprint material: object names and normalised values, never lines. Calls append. */
 void fnd_fp(struct finding *f, const char *fmt, ...) PRINTF_LIKE(2, 3);

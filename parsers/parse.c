@@ -112,8 +112,8 @@ static void cap_syntax_errors(struct parsed_file *pf)
 		return;
 	at = span_make(first.src, first.line, first.col, first.end_line, first.end_col);
 	fnd_add(&pf->fs, R_SYNTAX_ERROR, &at,
-		"%zu more syntax errors from here on are not shown: a file reports its first %d",
-		dropped, SYNTAX_ERROR_MAX);
+		"%zu more syntax errors from here on are not shown: a file reports its first %d", dropped,
+		SYNTAX_ERROR_MAX);
 }
 
 /* Everything after the source is loaded: detection and the driver. */

@@ -614,8 +614,9 @@ Test(checker_device, shadowed_acl_rule_names_the_broad_rules_not_a_narrow_one_in
 	mk_rule(fx.acl, 15, 5, true, "10.1.128.0/17", "10.2.0.0/16");
 	mk_rule(fx.acl, 20, 6, true, "10.1.0.0/16", "10.2.1.0/24");
 	run();
-	f = expect_one(R_POLICY_SHADOWED, 6,
-		       "rule 20 of acl '3000' is never matched: rules 10 and 15 match all of its traffic first");
+	f = expect_one(
+		R_POLICY_SHADOWED, 6,
+		"rule 20 of acl '3000' is never matched: rules 10 and 15 match all of its traffic first");
 	cr_assert_eq(f->nrelated, 2);
 	cr_assert_eq(f->related[0].line, 4);
 	cr_assert_eq(f->related[1].line, 5);

@@ -413,9 +413,11 @@ Test(manual, esp_cipher_written_per_direction_without_policy_fields)
 	struct fleet f = {0};
 	static const struct want w[] = {
 		{"hw.cfg", LN_HW_ESP_ENC3,
-		 "outbound esp encryption algorithm aes-128 here, but 'aix1' uses aes-256 for inbound esp", 2},
+		 "outbound esp encryption algorithm aes-128 here, but 'aix1' uses aes-256 for inbound esp",
+		 2},
 		{"hw.cfg", LN_HW_ESP_ENC3,
-		 "inbound esp encryption algorithm aes-128 here, but 'aix1' uses aes-256 for outbound esp", 2},
+		 "inbound esp encryption algorithm aes-128 here, but 'aix1' uses aes-256 for outbound esp",
+		 2},
 	};
 
 	add_hw(&f, HW_ESP_AES128_PROP, HW_ESP_SAS);

@@ -201,17 +201,19 @@ Test(pairing, an_address_in_the_same_hash_bucket_is_no_owner)
 	y.lo = x.lo;
 	/* the pairing index masks the hash with its size, a power of two up to 4096 here */
 	for (y.hi = 0x20010db800000001ULL;; y.hi++) {
-		if (((util_hash64(&y, sizeof(y), UTIL_HASH_SEED) ^ util_hash64(&x, sizeof(x), UTIL_HASH_SEED)) &
+		if (((util_hash64(&y, sizeof(y), UTIL_HASH_SEED) ^
+		      util_hash64(&x, sizeof(x), UTIL_HASH_SEED)) &
 		     0xfff) == 0)
 			break;
 	}
 	addr_ip_str(&y, 6, ys, sizeof(ys));
 	i = f.n++;
-	snprintf(f.text[i], sizeof(f.text[i]),
-		 "add host v6 -source %s/128 -destination 2001:db8::9/128 -priority 10 -action ESP_AES128_HMAC_SHA1\n"
-		 "add host back -source 203.0.113.50/32 -destination 198.51.100.1/32 -priority 20 "
-		 "-action ESP_AES128_HMAC_SHA1\n",
-		 ys);
+	snprintf(
+		f.text[i], sizeof(f.text[i]),
+		"add host v6 -source %s/128 -destination 2001:db8::9/128 -priority 10 -action ESP_AES128_HMAC_SHA1\n"
+		"add host back -source 203.0.113.50/32 -destination 198.51.100.1/32 -priority 20 "
+		"-action ESP_AES128_HMAC_SHA1\n",
+		ys);
 	snprintf(f.path[i], sizeof(f.path[i]), "E.batch");
 	parse_vendor(&f, i, "E", VENDOR_HPUX);
 	add_dev(&f, "A", "198.51.100.1", "198.51.100.2", "10.1", "10.2");
