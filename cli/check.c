@@ -18,7 +18,7 @@
 
 #include "cli/cli.h"
 #include "common/util.h"
-#include "diag/baseline.h"
+#include "cli/baseline.h"
 
 static void print_check_help(FILE *out)
 {

@@ -17,7 +17,7 @@
 #include <stdio.h>
 
 #include "checker/checker.h"
-#include "diag/config.h"
+#include "cli/config.h"
 #include "diag/finding.h"
 #include "parsers/parser.h"
 #include "report/report.h"

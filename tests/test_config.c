@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "diag/config.h"
+#include "cli/config.h"
 
 /* The config lives in /proj; globs are relative to it. */
 #define CFG_PATH "/proj/.ipseclint"

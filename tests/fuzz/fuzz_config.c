@@ -10,7 +10,7 @@
 #include <stdlib.h>
 
 #include "checker/checker.h"
-#include "diag/config.h"
+#include "cli/config.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * diag/config.c - .ipseclint: read with libinih, then answer the questions
+ * cli/config.c - .ipseclint: read with libinih, then answer the questions
  * of the CLI (which files, which rules, which pairs, which suppressions).
  *
  * libinih does the INI syntax and calls on_value() for every key. Before it
@@ -11,7 +11,7 @@
  * check that every line fits inih's line buffer - a longer line would be
  * split in two and every later line number would be off by one.
  */
-#include "diag/config.h"
+#include "cli/config.h"
 
 #include <ctype.h>
 #include <errno.h>

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * diag/baseline.c - the fingerprints of a previous JSON report.
+ * cli/baseline.c - the fingerprints of a previous JSON report.
  *
  * The report is read with jansson (no hand-written JSON parser); only
  * .findings[].fingerprint is used, so a report of an older or newer
  * ipseclint with other keys reads the same. Fingerprints are 16 hex digits
  * (fnd_fingerprint), held as 64-bit keys in an open-addressing set.
  */
-#include "diag/baseline.h"
+#include "cli/baseline.h"
 
 #include <jansson.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * diag/config.h - the config file .ipseclint (spec/cli.md "Config file").
+ * cli/config.h - the config file .ipseclint (spec/cli.md "Config file").
  *
  * An INI file read with libinih:
  *
@@ -29,8 +29,8 @@
  * read, except for the marks config_suppressed() leaves (atomic, so findings
  * may be filtered from several threads).
  */
-#ifndef IPSECLINT_DIAG_CONFIG_H
-#define IPSECLINT_DIAG_CONFIG_H
+#ifndef IPSECLINT_CLI_CONFIG_H
+#define IPSECLINT_CLI_CONFIG_H
 
 #include <stdatomic.h>
 #include <stdbool.h>

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * diag/baseline.h - a baseline: the fingerprints of a previous JSON report
+ * cli/baseline.h - a baseline: the fingerprints of a previous JSON report
  * (check --format json), read with jansson. A finding whose fingerprint the
  * baseline holds is known already: --baseline leaves it out.
  */
-#ifndef IPSECLINT_DIAG_BASELINE_H
-#define IPSECLINT_DIAG_BASELINE_H
+#ifndef IPSECLINT_CLI_BASELINE_H
+#define IPSECLINT_CLI_BASELINE_H
 
 #include <stdbool.h>
 #include <stddef.h>
