@@ -188,14 +188,6 @@ static void weak_groups(struct weak_list *w, const struct algset *s)
 	}
 }
 
-/* USG-E refuses weak algorithms unless its WEAKEA module is loaded
- * (formats/huawei-vrp.md section 0 and 3.1): the one consequence of this rule
- * that depends on the dialect, hence the look at dev->dialect. */
-static bool refuses_weak(const struct device *d)
-{
-	return d->vendor == VENDOR_HUAWEI && d->dialect == DIALECT_HW_USG_E;
-}
-
 /*
  * One finding for the object `what`: at the first weak value that was
  * written, else at the object; the other written values are related
@@ -225,12 +217,15 @@ static void weak_report(struct chk_ctx *c, const struct weak_list *w, const char
 		sb_free(&fp);
 		return;
 	}
-	f = chk_add(c, R_WEAK_ALGORITHM, at, "%s uses weak algorithm%s: %s%s", what, w->n > 1 ? "s" : "",
-		    sb_str(&list),
-		    refuses_weak(c->d) ?
-			    (w->n > 1 ? "; USG-E refuses these unless the WEAKEA module is loaded" :
-					"; USG-E refuses it unless the WEAKEA module is loaded") :
-			    "");
+	if (c->d->weak_refused_by)
+		f = chk_add(c, R_WEAK_ALGORITHM, at,
+			    "%s uses weak algorithm%s: %s; %s refuses %s unless %s is loaded", what,
+			    w->n > 1 ? "s" : "", sb_str(&list), c->d->weak_refused_by,
+			    w->n > 1 ? "these" : "it",
+			    c->d->weak_allowed_by ? c->d->weak_allowed_by : "an option");
+	else
+		f = chk_add(c, R_WEAK_ALGORITHM, at, "%s uses weak algorithm%s: %s", what,
+			    w->n > 1 ? "s" : "", sb_str(&list));
 	for (size_t i = 0; i < w->n; i++) {
 		const struct origin *o = w->it[i].o;
 

@@ -349,6 +349,10 @@ struct device {
 	struct origin name_o;
 	enum vendor vendor;
 	enum dialect dialect;
+	/* A device that refuses weak algorithms unless an option is loaded (USG-E and its
+	 * WEAKEA module): who refuses and what allows them, for weak-algorithm's message.
+	 * NULL when the device accepts what it is given. */
+	const char *weak_refused_by, *weak_allowed_by;
 	const struct source *src;
 	struct arena *arena;
 

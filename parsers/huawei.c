@@ -3570,6 +3570,11 @@ static void hw_build(struct hw_ctx *c)
 	struct device *d = c->dev;
 
 	d->dialect = decide_dialect(st);
+	if (d->dialect == DIALECT_HW_USG_E) {
+		/* formats/huawei-vrp.md sections 0 and 3.1 */
+		d->weak_refused_by = "USG-E";
+		d->weak_allowed_by = "the WEAKEA module";
+	}
 	if (st->sysname.name) {
 		d->name = st->sysname.name;
 		d->name_o = written_at(&st->sysname.span);

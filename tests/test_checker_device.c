@@ -831,9 +831,12 @@ Test(checker_device, weak_algorithm_pfs_group)
 	expect_one(R_WEAK_ALGORITHM, 27, "ipsec policy 'VPN 10' uses weak algorithm: pfs dh group 1");
 }
 
+/* a device that refuses weak algorithms (the driver says which and what allows them) */
 Test(checker_device, weak_algorithm_usg_e_mentions_weakea)
 {
 	fx.d->dialect = DIALECT_HW_USG_E;
+	fx.d->weak_refused_by = "USG-E";
+	fx.d->weak_allowed_by = "the WEAKEA module";
 	fx.p2->esp_enc.bits = 0;
 	fx.p2->esp_enc.n = 0;
 	ALGS(&fx.p2->esp_enc, written(7), ENC_DES);

@@ -710,6 +710,13 @@ Test(huawei_dialect, markers)
 		parse_text(&pf, cases[i].text);
 		cr_expect_eq(pf.dev->dialect, cases[i].d, "case %zu: %s", i,
 			     model_dialect_name(pf.dev->dialect));
+		/* only USG-E refuses weak algorithms (unless WEAKEA is loaded) */
+		if (cases[i].d == DIALECT_HW_USG_E) {
+			cr_expect_str_eq(pf.dev->weak_refused_by, "USG-E", "case %zu", i);
+			cr_expect_str_eq(pf.dev->weak_allowed_by, "the WEAKEA module", "case %zu", i);
+		} else {
+			cr_expect_null(pf.dev->weak_refused_by, "case %zu", i);
+		}
 		parsed_file_free(&pf);
 	}
 }
