@@ -96,6 +96,18 @@ void fnd_set_devices(struct finding *f, const char *a, const char *b)
 	f->devices[1] = b;
 }
 
+unsigned fnd_vendors(const struct finding *f)
+{
+	unsigned m = 0;
+
+	if (f->loc.src && f->loc.src->vendor)
+		m |= 1u << f->loc.src->vendor;
+	for (size_t i = 0; i < f->nrelated; i++)
+		if (f->related[i].src && f->related[i].src->vendor)
+			m |= 1u << f->related[i].src->vendor;
+	return m;
+}
+
 static uint64_t hash_str(uint64_t h, const char *s)
 {
 	static const char nul;

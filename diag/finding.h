@@ -41,7 +41,7 @@ struct rule_info {
 	const char *id;
 	enum severity severity; /* default */
 	const char *summary;
-	const char *sym_huawei, *sym_hpux, *sym_aix; /* "" when none */
+	const char *sym[VENDOR__COUNT]; /* what each vendor's devices log, by enum vendor; "" when none */
 	const char *hint;
 };
 
@@ -98,6 +98,9 @@ void fnd_related(struct finding *f, const struct span *at, const char *fmt, ...)
 void fnd_fp(struct finding *f, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void fnd_set_hint(struct finding *f, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void fnd_set_devices(struct finding *f, const char *a, const char *b);
+/* The vendors of the files a finding points at (its location and related ones), one bit
+ * (1u << enum vendor) each; 0 when none is known. */
+unsigned fnd_vendors(const struct finding *f);
 
 /* Hex fingerprint of rule + devices + material (16 hex digits + NUL). */
 void fnd_fingerprint(const struct finding *f, char out[17]);

@@ -17,15 +17,16 @@ extern const char *const rule_docs_text[];
 extern const size_t rule_docs_count;
 
 static const struct rule_info rule_table[R__COUNT] = {
-#define RULE(sym, id_, sev_, summary_, hw, hp, aix_, hint_) \
-	[sym] = {.rule = sym,                               \
-		 .id = id_,                                 \
-		 .severity = sev_,                          \
-		 .summary = summary_,                       \
-		 .sym_huawei = hw,                          \
-		 .sym_hpux = hp,                            \
-		 .sym_aix = aix_,                           \
-		 .hint = hint_},
+#define RULE(rule_, id_, sev_, summary_, hw, hp, aix_, hint_) \
+	[rule_] = {.rule = rule_,                             \
+		   .id = id_,                                 \
+		   .severity = sev_,                          \
+		   .summary = summary_,                       \
+		   .sym = {[VENDOR_UNKNOWN] = "",             \
+			   [VENDOR_HUAWEI] = hw,              \
+			   [VENDOR_HPUX] = hp,                \
+			   [VENDOR_AIX] = aix_},              \
+		   .hint = hint_},
 #include "diag/rules.def"
 #undef RULE
 };

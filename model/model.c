@@ -18,6 +18,23 @@ const char *model_vendor_name(enum vendor v)
 	case VENDOR_AIX:
 		return "aix";
 	case VENDOR_UNKNOWN:
+	case VENDOR__COUNT:
+		break;
+	}
+	return "unknown";
+}
+
+const char *model_vendor_display(enum vendor v)
+{
+	switch (v) {
+	case VENDOR_HUAWEI:
+		return "Huawei";
+	case VENDOR_HPUX:
+		return "HP-UX";
+	case VENDOR_AIX:
+		return "AIX";
+	case VENDOR_UNKNOWN:
+	case VENDOR__COUNT:
 		break;
 	}
 	return "unknown";

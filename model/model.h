@@ -67,12 +67,7 @@ struct algset {
 
 /* ---- vendors ------------------------------------------------------------- */
 
-enum vendor {
-	VENDOR_UNKNOWN = 0,
-	VENDOR_HUAWEI,
-	VENDOR_HPUX,
-	VENDOR_AIX,
-};
+enum vendor { VENDOR_UNKNOWN = 0, VENDOR_HUAWEI, VENDOR_HPUX, VENDOR_AIX, VENDOR__COUNT };
 
 enum dialect {
 	DIALECT_NONE = 0,
@@ -88,8 +83,9 @@ enum dialect {
 	DIALECT_AIX_EXP,
 };
 
-const char *model_vendor_name(enum vendor v);	/* "huawei", "hpux", "aix", "unknown" */
-const char *model_dialect_name(enum dialect d); /* "ar-old", "ar-new", "usg", "usg-e", "a.02", ... */
+const char *model_vendor_name(enum vendor v);	 /* "huawei", "hpux", "aix", "unknown" */
+const char *model_vendor_display(enum vendor v); /* "Huawei", "HP-UX", "AIX", "unknown" */
+const char *model_dialect_name(enum dialect d);	 /* "ar-old", "ar-new", "usg", "usg-e", "a.02", ... */
 bool model_vendor_parse(const char *s, enum vendor *out);
 
 /* ---- keys ---------------------------------------------------------------- */

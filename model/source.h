@@ -21,6 +21,7 @@ struct source {
 	uint32_t nlines;    /* a final line without '\n' counts */
 	bool has_nul;	    /* NUL bytes inside the text */
 	bool has_bom;	    /* UTF-8 byte order mark at the start */
+	uint8_t vendor;	    /* the file's enum vendor once detected, 0 (unknown) before */
 };
 
 /* Read path. 0, or -errno with *errmsg set to a malloc'd description. */

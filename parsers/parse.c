@@ -125,6 +125,7 @@ static void parse_loaded(struct parsed_file *pf, enum vendor forced)
 	if (v == VENDOR_UNKNOWN)
 		v = detect_vendor(&pf->src, &why);
 	pf->vendor = v;
+	pf->src.vendor = (uint8_t)v;
 	if (v == VENDOR_UNKNOWN) {
 		unknown_format(pf, why);
 		return;

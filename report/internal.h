@@ -67,8 +67,14 @@ void report_json_finding(struct jw *w, const struct finding *f);
 void report_json_devices_pair(struct jw *w, const struct finding *f, bool null_pair);
 /* "version": 1 and "tool": {...}, the head of every JSON report. */
 void report_json_head(struct jw *w);
-/* "symptoms": {"huawei": ..., ...} of a rule, the vendors it has symptoms for. */
-void report_json_symptoms(struct jw *w, const struct rule_info *ri);
+/*
+ * The vendors whose symptoms are shown for rule ri, in enum order, into out; returns how
+ * many. For a finding f, only the vendors of the files it points at (every vendor when it
+ * points at no file of a known vendor); f NULL (the catalogue): every vendor.
+ */
+size_t report_symptoms(const struct finding *f, const struct rule_info *ri, enum vendor out[VENDOR__COUNT]);
+/* "symptoms": {"huawei": ..., ...} of report_symptoms(f, ri). */
+void report_json_symptoms(struct jw *w, const struct finding *f, const struct rule_info *ri);
 
 /* A location made whole: line and column at least 1, the end not before the start. */
 struct loc_range {

@@ -251,16 +251,28 @@ void report_json_head(struct jw *w)
 	jw_obj_close(w);
 }
 
-void report_json_symptoms(struct jw *w, const struct rule_info *ri)
+size_t report_symptoms(const struct finding *f, const struct rule_info *ri, enum vendor out[VENDOR__COUNT])
 {
+	unsigned m = f ? fnd_vendors(f) : 0;
+	size_t n = 0;
+
+	if (!ri)
+		return 0;
+	for (int v = VENDOR_UNKNOWN + 1; v < VENDOR__COUNT; v++)
+		if (ri->sym[v] && *ri->sym[v] && (!m || (m & (1u << v))))
+			out[n++] = (enum vendor)v;
+	return n;
+}
+
+void report_json_symptoms(struct jw *w, const struct finding *f, const struct rule_info *ri)
+{
+	enum vendor v[VENDOR__COUNT];
+	size_t n = report_symptoms(f, ri, v);
+
 	jw_key(w, "symptoms");
 	jw_obj_open(w);
-	if (ri && *ri->sym_huawei)
-		jw_kstr(w, "huawei", ri->sym_huawei);
-	if (ri && *ri->sym_hpux)
-		jw_kstr(w, "hpux", ri->sym_hpux);
-	if (ri && *ri->sym_aix)
-		jw_kstr(w, "aix", ri->sym_aix);
+	for (size_t i = 0; i < n; i++)
+		jw_kstr(w, model_vendor_name(v[i]), ri->sym[v[i]]);
 	jw_obj_close(w);
 }
 
@@ -288,7 +300,7 @@ void report_json_finding(struct jw *w, const struct finding *f)
 	}
 	jw_arr_close(w);
 	report_json_devices_pair(w, f, true);
-	report_json_symptoms(w, ri);
+	report_json_symptoms(w, f, ri);
 	jw_kstr(w, "hint", f->hint ? f->hint : ri ? ri->hint : "");
 	jw_kstr(w, "fingerprint", fp);
 	jw_obj_close(w);

@@ -300,6 +300,8 @@ static void finding(FILE *out, const struct review *r, const struct rv_finding *
 {
 	const struct finding *f = rf->f;
 	const struct rule_info *ri = rule_info(f->rule);
+	enum vendor v[VENDOR__COUNT];
+	size_t nv;
 
 	fprintf(out, "<div class=\"finding sev-%s change-%s\" data-rule=\"%s\">\n", sev_name(f->sev),
 		change_names[rf->change], ri->id);
@@ -321,21 +323,12 @@ static void finding(FILE *out, const struct review *r, const struct rv_finding *
 		fputs("</p>\n", out);
 		quote(out, &f->related[i]);
 	}
-	if (*ri->sym_huawei || *ri->sym_hpux || *ri->sym_aix) {
+	nv = report_symptoms(f, ri, v);
+	if (nv) {
 		fputs("<p class=\"symptoms\">What the devices would log:", out);
-		if (*ri->sym_huawei) {
-			fputs(" Huawei <q>", out);
-			esc(out, ri->sym_huawei);
-			fputs("</q>", out);
-		}
-		if (*ri->sym_hpux) {
-			fputs(" HP-UX <q>", out);
-			esc(out, ri->sym_hpux);
-			fputs("</q>", out);
-		}
-		if (*ri->sym_aix) {
-			fputs(" AIX <q>", out);
-			esc(out, ri->sym_aix);
+		for (size_t i = 0; i < nv; i++) {
+			fprintf(out, " %s <q>", model_vendor_display(v[i]));
+			esc(out, ri->sym[v[i]]);
 			fputs("</q>", out);
 		}
 		fputs("</p>\n", out);

@@ -77,6 +77,8 @@ static void md_finding(FILE *out, const struct review *r, const struct rv_findin
 	const struct finding *f = rf->f;
 	const struct rule_info *ri = rule_info(f->rule);
 	struct strbuf sb = STRBUF_INIT;
+	enum vendor v[VENDOR__COUNT];
+	size_t nv;
 
 	fprintf(out, "- **%s** ", sev_name(f->sev));
 	md_code(out, ri->id);
@@ -98,23 +100,12 @@ static void md_finding(FILE *out, const struct review *r, const struct rv_findin
 		md_text(out, f->related[i].message);
 		md_quote(out, &f->related[i]);
 	}
-	if (*ri->sym_huawei || *ri->sym_hpux || *ri->sym_aix) {
-		const char *sep = "";
-
+	nv = report_symptoms(f, ri, v);
+	if (nv) {
 		fputs("  What the devices would log:", out);
-		if (*ri->sym_huawei) {
-			fputs(" Huawei ", out);
-			md_code(out, ri->sym_huawei);
-			sep = ";";
-		}
-		if (*ri->sym_hpux) {
-			fprintf(out, "%s HP-UX ", sep);
-			md_code(out, ri->sym_hpux);
-			sep = ";";
-		}
-		if (*ri->sym_aix) {
-			fprintf(out, "%s AIX ", sep);
-			md_code(out, ri->sym_aix);
+		for (size_t i = 0; i < nv; i++) {
+			fprintf(out, "%s %s ", i ? ";" : "", model_vendor_display(v[i]));
+			md_code(out, ri->sym[v[i]]);
 		}
 		fputs("  \n", out);
 	}

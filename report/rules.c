@@ -16,7 +16,7 @@ static void write_rule_json(struct jw *w, const struct rule_info *ri)
 	jw_kstr(w, "id", ri->id);
 	jw_kstr(w, "severity", sev_name(ri->severity));
 	jw_kstr(w, "summary", ri->summary);
-	report_json_symptoms(w, ri);
+	report_json_symptoms(w, NULL, ri);
 	jw_kstr(w, "hint", ri->hint);
 	jw_obj_close(w);
 }
@@ -70,19 +70,15 @@ int report_explain(FILE *out, enum rule_id r)
 		if (n && page[n - 1] != '\n')
 			fputc('\n', out);
 	} else {
-		bool any = false;
+		enum vendor v[VENDOR__COUNT];
+		size_t n = report_symptoms(NULL, ri, v);
 
-		if (*ri->sym_huawei || *ri->sym_hpux || *ri->sym_aix) {
+		if (n)
 			fputs("Vendor symptoms:\n", out);
-			any = true;
-		}
-		if (*ri->sym_huawei)
-			fprintf(out, "  Huawei: %s\n", ri->sym_huawei);
-		if (*ri->sym_hpux)
-			fprintf(out, "  HP-UX:  %s\n", ri->sym_hpux);
-		if (*ri->sym_aix)
-			fprintf(out, "  AIX:    %s\n", ri->sym_aix);
-		if (any)
+		for (size_t i = 0; i < n; i++)
+			fprintf(out, "  %s:%*s%s\n", model_vendor_display(v[i]),
+				(int)(7 - strlen(model_vendor_display(v[i]))), "", ri->sym[v[i]]);
+		if (n)
 			fputc('\n', out);
 		fprintf(out, "Fix: %s\n", ri->hint);
 	}

@@ -207,7 +207,7 @@ static void write_result(struct jw *w, const struct finding *f)
 	jw_key(w, "properties");
 	jw_obj_open(w);
 	report_json_devices_pair(w, f, false);
-	report_json_symptoms(w, ri);
+	report_json_symptoms(w, f, ri);
 	jw_kstr(w, "hint", f->hint ? f->hint : ri->hint);
 	jw_obj_close(w);
 	jw_obj_close(w);

@@ -8,7 +8,7 @@
  *   branch1.batch:7:1: note: peer side: ...
  *    <quoted line>
  *    ^~~~
- *     symptom: Huawei '...'; HP-UX '...'; AIX '...'
+ *     symptom: Huawei '...'; HP-UX '...'   (the vendors of the files it points at)
  *     hint: ...
  *   summary: 3 files, 3 devices, 2 tunnel pairs: 1 error, 2 warnings, 0 infos
  *
@@ -283,26 +283,15 @@ static void print_quote(FILE *out, const struct report_opts *o, const struct loc
 	free(red);
 }
 
-static void print_symptoms(FILE *out, const struct rule_info *ri)
+static void print_symptoms(FILE *out, const struct finding *f, const struct rule_info *ri)
 {
-	const struct {
-		const char *vendor;
-		const char *text;
-	} sym[] = {
-		{"Huawei", ri->sym_huawei},
-		{"HP-UX", ri->sym_hpux},
-		{"AIX", ri->sym_aix},
-	};
-	bool any = false;
+	enum vendor v[VENDOR__COUNT];
+	size_t n = report_symptoms(f, ri, v);
 
-	for (size_t i = 0; i < ARRAY_SIZE(sym); i++) {
-		if (!sym[i].text || !*sym[i].text)
-			continue;
-		fputs(any ? "; " : "  symptom: ", out);
-		fprintf(out, "%s '%s'", sym[i].vendor, sym[i].text);
-		any = true;
-	}
-	if (any)
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%s%s '%s'", i ? "; " : "  symptom: ", model_vendor_display(v[i]),
+			ri->sym[v[i]]);
+	if (n)
 		fputc('\n', out);
 }
 
@@ -320,7 +309,7 @@ static void print_finding(FILE *out, const struct report_opts *o, const struct f
 		print_quote(out, o, r);
 	}
 	if (ri)
-		print_symptoms(out, ri);
+		print_symptoms(out, f, ri);
 	if (hint && *hint) {
 		fputs("  hint: ", out);
 		put_clean(out, hint);
