@@ -622,6 +622,21 @@ Test(checker_device, shadowed_acl_rule_names_the_broad_rules_not_a_narrow_one_in
 	cr_assert_eq(f->related[1].line, 5);
 }
 
+/*
+ * IPv6: ::/64 holds the IPv4-mapped block, ::/96 (IPv4-compatible) does not;
+ * rule 5 holds rule 15 alone and is the one named, though rule 10 is broader.
+ */
+Test(checker_device, shadowed_ipv6_rule_names_the_first_rule_that_holds_it)
+{
+	fx.acl->n = 0;
+	mk_rule(fx.acl, 5, 3, true, "::/64", "::/0");
+	mk_rule(fx.acl, 10, 4, true, "::/0", "::/0");
+	mk_rule(fx.acl, 15, 5, true, "::/96", "::/0");
+	run();
+	expect_one(R_POLICY_SHADOWED, 5,
+		   "rule 15 of acl '3000' is never matched: rule 5 matches all of its traffic first");
+}
+
 Test(checker_device, shadowed_acl_rule_near_miss_partial)
 {
 	fx.acl->n = 0;

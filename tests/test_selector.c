@@ -211,6 +211,9 @@ ParameterizedTestParameters(aspec, compare)
 		{"any", "any", REL_EQUAL},
 		{"::/0", "any6", REL_EQUAL},
 		{"2001:db8::/32", "any6", REL_SUBSET},
+		/* the IPv4-compatible block ::/96 is IPv6, apart from the mapped IPv4 ::ffff:0:0/96 */
+		{"::/96", "any6", REL_SUBSET},
+		{"::/96", "any4", REL_DISJOINT},
 		{"::ffff:10.0.0.0/104", "10.0.0.0/8", REL_EQUAL},
 		{"::ffff:10.0.0.1", "10.0.0.1", REL_EQUAL},
 		{"::/64", "any4", REL_DISJOINT},
@@ -290,6 +293,8 @@ ParameterizedTestParameters(selector, compare)
 		{"ip any4 any4", "ip any any", REL_SUBSET},
 		{"ip any4 any4", "ip any6 any6", REL_DISJOINT},
 		{"ip 2001:db8::/32 any6", "ip any6 any6", REL_SUBSET},
+		{"ip ::/96 any6", "ip any6 any6", REL_SUBSET},
+		{"ip ::/96 ::/96", "ip any6 ::/80", REL_SUBSET},
 		{"udp 10.0.0.1 10.0.0.2 sport 500 dport 500", "udp 10.0.0.1 10.0.0.2 sport 500-500 dport 500",
 		 REL_EQUAL},
 		{"ip 10.0.0.0 wildcard 0.255.0.255 any", "ip 10.0.0.0/16 any", REL_OVERLAP},
@@ -1505,6 +1510,37 @@ Test(algebra_prop, region_identities_on_wide_selectors)
 	cr_log_info("wide selectors: seed %#llx, largest region %zu boxes", (unsigned long long)seed, worst);
 }
 
+/* A well-known protocol is as plain as one address prefix, not plainer: of two
+ * uncovered pieces of equal weight (UDP from 10/8 against 11/8 to 20/8), the
+ * first found is described. */
+Test(region, witness_weighs_a_well_known_protocol_like_one_prefix)
+{
+	static const char *const cut[][2] = {
+		{"udp any any", "ip 10.0.0.0/8 any"},
+		{"ip any 10.0.0.0/8", "udp any any"},
+		{"udp 10.0.0.0/8 any", "ip 11.0.0.0/8 20.0.0.0/8"},
+		{"ip 11.0.0.0/8 20.0.0.0/8", "udp 10.0.0.0/8 any"},
+	};
+	static const char *const want[] = {"source 10.0.0.0/8", "destination 10.0.0.0/8",
+					   "source 11.0.0.0/8 destination 20.0.0.0/8",
+					   "source 11.0.0.0/8 destination 20.0.0.0/8"};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cut); i++) {
+		struct region *a = reg_of("ip any any"), *b = reg_of("ip any any");
+		struct region *c0 = reg_of(cut[i][0]), *c1 = reg_of(cut[i][1]);
+		char buf[128];
+
+		region_subtract(b, c0);
+		region_subtract(b, c1);
+		cr_assert_str_eq(region_witness(a, b, buf, sizeof(buf)), want[i],
+				 "everything but %s and %s: %s", cut[i][0], cut[i][1], buf);
+		region_free(a);
+		region_free(b);
+		region_free(c0);
+		region_free(c1);
+	}
+}
+
 /* The witness describes the plainest uncovered piece: a well-known protocol
  * alone (UDP here) before a TCP port, before a protocol range. */
 Test(region, witness_prefers_a_well_known_protocol)
@@ -1524,8 +1560,8 @@ Test(region, witness_prefers_a_well_known_protocol)
 
 		region_subtract(b, c0);
 		region_subtract(b, c1);
-		cr_assert_str_eq(region_witness(a, b, buf, sizeof(buf)), want[i], "everything but %s and %s",
-				 cut[i][0], cut[i][1]);
+		cr_assert_str_eq(region_witness(a, b, buf, sizeof(buf)), want[i],
+				 "everything but %s and %s: %s", cut[i][0], cut[i][1], buf);
 		region_free(a);
 		region_free(b);
 		region_free(c0);
