@@ -134,8 +134,20 @@ static void check_unused_and_unapplied(struct chk_ctx *c)
 			continue;
 		if (is_unapplied_group(d, &groups, m))
 			continue;
-		f = chk_add(c, R_UNUSED_DEFINITION, &m->span, "%s '%s' is never used", m->kind, m->name);
-		fnd_fp(f, "%s|%s", m->kind, m->name);
+		if (m->unused_msg)
+			f = chk_add(c,
+				    m->unused_means == DEF_UNUSED_POLICY ? R_POLICY_NOT_APPLIED :
+									   R_UNUSED_DEFINITION,
+				    &m->span, "%s", m->unused_msg);
+		else
+			f = chk_add(c,
+				    m->unused_means == DEF_UNUSED_POLICY ? R_POLICY_NOT_APPLIED :
+									   R_UNUSED_DEFINITION,
+				    &m->span, "%s '%s' is never used", m->kind, m->name);
+		if (m->unused_fp)
+			fnd_fp(f, "%s", m->unused_fp);
+		else
+			fnd_fp(f, "%s|%s", m->kind, m->name);
 	}
 	chk_set_free(&groups);
 	chk_set_free(&reported);

@@ -319,12 +319,22 @@ struct tunnel {
 };
 
 /* Definitions and references, recorded by drivers for structural rules. */
+/* What a definition nothing refers to means. */
+enum def_unused {
+	DEF_UNUSED_OBJECT = 0, /* an object never used (unused-definition) */
+	DEF_UNUSED_POLICY,     /* a policy that never protects anything (policy-not-applied) */
+};
+
 struct mdef {
 	const char *kind; /* "ike proposal", "ike peer", "ipsec proposal", "acl", ... */
 	const char *name;
 	struct span span;
 	bool builtin; /* printed by the device itself: never "unused" */
 	unsigned refs;
+	/* the checker's finding when refs stays 0: the driver may say what it means and word it
+	 * (message and fingerprint material; NULL: "KIND 'NAME' is never used", "KIND|NAME") */
+	enum def_unused unused_means;
+	const char *unused_msg, *unused_fp;
 };
 
 struct mref {

@@ -2534,19 +2534,17 @@ static void hp_build(struct hp_ctx *c)
 		build_ike_order(c, OBJ_IKEV2);
 	model_resolve_refs(d);
 
-	/* a tunnel policy no host policy names: it never protects anything */
+	/* a tunnel policy no host policy names never protects anything (the checker says so) */
 	for (size_t i = 0; i < d->ndefs; i++) {
 		struct mdef *m = d->defs[i];
-		struct finding *f;
 
-		if (m->refs || strcmp(m->kind, "tunnel policy") != 0)
+		if (strcmp(m->kind, "tunnel policy") != 0)
 			continue;
-		f = hp_fnd(
-			c, R_POLICY_NOT_APPLIED, &m->span,
+		m->unused_means = DEF_UNUSED_POLICY;
+		m->unused_msg = arena_printf(
+			c->a,
 			"tunnel policy '%s' is named by no host policy (-tunnel %s): it never protects anything",
 			m->name, m->name);
-		fnd_fp(f, "tunnel policy|%s", m->name);
-		m->builtin = true; /* said once, not again as unused */
 	}
 	/* IKE policies and auth records no tunnel chooses */
 	for (size_t i = 0; i < st->nrecs; i++) {

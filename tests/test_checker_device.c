@@ -428,6 +428,26 @@ Test(checker_device, unused_definition_near_miss_builtin)
 
 /* ---- policy-not-applied --------------------------------------------------------------- */
 
+/* A driver says what an unreferenced definition means: here a policy that protects nothing. */
+Test(checker_device, unreferenced_policy_definition_is_not_applied_in_the_drivers_words)
+{
+	struct span s = at(40);
+	struct mdef *m = model_def(fx.d, "tunnel policy", "T1", &s, false);
+	const struct finding *f;
+
+	m->unused_means = DEF_UNUSED_POLICY;
+	m->unused_msg =
+		"tunnel policy 'T1' is named by no host policy (-tunnel T1): it never protects anything";
+	run();
+	f = expect_one(R_POLICY_NOT_APPLIED, 40, m->unused_msg);
+	expect_none(R_UNUSED_DEFINITION);
+	cr_assert_str_eq(f->fp_material, "tunnel policy|T1");
+	/* named by a host policy: nothing */
+	model_ref(fx.d, "tunnel policy", "T1", &(struct span){&src, 41, 2, 41, 10});
+	run();
+	expect_none(R_POLICY_NOT_APPLIED);
+}
+
 static void unbind(void)
 {
 	size_t w = 0;
