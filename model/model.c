@@ -438,36 +438,18 @@ struct mref *model_ref(struct device *d, const char *kind, const char *name, con
 	return r;
 }
 
-/* O(defs + refs) with an open-addressing table. */
+/* O(defs + refs): each reference is one probe of the definition index. */
 void model_resolve_refs(struct device *d)
 {
-	size_t cap = 16;
-	struct mdef **tab;
-
-	while (cap < d->ndefs * 2)
-		cap *= 2;
-	tab = xcalloc(cap, sizeof(*tab));
-	for (size_t i = 0; i < d->ndefs; i++) {
-		size_t h = def_hash(d->defs[i]->kind, d->defs[i]->name) & (cap - 1);
-		while (tab[h])
-			h = (h + 1) & (cap - 1);
-		tab[h] = d->defs[i];
+	for (size_t i = 0; i < d->ndefs; i++)
 		d->defs[i]->refs = 0;
-	}
 	for (size_t i = 0; i < d->nrefs; i++) {
 		struct mref *r = d->refs[i];
-		size_t h = def_hash(r->kind, r->name) & (cap - 1);
-		r->target = NULL;
-		while (tab[h]) {
-			if (strcmp(tab[h]->kind, r->kind) == 0 && strcmp(tab[h]->name, r->name) == 0) {
-				r->target = tab[h];
-				tab[h]->refs++;
-				break;
-			}
-			h = (h + 1) & (cap - 1);
-		}
+
+		r->target = model_find_def(d, r->kind, r->name);
+		if (r->target)
+			r->target->refs++;
 	}
-	free(tab);
 }
 
 const struct dev_addr *model_device_find_addr(const struct device *d, const struct addrspec *a)
