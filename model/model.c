@@ -136,6 +136,20 @@ bool model_key_hex(struct arena *a, const char *s, size_t n, struct key *k)
 	return true;
 }
 
+bool model_key_looks_hex(const char *s, size_t n)
+{
+	if (n >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		s += 2;
+		n -= 2;
+	}
+	if (!n || n % 2)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (hex_digit(s[i]) < 0)
+			return false;
+	return true;
+}
+
 const char *model_tunnel_kind_name(enum tunnel_kind k)
 {
 	switch (k) {

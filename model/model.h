@@ -116,6 +116,10 @@ struct key {
  * and k untouched, when s is not that. k->o is the caller's.
  */
 bool model_key_hex(struct arena *a, const char *s, size_t n, struct key *k);
+/* Would the n bytes at s read as hex, as model_key_hex() reads them (an optional 0x/0X,
+ * then an even number of hex digits, at least two)? What key.hex_looking records of a
+ * key taken as text. */
+bool model_key_looks_hex(const char *s, size_t n);
 
 /* "<psk: ascii, 12 chars>", "<psk: hex, 16 bytes>", "<psk: huawei-cipher>" (the only device
  * cipher of the vendors read), "<psk: none>" */

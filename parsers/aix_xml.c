@@ -1132,7 +1132,7 @@ static void find_psk(struct ax_ctx *c, const struct ax_ident *id, struct key *k)
 		k->form = KEY_PLAIN;
 		k->len = strlen(v);
 		k->bytes = (uint8_t *)arena_strdup(c->a, v);
-		k->hex_looking = v[0] == '0' && (v[1] == 'x' || v[1] == 'X');
+		k->hex_looking = model_key_looks_hex(v, k->len);
 		return;
 	}
 }

@@ -1278,18 +1278,13 @@ static void parse_psk(struct hp_ctx *c, const struct hp_word *w, struct key *k)
 {
 	struct span at = hp_span(c, &w->l);
 	struct hp_tok u = unquote(&w->t);
-	bool hexish = u.len > 2 && u.s[0] == '0' && (u.s[1] == 'x' || u.s[1] == 'X');
 
 	memset(k, 0, sizeof(*k));
 	k->form = KEY_PLAIN;
 	k->bytes = arena_memdup(c->a, u.s, u.len);
 	k->len = u.len;
 	k->o = written_at(&at);
-	if (hexish) {
-		k->hex_looking = true;
-		for (uint32_t i = 2; i < u.len; i++)
-			k->hex_looking &= isxdigit((unsigned char)u.s[i]) != 0;
-	}
+	k->hex_looking = model_key_looks_hex(u.s, u.len);
 	if (w->quoted && !c->st->warned_quote) {
 		struct finding *f =
 			hp_fnd(c, R_UNKNOWN_STATEMENT, &at,
@@ -1304,20 +1299,11 @@ static void parse_psk(struct hp_ctx *c, const struct hp_word *w, struct key *k)
 /* 0x-prefixed hex (manual keys): decoded into k; false when malformed. */
 static bool parse_hexkey(struct hp_ctx *c, const char *s, size_t n, const struct span *at, struct key *k)
 {
-	if (n < 4 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X') || (n - 2) % 2)
-		return false;
-	for (size_t i = 2; i < n; i++)
-		if (!isxdigit((unsigned char)s[i]))
-			return false;
-	memset(k, 0, sizeof(*k));
-	k->form = KEY_HEX;
-	k->len = (n - 2) / 2;
-	k->bytes = arena_alloc(c->a, k->len + 1);
-	for (size_t i = 0; i < k->len; i++) {
-		char h[3] = {s[2 + 2 * i], s[3 + 2 * i], 0};
+	struct key hk = {0};
 
-		k->bytes[i] = (uint8_t)strtoul(h, NULL, 16);
-	}
+	if (n < 4 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X') || !model_key_hex(c->a, s, n, &hk))
+		return false;
+	*k = hk;
 	k->o = written_at(at);
 	return true;
 }

@@ -608,31 +608,6 @@ static bool is_base64ish(const char *s, size_t n)
 	return true;
 }
 
-static bool is_hexdigit(char ch)
-{
-	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
-}
-
-static bool hex_looking(const char *s, size_t n)
-{
-	if (n > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-		s += 2;
-		n -= 2;
-	} else if (n < 2 || n % 2) {
-		return false;
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (!is_hexdigit(s[i]))
-			return false;
-	}
-	return true;
-}
-
-static unsigned hexval(char ch)
-{
-	return ch <= '9' ? (unsigned)(ch - '0') : (unsigned)((ch | 0x20) - 'a' + 10);
-}
-
 /*
  * A key token into struct key: quotes stripped; the Huawei cipher shapes (and
  * H3C's) are device ciphers whatever keyword came before them.
@@ -657,17 +632,11 @@ static void make_key(struct hw_ctx *c, struct key *k, const struct hw_tok *t, co
 	} else if (form == HW_KF_CIPHER && is_base64ish(s, n)) {
 		k->form = KEY_DEVICE_CIPHER;
 		foreign_note(c, FOREIGN_H3C, 2, at, "H3C base64 key cipher after 'cipher'");
-	} else if (hex) {
-		size_t skip = (n > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) ? 2 : 0;
-		k->form = KEY_HEX;
-		k->len = (n - skip) / 2;
-		k->bytes = arena_alloc(c->a, k->len + 1);
-		for (size_t i = 0; i < k->len; i++)
-			k->bytes[i] = (uint8_t)(hexval(s[skip + 2 * i]) << 4 | hexval(s[skip + 2 * i + 1]));
+	} else if (hex && model_key_hex(c->a, s, n, k)) {
 		return;
 	} else {
 		k->form = KEY_PLAIN;
-		k->hex_looking = hex_looking(s, n);
+		k->hex_looking = model_key_looks_hex(s, n);
 	}
 	k->len = n;
 	k->bytes = arena_memdup(c->a, s, n);
@@ -2440,7 +2409,7 @@ void hw_pol_key(struct hw_ctx *c, enum hw_keytype type, const struct hw_tok *dir
 	/* a string key derives both keys of the SA: it is recorded as the SA's key */
 	k = type == HW_KT_ENC_HEX ? &h->enc_key : &h->auth_key;
 	if (hex && !is_device_cipher(key->s, key->len)) {
-		if (!hex_looking(key->s, key->len)) {
+		if (!model_key_looks_hex(key->s, key->len)) {
 			hw_fnd(c, R_INVALID_VALUE, &at,
 			       "malformed hex key in %s: an even number of hex digits is expected", desc(c));
 			return;

@@ -54,3 +54,19 @@ Test(model_key, not_hex_is_refused_and_leaves_the_key)
 	}
 	arena_free(a);
 }
+
+/* What looks like hex is exactly what model_key_hex() would read. */
+Test(model_key, looks_hex_is_what_reads_as_hex)
+{
+	static const char *const texts[] = {"0102", "0x0a0B", "0XfF00", "deadBEEF", "00", "0xabc",
+					    "abc",  "0x",     "",	"0x0g",	    "g0", "Key-1234"};
+	struct arena *a = arena_new();
+	struct key k;
+
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		cr_assert_eq(model_key_looks_hex(texts[i], strlen(texts[i])), hex(a, texts[i], &k), "'%s'",
+			     texts[i]);
+	cr_assert(model_key_looks_hex("0x6a8f00aa11bb22cc", 18));
+	cr_assert_not(model_key_looks_hex("0xabc", 5), "an odd number of digits is no hex key");
+	arena_free(a);
+}
