@@ -267,10 +267,13 @@ Test(aspec, text_of_any_none_and_ranges)
 	cr_assert_str_eq(aspec_str(&none, buf, sizeof(buf)), "none");
 	r = aspec_any(0);
 	cr_assert_str_eq(aspec_str(&r, buf, sizeof(buf)), "any");
+	cr_assert_eq(aspec_prefix_len(&r), -1, "any of both families is no prefix");
 	r = aspec_any(4);
 	cr_assert_str_eq(aspec_str(&r, buf, sizeof(buf)), "any-ipv4");
+	cr_assert_eq(aspec_prefix_len(&r), 0, "any-ipv4 is 0.0.0.0/0");
 	r = aspec_any(6);
 	cr_assert_str_eq(aspec_str(&r, buf, sizeof(buf)), "any-ipv6");
+	cr_assert_eq(aspec_prefix_len(&r), 0, "any-ipv6 is ::/0");
 	r = aspec_range(&a, &b, 4);
 	cr_assert_str_eq(aspec_str(&r, buf, sizeof(buf)), "10.0.0.1-10.0.0.9");
 	r = aspec_range(&b, &a, 4);

@@ -248,11 +248,15 @@ struct port_case {
 ParameterizedTestParameters(ports, compare)
 {
 	static struct port_case cases[] = {
-		{80, 80, 80, 80, REL_EQUAL},	    {0, 1023, 0, 65535, REL_SUBSET},
-		{0, 65535, 443, 443, REL_SUPERSET}, {1000, 2000, 1500, 2500, REL_OVERLAP},
-		{1, 10, 11, 20, REL_DISJOINT},	    {1, 10, 10, 20, REL_OVERLAP},
+		{80, 80, 80, 80, REL_EQUAL},
+		{0, 1023, 0, 65535, REL_SUBSET},
+		{0, 65535, 443, 443, REL_SUPERSET},
+		{1000, 2000, 1500, 2500, REL_OVERLAP},
+		{1, 10, 11, 20, REL_DISJOINT},
+		{1, 10, 10, 20, REL_OVERLAP},
 		{10, 5, 1, 2, REL_DISJOINT}, /* reversed: empty */
 		{10, 5, 9, 3, REL_EQUAL},
+		{10, 5, 0, 65535, REL_DISJOINT}, /* empty, though within the other's bounds */
 	};
 	return cr_make_param_array(struct port_case, cases, ARRAY_SIZE(cases));
 }
@@ -471,6 +475,9 @@ ParameterizedTestParameters(region, witness)
 		{"ip 10.0.0.0/8 any", "ip none any", "source 10.0.0.0/8"},
 		{"tcp any any dport 0-1023", "tcp any any dport 80", "protocol 6 destination-port 0-79"},
 		{"ip any any", "tcp any any", "protocol 128-255"},
+		/* port ranges that reach 65535 or start at 0 are ranges too */
+		{"tcp any any dport 1024-65535", "ip none none", "protocol 6 destination-port 1024-65535"},
+		{"udp any any sport 0-1023", "ip none none", "protocol 17 source-port 0-1023"},
 	};
 	return cr_make_param_array(struct witness_case, cases, ARRAY_SIZE(cases));
 }
