@@ -8,6 +8,7 @@
  * maps; a wrapped record joined with one diagnostic; IF/ELSE blocks left out.
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "model/selector.h"
@@ -84,6 +85,26 @@ static const char tunnel[] =
 	"2|permit|198.51.100.2|255.255.255.255|192.0.2.1|255.255.255.255|yes|all|any|0|any|0|both|inbound|no|all "
 	"packets|3|all|0|||in\n"
 	"0|deny|0.0.0.0|0.0.0.0|0.0.0.0|0.0.0.0|yes|all|any|0|any|0|both|both|no|all packets|0|all|0|||Default Rule\n";
+
+/* No lifetime written: gentun's default of 480 minutes, marked as a default. */
+Test(aix_text, lstun_without_a_lifetime_takes_480_minutes)
+{
+	char text[sizeof(tunnel)];
+	char *at;
+	struct parsed_file pf;
+	const struct tunnel *t;
+
+	snprintf(text, sizeof(text), "%s", tunnel);
+	at = strstr(text, "|Tunnel|480|");
+	cr_assert_not_null(at);
+	memmove(at + 8, at + 11, strlen(at + 11) + 1); /* "|Tunnel||" */
+	parse_text(&pf, "aix1.lstun", text);
+	cr_assert_eq(pf.dev->ntunnels, 1);
+	t = pf.dev->tunnels[0];
+	cr_expect_eq(t->ipsec.lifetime_s.v, 28800);
+	cr_expect_eq(t->ipsec.lifetime_s.o.prov, PROV_DEFAULT);
+	parsed_file_free(&pf);
+}
 
 Test(aix_text, lstun_record_is_a_manual_tunnel_source_fields_outbound)
 {

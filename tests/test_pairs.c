@@ -584,6 +584,19 @@ static void m_exchange_unset_peer(struct spec *a, struct spec *b)
 	a->versions = b->versions = IKE_V1;
 	b->exchange = 0;
 }
+/* "auto" (USG-E) answers either mode, on either side */
+static void m_exchange_auto_here(struct spec *a, struct spec *b)
+{
+	a->versions = b->versions = IKE_V1;
+	a->exchange = XCHG_AUTO;
+	b->exchange = XCHG_AGGRESSIVE;
+}
+static void m_exchange_auto_peer(struct spec *a, struct spec *b)
+{
+	a->versions = b->versions = IKE_V1;
+	a->exchange = XCHG_AGGRESSIVE;
+	b->exchange = XCHG_AUTO;
+}
 static void m_exchange_v2(struct spec *a, struct spec *b)
 {
 	(void)b;
@@ -855,6 +868,8 @@ static const struct rule_case cases[] = {
 	FIRES("exchange-mode-mismatch", m_exchange_unset, LN_XCHG, LN_XCHG,
 	      "IKEv1 main mode here, aggressive mode on 'BR1'"),
 	QUIET("exchange-mode-mismatch", m_exchange_unset_peer),
+	QUIET("exchange-mode-mismatch", m_exchange_auto_here),
+	QUIET("exchange-mode-mismatch", m_exchange_auto_peer),
 	FIRES("auth-method-mismatch", m_auth, LN_AUTH, LN_AUTH,
 	      "authentication by rsa-sig here, by psk on 'BR1'"),
 	QUIET("auth-method-mismatch", m_auth_both_rsa),
