@@ -905,6 +905,38 @@ Test(checker_device, weak_algorithm_near_miss_ikev1_hash_unused_by_ikev2)
 	expect_one(R_WEAK_ALGORITHM, 11, "ike proposal '10' uses weak algorithm: sha1");
 }
 
+/*
+ * One IKE proposal offered by an IKEv2 tunnel and by an IKEv1 one (their only
+ * proposals): both versions count: the IKEv1 hash and the IKEv2 integrity, in
+ * one finding.
+ */
+Test(checker_device, weak_algorithm_of_a_proposal_two_tunnels_of_two_versions_offer)
+{
+	struct tunnel *t2 = second_policy("VPN2", 10, "10.1.9.0/24", "10.2.9.0/24");
+
+	fx.p1->hash.bits = 0;
+	fx.p1->hash.n = 0;
+	ALGS(&fx.p1->hash, written(11), INTEG_SHA1);
+	fx.p1->integ.bits = 0;
+	fx.p1->integ.n = 0;
+	ALGS(&fx.p1->integ, written(12), INTEG_MD5);
+	fx.t->ipsec.nproposals = 0;
+	t2->ipsec.nproposals = 0;
+	t2->ike->versions.v = IKE_V1;
+	run();
+	expect_one(R_WEAK_ALGORITHM, 11, "ike proposal '10' uses weak algorithms: sha1, md5");
+	/* the IKEv1 tunnel first: the same */
+	fx.t->ike->versions.v = IKE_V1;
+	t2->ike->versions.v = IKE_V2;
+	run();
+	expect_one(R_WEAK_ALGORITHM, 11, "ike proposal '10' uses weak algorithms: sha1, md5");
+	/* a tunnel whose version is unknown may negotiate either: the same */
+	fx.t->ike->versions.v = IKE_V2;
+	t2->ike->versions.v = 0;
+	run();
+	expect_one(R_WEAK_ALGORITHM, 11, "ike proposal '10' uses weak algorithms: sha1, md5");
+}
+
 Test(checker_device, weak_algorithm_near_miss_unused_builtin_proposal)
 {
 	/* a weak built-in proposal no tunnel offers is not judged */
