@@ -199,3 +199,24 @@ Test(order, disjoint_members_never_disagree)
 	assert_none(&f);
 	fleet_free(&f);
 }
+
+/*
+ * One tunnel of A faced by two of B (B's second is inside its first): the
+ * two pairs share A's member, which has no order against itself.
+ */
+Test(order, one_member_facing_two_has_no_order_against_itself)
+{
+	struct fleet f = {0};
+
+	add(&f, "A", "203.0.113.2", "198.51.100.1",
+	    "source 10.1.0.0 0.0.255.255 destination 10.0.0.0 0.0.255.255",
+	    "source 10.9.0.0 0.0.255.255 destination 10.8.0.0 0.0.255.255", 10, 20, "", "");
+	add(&f, "B", "198.51.100.1", "203.0.113.2",
+	    "source 10.0.0.0 0.0.255.255 destination 10.1.0.0 0.0.255.255",
+	    "source 10.0.1.0 0.0.0.255 destination 10.1.0.0 0.0.255.255", 10, 20, "", "");
+	chk_pairs(f.devs, f.n, NULL, &f.fs, &f.pairs);
+	cr_assert_geq(f.pairs.n, 2, "%zu tunnel pairs", f.pairs.n);
+	for (size_t i = 0; i < f.fs.n; i++)
+		cr_assert_neq(f.fs.v[i].rule, R_POLICY_ORDER_MISMATCH, "%s", f.fs.v[i].message);
+	fleet_free(&f);
+}
