@@ -425,6 +425,25 @@ CHILDREN = set()
 CHILD_LOCK = threading.Lock()
 
 
+def reap(cwd):
+    """Kill what a stage left running in cwd: Criterion's workers (boxfort) start
+    sessions of their own, so a killed or timed-out unit test can leave one spinning
+    outside the process group, for hours."""
+    top = os.path.realpath(cwd)
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            where = os.readlink("/proc/%s/cwd" % pid)
+        except OSError:
+            continue
+        if where == top or where.startswith(top + os.sep):
+            try:
+                os.kill(int(pid), signal.SIGKILL)
+            except OSError:
+                pass
+
+
 def sh(cmd, cwd, timeout, env=None, log=None):
     """Run cmd in its own process group; (returncode or 'timeout', seconds)."""
     t0 = time.monotonic()
@@ -444,6 +463,7 @@ def sh(cmd, cwd, timeout, env=None, log=None):
     finally:
         with CHILD_LOCK:
             CHILDREN.discard(p.pid)
+    reap(cwd)
     if STOP.is_set():
         rc = "stopped"
     return rc, time.monotonic() - t0
