@@ -8,36 +8,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The vendors' names: [0] the key in reports and --vendor, [1] as people write it. */
+static const char *const vendor_names[VENDOR__COUNT][2] = {
+	[VENDOR_UNKNOWN] = {"unknown", "unknown"},
+	[VENDOR_HUAWEI] = {"huawei", "Huawei"},
+	[VENDOR_HPUX] = {"hpux", "HP-UX"},
+	[VENDOR_AIX] = {"aix", "AIX"},
+};
+
 const char *model_vendor_name(enum vendor v)
 {
-	switch (v) {
-	case VENDOR_HUAWEI:
-		return "huawei";
-	case VENDOR_HPUX:
-		return "hpux";
-	case VENDOR_AIX:
-		return "aix";
-	case VENDOR_UNKNOWN:
-	case VENDOR__COUNT:
-		break;
-	}
-	return "unknown";
+	return (unsigned)v < VENDOR__COUNT ? vendor_names[v][0] : "unknown";
 }
 
 const char *model_vendor_display(enum vendor v)
 {
-	switch (v) {
-	case VENDOR_HUAWEI:
-		return "Huawei";
-	case VENDOR_HPUX:
-		return "HP-UX";
-	case VENDOR_AIX:
-		return "AIX";
-	case VENDOR_UNKNOWN:
-	case VENDOR__COUNT:
-		break;
-	}
-	return "unknown";
+	return (unsigned)v < VENDOR__COUNT ? vendor_names[v][1] : "unknown";
 }
 
 bool model_vendor_parse(const char *s, enum vendor *out)

@@ -1517,6 +1517,23 @@ Test(algebra_prop, region_identities_on_wide_selectors)
 	cr_log_info("wide selectors: seed %#llx, largest region %zu boxes", (unsigned long long)seed, worst);
 }
 
+/* The witness of everything against everything but cut0 and cut1 is want. */
+static void assert_witness_of_cuts(const char *cut0, const char *cut1, const char *want)
+{
+	struct region *a = reg_of("ip any any"), *b = reg_of("ip any any");
+	struct region *c0 = reg_of(cut0), *c1 = reg_of(cut1);
+	char buf[128];
+
+	region_subtract(b, c0);
+	region_subtract(b, c1);
+	cr_assert_str_eq(region_witness(a, b, buf, sizeof(buf)), want, "everything but %s and %s: %s", cut0,
+			 cut1, buf);
+	region_free(a);
+	region_free(b);
+	region_free(c0);
+	region_free(c1);
+}
+
 /* A well-known protocol is as plain as one address prefix, not plainer: of two
  * uncovered pieces of equal weight (UDP from 10/8 against 11/8 to 20/8), the
  * first found is described. */
@@ -1532,20 +1549,8 @@ Test(region, witness_weighs_a_well_known_protocol_like_one_prefix)
 					   "source 11.0.0.0/8 destination 20.0.0.0/8",
 					   "source 11.0.0.0/8 destination 20.0.0.0/8"};
 
-	for (size_t i = 0; i < ARRAY_SIZE(cut); i++) {
-		struct region *a = reg_of("ip any any"), *b = reg_of("ip any any");
-		struct region *c0 = reg_of(cut[i][0]), *c1 = reg_of(cut[i][1]);
-		char buf[128];
-
-		region_subtract(b, c0);
-		region_subtract(b, c1);
-		cr_assert_str_eq(region_witness(a, b, buf, sizeof(buf)), want[i],
-				 "everything but %s and %s: %s", cut[i][0], cut[i][1], buf);
-		region_free(a);
-		region_free(b);
-		region_free(c0);
-		region_free(c1);
-	}
+	for (size_t i = 0; i < ARRAY_SIZE(cut); i++)
+		assert_witness_of_cuts(cut[i][0], cut[i][1], want[i]);
 }
 
 /* The witness describes the plainest uncovered piece: a well-known protocol
@@ -1560,18 +1565,6 @@ Test(region, witness_prefers_a_well_known_protocol)
 	static const char *const want[] = {"protocol 17", "protocol 47", "protocol 50", "protocol 58",
 					   "protocol 1"};
 
-	for (size_t i = 0; i < ARRAY_SIZE(cut); i++) {
-		struct region *a = reg_of("ip any any"), *b = reg_of("ip any any");
-		struct region *c0 = reg_of(cut[i][0]), *c1 = reg_of(cut[i][1]);
-		char buf[128];
-
-		region_subtract(b, c0);
-		region_subtract(b, c1);
-		cr_assert_str_eq(region_witness(a, b, buf, sizeof(buf)), want[i],
-				 "everything but %s and %s: %s", cut[i][0], cut[i][1], buf);
-		region_free(a);
-		region_free(b);
-		region_free(c0);
-		region_free(c1);
-	}
+	for (size_t i = 0; i < ARRAY_SIZE(cut); i++)
+		assert_witness_of_cuts(cut[i][0], cut[i][1], want[i]);
 }
