@@ -1677,25 +1677,250 @@ static void op_delete(struct hp_ctx *c, enum hp_obj obj, const struct span *op)
 		r->deleted = true;
 }
 
+/* An inline suppression comment just before the operation covers all its lines. */
+static void close_pending_supp(struct hp_ctx *c, const struct hp_loc *l)
+{
+	struct hp_state *st = c->st;
+	struct inline_supp *sp;
+
+	if (!st->pending_supp)
+		return;
+	sp = &c->pf->supp[st->pending_supp - 1];
+	sp->first = l->first_line;
+	sp->last = l->last_line;
+	st->pending_supp = 0;
+}
+
+/*
+ * The words before the first flag: the object's name (none for startup),
+ * nothing more. Sets *name and *ns; false when the operation is refused.
+ */
+static bool read_name(struct hp_ctx *c, enum hp_obj obj, const struct span *op, const char **name,
+		      struct span *ns)
+{
+	struct hp_state *st = c->st;
+	size_t npos = st->nargs ? st->args[0].first : st->nwords;
+	char sh[64];
+
+	*name = NULL;
+	*ns = hp_span(c, &st->ol);
+	if (obj != OBJ_STARTUP) {
+		if (!npos) {
+			hp_fnd(c, R_SYNTAX_ERROR, op, "'add %s' needs a %s", obj_names[obj],
+			       obj == OBJ_BYPASS ? "local IP address" : "name");
+			st->nsyntax++;
+			return false;
+		}
+		*ns = hp_span(c, &st->words[0].l);
+		*name = arena_strndup(c->a, st->words[0].t.s, st->words[0].t.len);
+		if (obj != OBJ_BYPASS && !name_ok(&st->words[0].t))
+			hp_fnd(c, R_INVALID_VALUE, ns,
+			       "%s name '%s': names are 1-63 letters, digits, '-' or '_'", obj_kinds[obj],
+			       SHOW(&st->words[0].t, sh));
+	}
+	if (npos > (obj == OBJ_STARTUP ? 0u : 1u)) {
+		struct hp_word *w = &st->words[obj == OBJ_STARTUP ? 0 : 1];
+		struct span at = hp_span(c, &w->l);
+
+		hp_fnd(c, R_SYNTAX_ERROR, &at, "unexpected word '%s' after the %s: flags start with '-'",
+		       SHOW(&w->t, sh), obj == OBJ_STARTUP ? "object type" : "name");
+		st->nsyntax++;
+		return false;
+	}
+	return true;
+}
+
+/*
+ * The record an `add` writes into: a new one, or the built-in default it
+ * changes. NULL when the name is already taken (a collision ipsec_config
+ * rejects) or a bypass address does not read.
+ */
+static struct hp_rec *add_record(struct hp_ctx *c, enum hp_obj obj, const char *name, const struct span *op,
+				 const struct span *ns)
+{
+	struct hp_state *st = c->st;
+	bool is_default = name && strcmp(name, "default") == 0;
+	struct hp_rec *r = NULL, *dup = NULL;
+
+	if (rec_is_policy_obj(obj) && name && !is_default)
+		dup = rec_find(c, obj, name);
+	if (dup) {
+		struct finding *f =
+			hp_fnd(c, R_DUPLICATE_DEFINITION, ns,
+			       "%s '%s' is defined twice: ipsec_config rejects the batch as a collision",
+			       obj_kinds[obj], name);
+
+		fnd_related(f, &dup->name_span, "first defined here");
+		fnd_fp(f, "%s|%s", obj_names[obj], name);
+		return NULL;
+	}
+	if (is_default && (obj == OBJ_HOST || obj == OBJ_IKE || obj == OBJ_IKEV1 || obj == OBJ_IKEV2)) {
+		r = rec_find(c, obj, "default"); /* a second `add ... default` changes it again */
+		if (r)
+			r->span = *op;
+	}
+	if (!r) {
+		r = rec_new(c, obj, name, op, ns);
+		r->is_default = is_default && obj != OBJ_AUTH && obj != OBJ_TUNNEL && obj != OBJ_BYPASS &&
+				obj != OBJ_GATEWAY && obj != OBJ_STARTUP;
+	}
+	if (obj == OBJ_BYPASS && !parse_ip(c, &st->words[0], "bypass", &r->bypass)) {
+		r->deleted = true;
+		return NULL;
+	}
+	return r;
+}
+
+/* A flag the object's table lacks: unknown-statement, with a hint. */
+static void unknown_flag(struct hp_ctx *c, enum hp_obj obj, const struct hp_arg *a, const char *fname,
+			 const struct span *fat)
+{
+	const char *dym = flag_suggest(obj, fname + 1);
+	char sh[64];
+	struct finding *f;
+
+	f = hp_fnd(c, R_UNKNOWN_STATEMENT, fat, "unknown flag '%s' for '%s' %s", SHOW(&a->flag, sh),
+		   obj_names[obj], a->n ? "(its value is ignored)" : "");
+	for (size_t k = 0; k < ARRAY_SIZE(foreign_flags); k++)
+		if (strcasecmp(foreign_flags[k].name, fname + 1) == 0)
+			dym = NULL, fnd_set_hint(f, "HP-UX has no such flag: %s", foreign_flags[k].hint);
+	if (dym)
+		fnd_set_hint(f, "did you mean '-%s'?", dym);
+}
+
+/*
+ * Checks the i-th flag of the operation against its table entry: known,
+ * allowed here (dialect, batch or command line), not repeated, with the
+ * number of values it takes. True when its value is to be applied.
+ */
+static bool flag_valid(struct hp_ctx *c, enum hp_obj obj, const struct hp_rec *r, size_t i)
+{
+	struct hp_state *st = c->st;
+	struct hp_arg *a = &st->args[i];
+	struct span fat = hp_span(c, &a->fl);
+	char fname[64], sh[64];
+	bool abbrev;
+	struct finding *f;
+
+	tok_copy(&a->flag, fname, sizeof(fname));
+	a->def = flag_lookup(obj, fname + 1, strlen(fname + 1), &abbrev);
+	if (!a->def) {
+		unknown_flag(c, obj, a, fname, &fat);
+		return false;
+	}
+	if (abbrev && strcasecmp(fname + 1, "rem") != 0 && !st->warned_abbrev) {
+		f = hp_fnd(c, R_UNKNOWN_STATEMENT, &fat,
+			   "abbreviated flag '%s' read as '-%s': HP documents only -rem[ote] and -nc",
+			   SHOW(&a->flag, sh), a->def->name);
+		fnd_set_hint(f, "write the flag in full (reported once per file)");
+		st->warned_abbrev = true;
+	}
+	mark_dialect(c, a->def->dialect, &fat);
+	if (a->def->val == V_FORBIDDEN) {
+		if (!c->cmdline) {
+			hp_fnd(c, R_SYNTAX_ERROR, &fat,
+			       "'-%s' is not allowed inside a batch file: give it on the ipsec_config batch "
+			       "command line",
+			       a->def->name);
+			st->nsyntax++;
+		}
+		return false;
+	}
+	if (a->def->field == F_NOCOMMIT && !c->cmdline && obj == OBJ_AUTH) {
+		hp_fnd(c, R_INVALID_VALUE, &fat, "'-nocommit' is not valid for 'add auth' in a batch file");
+		return false;
+	}
+	if (!a->def->repeat && earlier_same(st, i)) {
+		struct span first = hp_span(c, &earlier_same(st, i)->fl);
+
+		f = hp_fnd(c, R_SYNTAX_ERROR, &fat, "'-%s' is given twice", a->def->name);
+		fnd_related(f, &first, "first given here");
+		st->nsyntax++;
+		return false;
+	}
+	if (a->def->val == V_NONE) {
+		if (a->n) {
+			struct span at = hp_span(c, &st->words[a->first].l);
+
+			hp_fnd(c, R_SYNTAX_ERROR, &at, "'-%s' takes no value", a->def->name);
+			st->nsyntax++;
+		}
+		return false;
+	}
+	if (a->def->val == V_ANY)
+		return false;
+	if (!a->n) {
+		hp_fnd(c, R_SYNTAX_ERROR, &fat, "'-%s' needs a value", a->def->name);
+		st->nsyntax++;
+		return false;
+	}
+	if (a->n > 1) {
+		struct span at = hp_span(c, &st->words[a->first + 1].l);
+
+		if (a->def->field == F_PRESHARED)
+			hp_fnd(c, R_SYNTAX_ERROR, &at, "'-%s' takes one value; the key holds a blank",
+			       a->def->name);
+		else
+			hp_fnd(c, R_SYNTAX_ERROR, &at, "'-%s' takes one value; unexpected '%s'", a->def->name,
+			       SHOW(&st->words[a->first + 1].t, sh));
+		st->nsyntax++;
+		return false;
+	}
+	if (r->is_default && obj == OBJ_HOST && a->def->field != F_ACTION) {
+		hp_fnd(c, R_INVALID_VALUE, &fat, "only -action can be changed on the default host policy");
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Automatic priority: the category's highest + 10 (the profile's
+ * increment) [C:S2 p107]; a written priority another policy of the
+ * category already has is a collision.
+ */
+static void assign_priority(struct hp_ctx *c, enum hp_obj obj, struct hp_rec *r, const struct span *op)
+{
+	struct hp_state *st = c->st;
+
+	if (!rec_is_policy_obj(obj) || obj == OBJ_TUNNEL || r->is_default)
+		return;
+	if (r->priority.o.prov == PROV_UNSET) {
+		set_mint(&r->priority, highest_priority(c, obj, r) + 10, &(struct origin){*op, PROV_DEFAULT});
+		r->auto_priority = true;
+		return;
+	}
+	for (size_t i = 0; i < st->nrecs; i++) {
+		struct hp_rec *o = st->recs[i];
+		struct finding *f;
+
+		if (o == r || o->deleted || o->is_default || o->obj != obj ||
+		    o->priority.o.prov == PROV_UNSET || o->priority.v != r->priority.v)
+			continue;
+		f = hp_fnd(c, R_DUPLICATE_DEFINITION, &r->priority.o.span,
+			   "%s '%s' has priority %lld, as %s '%s' has: ipsec_config rejects the batch "
+			   "as a collision",
+			   obj_kinds[obj], r->name, (long long)r->priority.v, obj_kinds[obj], o->name);
+		fnd_related(f, &o->priority.o.span, "%s '%s' has priority %lld%s", obj_kinds[obj], o->name,
+			    (long long)o->priority.v, o->auto_priority ? " (assigned automatically)" : "");
+		fnd_fp(f, "%s|%s|%lld", obj_names[obj], r->name, (long long)r->priority.v);
+		break;
+	}
+}
+
+/*
+ * The end of one operation: look the object up, then for `add` read its
+ * name, make its record, validate and apply each flag, number it.
+ */
 void hp_op_end(struct hp_ctx *c, const struct hp_loc *l)
 {
 	struct hp_state *st = c->st;
-	struct span op = hp_span(c, l);
+	struct span op = hp_span(c, l), ns;
 	enum hp_obj obj;
-	struct hp_rec *r, *dup = NULL;
-	size_t npos, nargs;
-	const char *name = NULL;
-	struct span ns;
-	bool is_delete = st->verb.len && (st->verb.s[0] == 'd' || st->verb.s[0] == 'D');
-	bool cmdline = c->cmdline;
+	struct hp_rec *r;
+	size_t nargs;
+	const char *name;
 
-	if (st->pending_supp) {
-		struct inline_supp *sp = &c->pf->supp[st->pending_supp - 1];
-
-		sp->first = l->first_line;
-		sp->last = l->last_line;
-		st->pending_supp = 0;
-	}
+	close_pending_supp(c, l);
 	if (st->op_bad)
 		return;
 	if (!obj_lookup(&st->objw, &obj)) {
@@ -1706,195 +1931,21 @@ void hp_op_end(struct hp_ctx *c, const struct hp_loc *l)
 		mark_dialect(c, D_A02, &op);
 	else if (obj == OBJ_IKEV1 || obj == OBJ_IKEV2)
 		mark_dialect(c, D_A03, &op);
-	if (is_delete) {
+	if (st->verb.len && (st->verb.s[0] == 'd' || st->verb.s[0] == 'D')) {
 		op_delete(c, obj, &op);
 		return;
 	}
-
-	nargs = st->nargs; /* read once: the loop below relies on the same count */
-	npos = nargs ? st->args[0].first : st->nwords;
-	ns = hp_span(c, &st->ol);
-	if (obj != OBJ_STARTUP) {
-		if (!npos) {
-			hp_fnd(c, R_SYNTAX_ERROR, &op, "'add %s' needs a %s", obj_names[obj],
-			       obj == OBJ_BYPASS ? "local IP address" : "name");
-			st->nsyntax++;
-			return;
-		}
-		ns = hp_span(c, &st->words[0].l);
-		name = arena_strndup(c->a, st->words[0].t.s, st->words[0].t.len);
-		if (obj != OBJ_BYPASS && !name_ok(&st->words[0].t)) {
-			char sh[64];
-
-			hp_fnd(c, R_INVALID_VALUE, &ns,
-			       "%s name '%s': names are 1-63 letters, digits, '-' or '_'", obj_kinds[obj],
-			       SHOW(&st->words[0].t, sh));
-		}
-	}
-	if (npos > (obj == OBJ_STARTUP ? 0u : 1u)) {
-		struct hp_word *w = &st->words[obj == OBJ_STARTUP ? 0 : 1];
-		struct span at = hp_span(c, &w->l);
-		char sh[64];
-
-		hp_fnd(c, R_SYNTAX_ERROR, &at, "unexpected word '%s' after the %s: flags start with '-'",
-		       SHOW(&w->t, sh), obj == OBJ_STARTUP ? "object type" : "name");
-		st->nsyntax++;
+	if (!read_name(c, obj, &op, &name, &ns))
 		return;
-	}
-
-	if (rec_is_policy_obj(obj) && name && strcmp(name, "default") != 0)
-		dup = rec_find(c, obj, name);
-	if (dup) {
-		struct finding *f =
-			hp_fnd(c, R_DUPLICATE_DEFINITION, &ns,
-			       "%s '%s' is defined twice: ipsec_config rejects the batch as a collision",
-			       obj_kinds[obj], name);
-
-		fnd_related(f, &dup->name_span, "first defined here");
-		fnd_fp(f, "%s|%s", obj_names[obj], name);
+	r = add_record(c, obj, name, &op, &ns);
+	if (!r)
 		return;
-	}
-	r = NULL;
-	if (name && strcmp(name, "default") == 0 &&
-	    (obj == OBJ_HOST || obj == OBJ_IKE || obj == OBJ_IKEV1 || obj == OBJ_IKEV2)) {
-		r = rec_find(c, obj, "default"); /* a second `add ... default` changes it again */
-		if (r)
-			r->span = op;
-	}
-	if (!r) {
-		r = rec_new(c, obj, name, &op, &ns);
-		r->is_default = name && strcmp(name, "default") == 0 && obj != OBJ_AUTH &&
-				obj != OBJ_TUNNEL && obj != OBJ_BYPASS && obj != OBJ_GATEWAY &&
-				obj != OBJ_STARTUP;
-	}
-	if (obj == OBJ_BYPASS && !parse_ip(c, &st->words[0], "bypass", &r->bypass)) {
-		r->deleted = true;
-		return;
-	}
-
 	/* startup and gateway (MIPv6 home agent) arguments are undocumented [U]: accepted, not modelled */
-	if (obj == OBJ_STARTUP || obj == OBJ_GATEWAY)
-		nargs = 0;
-	for (size_t i = 0; i < nargs; i++) {
-		struct hp_arg *a = &st->args[i];
-		struct span fat = hp_span(c, &a->fl);
-		char fname[64], sh[64];
-		bool abbrev;
-		struct finding *f;
-
-		tok_copy(&a->flag, fname, sizeof(fname));
-		a->def = flag_lookup(obj, fname + 1, strlen(fname + 1), &abbrev);
-		if (!a->def) {
-			const char *dym = flag_suggest(obj, fname + 1);
-
-			f = hp_fnd(c, R_UNKNOWN_STATEMENT, &fat, "unknown flag '%s' for '%s' %s",
-				   SHOW(&a->flag, sh), obj_names[obj], a->n ? "(its value is ignored)" : "");
-			for (size_t k = 0; k < ARRAY_SIZE(foreign_flags); k++)
-				if (strcasecmp(foreign_flags[k].name, fname + 1) == 0)
-					dym = NULL,
-					fnd_set_hint(f, "HP-UX has no such flag: %s", foreign_flags[k].hint);
-			if (dym)
-				fnd_set_hint(f, "did you mean '-%s'?", dym);
-			continue;
-		}
-		if (abbrev && !(strcasecmp(fname + 1, "rem") == 0)) {
-			if (!st->warned_abbrev) {
-				f = hp_fnd(
-					c, R_UNKNOWN_STATEMENT, &fat,
-					"abbreviated flag '%s' read as '-%s': HP documents only -rem[ote] and -nc",
-					SHOW(&a->flag, sh), a->def->name);
-				fnd_set_hint(f, "write the flag in full (reported once per file)");
-				st->warned_abbrev = true;
-			}
-		}
-		mark_dialect(c, a->def->dialect, &fat);
-		if (a->def->val == V_FORBIDDEN) {
-			if (!cmdline) {
-				hp_fnd(c, R_SYNTAX_ERROR, &fat,
-				       "'-%s' is not allowed inside a batch file: give it on the ipsec_config batch "
-				       "command line",
-				       a->def->name);
-				st->nsyntax++;
-			}
-			continue;
-		}
-		if (a->def->field == F_NOCOMMIT && !cmdline && obj == OBJ_AUTH) {
-			hp_fnd(c, R_INVALID_VALUE, &fat,
-			       "'-nocommit' is not valid for 'add auth' in a batch file");
-			continue;
-		}
-		if (!a->def->repeat && earlier_same(st, i)) {
-			struct span first = hp_span(c, &earlier_same(st, i)->fl);
-
-			f = hp_fnd(c, R_SYNTAX_ERROR, &fat, "'-%s' is given twice", a->def->name);
-			fnd_related(f, &first, "first given here");
-			st->nsyntax++;
-			continue;
-		}
-		if (a->def->val == V_NONE) {
-			if (a->n) {
-				struct span at = hp_span(c, &st->words[a->first].l);
-
-				hp_fnd(c, R_SYNTAX_ERROR, &at, "'-%s' takes no value", a->def->name);
-				st->nsyntax++;
-			}
-			continue;
-		}
-		if (a->def->val == V_ANY)
-			continue;
-		if (!a->n) {
-			hp_fnd(c, R_SYNTAX_ERROR, &fat, "'-%s' needs a value", a->def->name);
-			st->nsyntax++;
-			continue;
-		}
-		if (a->n > 1) {
-			struct span at = hp_span(c, &st->words[a->first + 1].l);
-
-			if (a->def->field == F_PRESHARED)
-				hp_fnd(c, R_SYNTAX_ERROR, &at, "'-%s' takes one value; the key holds a blank",
-				       a->def->name);
-			else
-				hp_fnd(c, R_SYNTAX_ERROR, &at, "'-%s' takes one value; unexpected '%s'",
-				       a->def->name, SHOW(&st->words[a->first + 1].t, sh));
-			st->nsyntax++;
-			continue;
-		}
-		if (r->is_default && obj == OBJ_HOST && a->def->field != F_ACTION) {
-			hp_fnd(c, R_INVALID_VALUE, &fat,
-			       "only -action can be changed on the default host policy");
-			continue;
-		}
-		apply_value(c, r, a, &st->words[a->first]);
-	}
-
-	/* automatic priority: the category's highest + 10 (the profile's increment) [C:S2 p107] */
-	if (rec_is_policy_obj(obj) && obj != OBJ_TUNNEL && !r->is_default) {
-		if (r->priority.o.prov == PROV_UNSET) {
-			set_mint(&r->priority, highest_priority(c, obj, r) + 10,
-				 &(struct origin){op, PROV_DEFAULT});
-			r->auto_priority = true;
-		} else {
-			for (size_t i = 0; i < st->nrecs; i++) {
-				struct hp_rec *o = st->recs[i];
-				struct finding *f;
-
-				if (o == r || o->deleted || o->is_default || o->obj != obj ||
-				    o->priority.o.prov == PROV_UNSET || o->priority.v != r->priority.v)
-					continue;
-				f = hp_fnd(
-					c, R_DUPLICATE_DEFINITION, &r->priority.o.span,
-					"%s '%s' has priority %lld, as %s '%s' has: ipsec_config rejects the batch "
-					"as a collision",
-					obj_kinds[obj], r->name, (long long)r->priority.v, obj_kinds[obj],
-					o->name);
-				fnd_related(f, &o->priority.o.span, "%s '%s' has priority %lld%s",
-					    obj_kinds[obj], o->name, (long long)o->priority.v,
-					    o->auto_priority ? " (assigned automatically)" : "");
-				fnd_fp(f, "%s|%s|%lld", obj_names[obj], r->name, (long long)r->priority.v);
-				break;
-			}
-		}
-	}
+	nargs = obj == OBJ_STARTUP || obj == OBJ_GATEWAY ? 0 : st->nargs;
+	for (size_t i = 0; i < nargs; i++)
+		if (flag_valid(c, obj, r, i))
+			apply_value(c, r, &st->args[i], &st->words[st->args[i].first]);
+	assign_priority(c, obj, r, &op);
 	if (obj == OBJ_AUTH && r->remote.o.prov == PROV_UNSET) {
 		hp_fnd(c, R_MISSING_MANDATORY, &op, "auth record '%s' has no -remote address", r->name);
 		r->deleted = true;
