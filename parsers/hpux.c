@@ -1452,60 +1452,100 @@ static struct hp_rec *rec_new(struct hp_ctx *c, enum hp_obj obj, const char *nam
 }
 
 /* Apply one value to the record; false when the value was rejected. */
+/* -source/-destination: one more filter of the list (A.03 takes up to 20). */
+static bool add_filter(struct hp_ctx *c, const struct hp_word *w, const char *fl, struct hp_filter **list,
+		       unsigned *n)
+{
+	struct span at = hp_span(c, &w->l);
+	struct hp_filter f;
+
+	if (*n >= HP_FILTERS) {
+		bad_value(c, w, fl, "at most 20 addresses are allowed");
+		return false;
+	}
+	if (*n)
+		mark_dialect(c, D_A03, &at);
+	memset(&f, 0, sizeof(f));
+	if (!parse_filter(c, w, fl, true, &f))
+		return false;
+	/* one allocation per operation and list: 1, then the whole HP_FILTERS */
+	if (*n == 0) {
+		*list = arena_alloc(c->a, sizeof(**list));
+	} else if (*n == 1) {
+		struct hp_filter *all = arena_alloc(c->a, HP_FILTERS * sizeof(**list));
+
+		all[0] = (*list)[0];
+		*list = all;
+	}
+	(*list)[(*n)++] = f;
+	return true;
+}
+
+/* A number 1..max (-priority, -maxqm). */
+static bool parse_positive(struct hp_ctx *c, const struct hp_word *w, const char *fl, uint64_t max,
+			   const char *why, struct mint *out)
+{
+	uint64_t v;
+
+	if (!parse_u64(w->t.s, w->t.len, max, &v) || v == 0) {
+		bad_value(c, w, fl, "%s", why);
+		return false;
+	}
+	set_mint(out, (int64_t)v, &(struct origin){hp_span(c, &w->l), PROV_WRITTEN});
+	return true;
+}
+
+/* -action: PASS or DISCARD (host policies), else a transform list. */
+static bool parse_action(struct hp_ctx *c, const struct hp_word *w, const char *fl, struct hp_rec *r)
+{
+	r->action_span = hp_span(c, &w->l);
+	if (r->obj == OBJ_HOST && (tok_is(&w->t, "PASS") || tok_is(&w->t, "DISCARD"))) {
+		note_case(c, &w->t, &w->l);
+		r->action = tok_is(&w->t, "PASS") ? ACT_PASS : ACT_DISCARD;
+		return true;
+	}
+	if (!parse_xforms(c, w, fl, r->obj == OBJ_TUNNEL, r))
+		return false;
+	r->action = ACT_XFORMS;
+	return true;
+}
+
+/* The words of -pfs, -exchange and -kmp, and what each means. */
+static const char *const pfs_words[] = {"ON", "OFF", "YES", "NO"};
+static const int pfs_vals[] = {1, 0, 1, 0};
+static const char *const xchg_words[] = {"MM", "AM", "MAIN", "AGGRESSIVE"};
+static const int xchg_vals[] = {XCHG_MAIN, XCHG_AGGRESSIVE, XCHG_MAIN, XCHG_AGGRESSIVE};
+static const char *const kmp_words[] = {"IKEV1", "IKEV2", "IKEV1,IKEV2", "IKEV2,IKEV1"};
+static const int kmp_vals[] = {IKE_V1, IKE_V2, IKE_V1 | IKE_V2, IKE_V1 | IKE_V2 | 8}; /* 8: IKEv2 first */
+
+/* -localid/-remoteid: the identity's value (its type may come from -localidtype). */
+static bool set_ident(struct hp_ctx *c, const struct hp_word *w, struct ident *id)
+{
+	struct hp_tok u = unquote(&w->t);
+	struct span at = hp_span(c, &w->l);
+
+	id->value = arena_strndup(c->a, u.s, u.len);
+	if (id->o.prov == PROV_UNSET)
+		id->o = written_at(&at);
+	return true;
+}
+
 static bool apply_value(struct hp_ctx *c, struct hp_rec *r, const struct hp_arg *a, const struct hp_word *w)
 {
 	const char *fl = a->def->name;
 	struct span at = hp_span(c, &w->l);
-	uint64_t v;
 
 	switch (a->def->field) {
 	case F_SOURCE:
-	case F_DEST: {
-		struct hp_filter **list = a->def->field == F_SOURCE ? &r->src : &r->dst;
-		unsigned *n = a->def->field == F_SOURCE ? &r->nsrc : &r->ndst;
-		struct hp_filter f;
-
-		if (*n >= HP_FILTERS) {
-			bad_value(c, w, fl, "at most 20 addresses are allowed");
-			return false;
-		}
-		if (*n)
-			mark_dialect(c, D_A03, &at);
-		memset(&f, 0, sizeof(f));
-		if (!parse_filter(c, w, fl, true, &f))
-			return false;
-		/* one allocation per operation and list: 1, then the whole HP_FILTERS */
-		if (*n == 0) {
-			*list = arena_alloc(c->a, sizeof(**list));
-		} else if (*n == 1) {
-			struct hp_filter *all = arena_alloc(c->a, HP_FILTERS * sizeof(**list));
-
-			all[0] = (*list)[0];
-			*list = all;
-		}
-		(*list)[(*n)++] = f;
-		return true;
-	}
+		return add_filter(c, w, fl, &r->src, &r->nsrc);
+	case F_DEST:
+		return add_filter(c, w, fl, &r->dst, &r->ndst);
 	case F_PROTO:
 		return parse_proto(c, w, fl, &r->proto);
 	case F_PRIO:
-		if (!parse_u64(w->t.s, w->t.len, 2147483647, &v) || v == 0) {
-			bad_value(c, w, fl, "a priority is 1..2147483647");
-			return false;
-		}
-		set_mint(&r->priority, (int64_t)v, &(struct origin){at, PROV_WRITTEN});
-		return true;
+		return parse_positive(c, w, fl, 2147483647, "a priority is 1..2147483647", &r->priority);
 	case F_ACTION:
-		r->action_span = at;
-		if (r->obj == OBJ_HOST && (tok_is(&w->t, "PASS") || tok_is(&w->t, "DISCARD"))) {
-			note_case(c, &w->t, &w->l);
-			r->action = tok_is(&w->t, "PASS") ? ACT_PASS : ACT_DISCARD;
-			return true;
-		}
-		if (!parse_xforms(c, w, fl, r->obj == OBJ_TUNNEL, r))
-			return false;
-		r->action = ACT_XFORMS;
-		return true;
+		return parse_action(c, w, fl, r);
 	case F_FLAGS:
 		return parse_flags_value(c, w, fl);
 	case F_TUNNEL:
@@ -1537,51 +1577,27 @@ static bool apply_value(struct hp_ctx *c, struct hp_rec *r, const struct hp_arg 
 	case F_LIFE_KB:
 		return parse_lifetime(c, w, fl, w->t.s, w->t.len, true, &at, &r->life_kb);
 	case F_MAXQM:
-		if (!parse_u64(w->t.s, w->t.len, 1000000, &v) || v == 0) {
-			bad_value(c, w, fl, "not a positive number");
-			return false;
-		}
-		set_mint(&r->maxqm, (int64_t)v, &(struct origin){at, PROV_WRITTEN});
-		return true;
-	case F_PFS: {
-		static const char *const names[] = {"ON", "OFF", "YES", "NO"};
-		static const int vals[] = {1, 0, 1, 0};
-
-		return parse_word_enum(c, w, fl, names, vals, ARRAY_SIZE(names), "ON or OFF", &r->pfs);
-	}
+		return parse_positive(c, w, fl, 1000000, "not a positive number", &r->maxqm);
+	case F_PFS:
+		return parse_word_enum(c, w, fl, pfs_words, pfs_vals, ARRAY_SIZE(pfs_words), "ON or OFF",
+				       &r->pfs);
 	case F_PRESHARED:
 		parse_psk(c, w, &r->psk);
 		return true;
-	case F_EXCHANGE: {
-		static const char *const names[] = {"MM", "AM", "MAIN", "AGGRESSIVE"};
-		static const int vals[] = {XCHG_MAIN, XCHG_AGGRESSIVE, XCHG_MAIN, XCHG_AGGRESSIVE};
-
-		return parse_word_enum(c, w, fl, names, vals, ARRAY_SIZE(names), "MM or AM", &r->exchange);
-	}
+	case F_EXCHANGE:
+		return parse_word_enum(c, w, fl, xchg_words, xchg_vals, ARRAY_SIZE(xchg_words), "MM or AM",
+				       &r->exchange);
 	case F_LTYPE:
 		return parse_idtype(c, w, fl, &r->lid);
 	case F_RTYPE:
 		return parse_idtype(c, w, fl, &r->rid);
 	case F_LID:
-	case F_RID: {
-		struct ident *id = a->def->field == F_LID ? &r->lid : &r->rid;
-		struct hp_tok u = unquote(&w->t);
-
-		id->value = arena_strndup(c->a, u.s, u.len);
-		if (id->o.prov == PROV_UNSET)
-			id->o = written_at(&at);
-		return true;
-	}
-	case F_KMP: {
-		static const char *const names[] = {"IKEV1", "IKEV2", "IKEV1,IKEV2", "IKEV2,IKEV1"};
-		static const int vals[] = {IKE_V1, IKE_V2, IKE_V1 | IKE_V2,
-					   IKE_V1 | IKE_V2 | 8}; /* 8: IKEv2 first */
-
-		if (!parse_word_enum(c, w, fl, names, vals, ARRAY_SIZE(names), "IKEV1, IKEV2 or both",
-				     &r->kmp))
-			return false;
-		return true;
-	}
+		return set_ident(c, w, &r->lid);
+	case F_RID:
+		return set_ident(c, w, &r->rid);
+	case F_KMP:
+		return parse_word_enum(c, w, fl, kmp_words, kmp_vals, ARRAY_SIZE(kmp_words),
+				       "IKEV1, IKEV2 or both", &r->kmp);
 	case F_LMETHOD:
 		return parse_auth_method(c, w, fl, &r->local_method);
 	case F_RMETHOD:
