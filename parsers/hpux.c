@@ -2080,41 +2080,25 @@ static void def_mint(struct mint *dst, const struct mint *written, int64_t dflt,
 	dst->o = default_at(at, assumed);
 }
 
-/* Phase 1 of a tunnel to remote (a host address, or ASPEC_NONE when unknown). */
-static struct ike *build_ike(struct hp_ctx *c, struct tunnel *t, const struct hp_rec *h, bool a02)
+/*
+ * IKE versions: A.02 speaks IKEv1; A.03 as the auth record's -kmp says
+ * (default IKEV1). Returns the category of IKE policy that applies.
+ */
+static enum hp_obj ike_versions(struct ike *ike, const struct hp_rec *auth, const struct hp_rec *h, bool a02)
 {
-	struct ike *ike = arena_alloc(c->a, sizeof(*ike));
-	struct ike_proposal *p = arena_alloc(c->a, sizeof(*p));
-	const struct addrspec *remote = t->nremotes ? &t->remotes[0].addr : NULL;
-	struct hp_rec *auth = remote ? choose_auth(c, remote, a02) : NULL;
-	const struct hp_rec *pol;
-	enum hp_obj cat = a02 ? OBJ_IKE : OBJ_IKEV1;
-	const struct span *at;
-	struct mint am;
-	bool v2;
-
-	memset(ike, 0, sizeof(*ike));
-	memset(p, 0, sizeof(*p));
-	if (auth)
-		auth->used = true;
-
-	/* versions: A.02 speaks IKEv1; A.03 as the auth record's -kmp says (default IKEV1) */
-	if (a02) {
-		def_mint(&ike->versions, NULL, IKE_V1, auth ? &auth->span : &h->span, false);
-	} else if (auth && auth->kmp.o.prov != PROV_UNSET) {
+	if (!a02 && auth && auth->kmp.o.prov != PROV_UNSET) {
 		ike->versions = auth->kmp;
 		ike->versions.v &= IKE_V1 | IKE_V2;
-		if (auth->kmp.v == IKE_V2 || (auth->kmp.v & 8))
-			cat = OBJ_IKEV2;
-	} else {
-		def_mint(&ike->versions, NULL, IKE_V1, auth ? &auth->span : &h->span, false);
+		return auth->kmp.v == IKE_V2 || (auth->kmp.v & 8) ? OBJ_IKEV2 : OBJ_IKEV1;
 	}
-	v2 = cat == OBJ_IKEV2;
-	pol = remote ? choose_ike(c, cat, remote) : live_default(c, cat);
-	if (pol)
-		((struct hp_rec *)pol)->used = true;
-	at = pol ? &pol->span : &h->span;
+	def_mint(&ike->versions, NULL, IKE_V1, auth ? &auth->span : &h->span, false);
+	return a02 ? OBJ_IKE : OBJ_IKEV1;
+}
 
+/* What the checker calls the IKE peer: the auth record, else the IKE policy. */
+static void ike_peer_name(struct hp_ctx *c, struct ike *ike, const struct hp_rec *auth,
+			  const struct hp_rec *pol, enum hp_obj cat, const struct hp_rec *h)
+{
 	if (auth) {
 		/* the key, identities, exchange mode and (A.03) IKE version live in the auth record */
 		ike->peer_name = arena_printf(c->a, "auth record %s", auth->name);
@@ -2126,6 +2110,102 @@ static struct ike *build_ike(struct hp_ctx *c, struct tunnel *t, const struct hp
 		ike->peer_name = arena_printf(c->a, "%s default", obj_kinds[cat]);
 		ike->peer_span = pol ? pol->name_span : h->span;
 	}
+}
+
+/* The proposal of IKE policy pol (NULL: the built-in default), each value not written a default. */
+static void ike_proposal_fill(struct ike_proposal *p, const struct hp_rec *pol, enum hp_obj cat,
+			      const struct span *at, const struct hp_rec *h, bool a02)
+{
+	static const struct algset none;
+
+	p->name = pol && pol->name ? pol->name : "default";
+	p->kind = obj_kinds[pol ? pol->obj : cat];
+	p->span = pol ? pol->span : h->span;
+	p->builtin = !pol;
+	def_algset(&p->enc, pol ? &pol->enc : &none, ENC_3DES, at, false);
+	if (cat == OBJ_IKEV2) {
+		def_algset(&p->integ, pol ? &pol->hash : &none, INTEG_SHA1, at, false);
+		def_algset(&p->prf, pol ? &pol->prf : &none, INTEG_SHA1, at, false);
+	} else {
+		def_algset(&p->hash, pol ? &pol->hash : &none, INTEG_MD5, at, false);
+	}
+	def_algset(&p->dh, pol ? &pol->dh : &none, 2, at, false);
+	/* the A.02 IKE SA lifetime default is [U] */
+	def_mint(&p->lifetime_s, pol ? &pol->life_s : NULL, 28800, at, a02);
+	if (pol && pol->life_kb.o.prov != PROV_UNSET)
+		p->lifetime_kb = pol->life_kb;
+}
+
+/* An identity of type IPv4/IPv6 also carries its address. */
+static void ident_addr(struct ident *id, const struct ident *written, size_t maxlen)
+{
+	struct ip128 ip;
+	uint8_t fam;
+
+	if ((written->type == ID_IPV4 || written->type == ID_IPV6) && written->value &&
+	    strlen(written->value) < maxlen && addr_parse_ip(written->value, &ip, &fam))
+		id->addr = aspec_host(&ip, fam);
+}
+
+/* PFS: A.02 -maxqm 1 is PFS for keys and identities; A.03 -pfs ON. Either uses the IKE group. */
+static void ike_pfs(struct tunnel *t, const struct ike_proposal *p, const struct hp_rec *pol,
+		    const struct span *at, bool a02)
+{
+	int64_t group = p->dh.n ? p->dh.order[0] : 2;
+
+	if (a02 && pol && pol->maxqm.o.prov != PROV_UNSET)
+		set_mint(&t->ipsec.pfs, pol->maxqm.v == 1 ? group : 0, &pol->maxqm.o);
+	else if (!a02 && pol && pol->pfs.o.prov != PROV_UNSET)
+		set_mint(&t->ipsec.pfs, pol->pfs.v ? group : 0, &pol->pfs.o);
+	else
+		def_mint(&t->ipsec.pfs, NULL, 0, at, false);
+}
+
+/* PSK authentication written, but the auth record has no key (or there is no record at all). */
+static void check_psk_record(struct hp_ctx *c, const struct ike_proposal *p, const struct hp_rec *auth,
+			     const struct hp_rec *h, const struct addrspec *remote)
+{
+	char rb[64];
+	struct finding *f;
+
+	if (p->auth.v != AUTH_PSK || p->auth.o.prov != PROV_WRITTEN || (auth && auth->psk.form != KEY_NONE))
+		return;
+	if (auth)
+		f = hp_fnd(
+			c, R_MISSING_MANDATORY, &auth->span,
+			"auth record '%s' has no -preshared key, but %s '%s' authenticates with a pre-shared key",
+			auth->name, p->kind, p->name);
+	else
+		f = hp_fnd(
+			c, R_MISSING_MANDATORY, &h->span,
+			"no auth record holds %s: %s '%s' authenticates with a pre-shared key, which lives in "
+			"an auth record",
+			remote ? aspec_str(remote, rb, sizeof(rb)) : "the remote endpoint", p->kind, p->name);
+	fnd_related(f, &p->auth.o.span, "PSK authentication is chosen here");
+	fnd_fp(f, "psk-record|%s", h->name);
+}
+
+/* Phase 1 of a tunnel to remote (a host address, or ASPEC_NONE when unknown). */
+static struct ike *build_ike(struct hp_ctx *c, struct tunnel *t, const struct hp_rec *h, bool a02)
+{
+	struct ike *ike = arena_alloc(c->a, sizeof(*ike));
+	struct ike_proposal *p = NULL;
+	const struct addrspec *remote = t->nremotes ? &t->remotes[0].addr : NULL;
+	struct hp_rec *auth = remote ? choose_auth(c, remote, a02) : NULL;
+	const struct hp_rec *pol;
+	enum hp_obj cat;
+	const struct span *at;
+	struct mint am;
+
+	memset(ike, 0, sizeof(*ike));
+	if (auth)
+		auth->used = true;
+	cat = ike_versions(ike, auth, h, a02);
+	pol = remote ? choose_ike(c, cat, remote) : live_default(c, cat);
+	if (pol)
+		((struct hp_rec *)pol)->used = true;
+	at = pol ? &pol->span : &h->span;
+	ike_peer_name(c, ike, auth, pol, cat, h);
 
 	/* authentication method: A.02 the IKE policy's -auth; A.03 the auth record's -local_method */
 	if (a02 && pol && pol->auth.o.prov != PROV_UNSET)
@@ -2136,40 +2216,17 @@ static struct ike *build_ike(struct hp_ctx *c, struct tunnel *t, const struct hp
 		def_mint(&am, NULL, auth && auth->psk.form != KEY_NONE ? AUTH_PSK : AUTH_RSA_SIG,
 			 auth ? &auth->span : at, a02);
 
-	if (!pol) {
-		/* the built-in default: one proposal for every tunnel that falls back to it */
-		struct ike_proposal **slot = &c->st->builtin_prop[cat][am.v == AUTH_PSK];
-
-		if (*slot) {
-			p = *slot;
-			goto have_proposal;
-		}
-		*slot = p;
+	/* the built-in default: one proposal for every tunnel that falls back to it */
+	if (!pol)
+		p = c->st->builtin_prop[cat][am.v == AUTH_PSK];
+	if (!p) {
+		p = arena_alloc(c->a, sizeof(*p));
+		memset(p, 0, sizeof(*p));
+		ike_proposal_fill(p, pol, cat, at, h, a02);
+		p->auth = am;
+		if (!pol)
+			c->st->builtin_prop[cat][am.v == AUTH_PSK] = p;
 	}
-	p->name = pol && pol->name ? pol->name : "default";
-	p->kind = obj_kinds[pol ? pol->obj : cat];
-	p->span = pol ? pol->span : h->span;
-	p->builtin = !pol;
-	p->auth = am;
-	{
-		static const struct algset none;
-		const struct hp_rec *src = pol;
-		bool a02_life = a02; /* the A.02 IKE SA lifetime default is [U] */
-
-		def_algset(&p->enc, src ? &src->enc : &none, ENC_3DES, at, false);
-		if (v2) {
-			def_algset(&p->integ, src ? &src->hash : &none, INTEG_SHA1, at, false);
-			def_algset(&p->prf, src ? &src->prf : &none, INTEG_SHA1, at, false);
-		} else {
-			def_algset(&p->hash, src ? &src->hash : &none, INTEG_MD5, at, false);
-		}
-		def_algset(&p->dh, src ? &src->dh : &none, 2, at, false);
-		def_mint(&p->lifetime_s, src ? &src->life_s : NULL, 28800, at, a02_life);
-		if (src && src->life_kb.o.prov != PROV_UNSET)
-			p->lifetime_kb = src->life_kb;
-	}
-
-have_proposal:
 	ike->proposals = arena_alloc(c->a, sizeof(*ike->proposals));
 	ike->proposals[0] = p;
 	ike->nproposals = 1;
@@ -2179,62 +2236,13 @@ have_proposal:
 		def_mint(&ike->exchange, &auth->exchange, XCHG_MAIN, &auth->span, false);
 		ike->local_id = auth->lid;
 		ike->remote_id = auth->rid;
-		if (auth->lid.type == ID_IPV4 || auth->lid.type == ID_IPV6) {
-			char buf[64];
-			struct ip128 ip;
-			uint8_t fam;
-
-			if (auth->lid.value && strlen(auth->lid.value) < sizeof(buf) &&
-			    addr_parse_ip(auth->lid.value, &ip, &fam))
-				ike->local_id.addr = aspec_host(&ip, fam);
-			(void)buf;
-		}
-		if (auth->rid.type == ID_IPV4 || auth->rid.type == ID_IPV6) {
-			struct ip128 ip;
-			uint8_t fam;
-
-			if (auth->rid.value && addr_parse_ip(auth->rid.value, &ip, &fam))
-				ike->remote_id.addr = aspec_host(&ip, fam);
-		}
+		ident_addr(&ike->local_id, &auth->lid, 64);
+		ident_addr(&ike->remote_id, &auth->rid, SIZE_MAX);
 	} else {
 		def_mint(&ike->exchange, NULL, XCHG_MAIN, &h->span, false);
 	}
-
-	/* PFS: A.02 -maxqm 1 is PFS for keys and identities; A.03 -pfs ON. Either uses the IKE group. */
-	{
-		int64_t group = p->dh.n ? p->dh.order[0] : 2;
-
-		if (a02 && pol && pol->maxqm.o.prov != PROV_UNSET)
-			set_mint(&t->ipsec.pfs, pol->maxqm.v == 1 ? group : 0, &pol->maxqm.o);
-		else if (!a02 && pol && pol->pfs.o.prov != PROV_UNSET)
-			set_mint(&t->ipsec.pfs, pol->pfs.v ? group : 0, &pol->pfs.o);
-		else
-			def_mint(&t->ipsec.pfs, NULL, 0, at, false);
-	}
-
-	/* PSK in use but the auth record has none (or there is no record at all) */
-	if (p->auth.v == AUTH_PSK && p->auth.o.prov == PROV_WRITTEN &&
-	    (!auth || auth->psk.form == KEY_NONE)) {
-		char rb[64];
-		struct finding *f;
-
-		if (auth) {
-			f = hp_fnd(
-				c, R_MISSING_MANDATORY, &auth->span,
-				"auth record '%s' has no -preshared key, but %s '%s' authenticates with a pre-shared key",
-				auth->name, p->kind, p->name);
-			fnd_related(f, &p->auth.o.span, "PSK authentication is chosen here");
-		} else {
-			f = hp_fnd(
-				c, R_MISSING_MANDATORY, &h->span,
-				"no auth record holds %s: %s '%s' authenticates with a pre-shared key, which lives in "
-				"an auth record",
-				remote ? aspec_str(remote, rb, sizeof(rb)) : "the remote endpoint", p->kind,
-				p->name);
-			fnd_related(f, &p->auth.o.span, "PSK authentication is chosen here");
-		}
-		fnd_fp(f, "psk-record|%s", h->name);
-	}
+	ike_pfs(t, p, pol, at, a02);
+	check_psk_record(c, p, auth, h, remote);
 	return ike;
 }
 
