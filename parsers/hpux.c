@@ -768,6 +768,74 @@ static bool all_zero(const struct ip128 *ip, uint8_t fam)
 	return fam == 4 ? (ip->lo & 0xffffffffu) == 0 : (ip->hi | ip->lo) == 0;
 }
 
+/* The address of a filter: lo-hi (A.03, alone) or ip[/prefix]. */
+static bool filter_addr(struct hp_ctx *c, const struct hp_word *w, const char *flag, char *const *parts,
+			unsigned np, const struct span *at, struct hp_filter *out)
+{
+	char *dash = strchr(parts[0], '-');
+	struct ip128 ip, hi;
+	uint8_t fam, fam2;
+	unsigned plen;
+	uint64_t v;
+
+	if (dash && !strchr(parts[0], ':')) {
+		*dash = '\0';
+		if (!addr_parse_ip(parts[0], &ip, &fam) || !addr_parse_ip(dash + 1, &hi, &fam2) ||
+		    fam != fam2) {
+			bad_value(c, w, flag, "not an address range");
+			return false;
+		}
+		if (np > 1) {
+			bad_value(c, w, flag, "an address range takes no prefix or port");
+			return false;
+		}
+		mark_dialect(c, D_A03, at);
+		out->addr = aspec_range(&ip, &hi, fam);
+		return true;
+	}
+	if (!addr_parse_ip(parts[0], &ip, &fam)) {
+		bad_value(c, w, flag, "not an IP address");
+		return false;
+	}
+	plen = all_zero(&ip, fam) ? 0 : (fam == 4 ? 32 : 128);
+	if (np > 1) {
+		if (!parse_u64(parts[1], strlen(parts[1]), fam == 4 ? 32 : 128, &v)) {
+			bad_value(c, w, flag, "prefix length must be 0..%u", fam == 4 ? 32 : 128);
+			return false;
+		}
+		plen = (unsigned)v;
+	}
+	out->addr = aspec_prefix(&ip, fam, plen);
+	return true;
+}
+
+/* A filter's port: a number (0: any) or a service name from the table. */
+static void filter_port(struct hp_ctx *c, const char *flag, const char *part, const struct span *at,
+			struct hp_filter *out)
+{
+	uint64_t v;
+	char sh[64];
+	struct finding *f;
+
+	if (parse_u64(part, strlen(part), 65535, &v)) {
+		if (v)
+			out->port.lo = out->port.hi = (uint16_t)v;
+		return;
+	}
+	for (size_t k = 0; k < ARRAY_SIZE(services); k++) {
+		if (strcasecmp(services[k].name, part) == 0) {
+			out->port.lo = out->port.hi = services[k].port;
+			out->svc_proto = services[k].proto;
+			return;
+		}
+	}
+	f = hp_fnd(c, R_UNKNOWN_STATEMENT, at,
+		   "-%s: service name '%s' is not in ipseclint's table of ipsec_config service names; its "
+		   "port is taken as any",
+		   flag, parse_show(part, strlen(part), sh, sizeof(sh)));
+	fnd_set_hint(f, "write the port number instead of the service name");
+}
+
 /*
  * ip[/prefix[/port|service]] (with_port), ip[/prefix], or lo-hi (A.03).
  * Prefix default: 32/128 for a non-zero address, 0 for the all-zeros one.
@@ -775,11 +843,8 @@ static bool all_zero(const struct ip128 *ip, uint8_t fam)
 static bool parse_filter(struct hp_ctx *c, const struct hp_word *w, const char *flag, bool with_port,
 			 struct hp_filter *out)
 {
-	char buf[128], *parts[3] = {NULL, NULL, NULL}, *dash;
-	struct ip128 ip, hi;
-	uint8_t fam, fam2;
+	char buf[128], *parts[3] = {NULL, NULL, NULL};
 	unsigned np = 0;
-	uint64_t v;
 	struct span at = hp_span(c, &w->l);
 
 	memset(out, 0, sizeof(*out));
@@ -796,65 +861,15 @@ static bool parse_filter(struct hp_ctx *c, const struct hp_word *w, const char *
 		bad_value(c, w, flag, "not an address");
 		return false;
 	}
-	dash = strchr(parts[0], '-');
-	if (dash && !strchr(parts[0], ':')) {
-		*dash = '\0';
-		if (!addr_parse_ip(parts[0], &ip, &fam) || !addr_parse_ip(dash + 1, &hi, &fam2) ||
-		    fam != fam2) {
-			bad_value(c, w, flag, "not an address range");
-			return false;
-		}
-		if (np > 1) {
-			bad_value(c, w, flag, "an address range takes no prefix or port");
-			return false;
-		}
-		mark_dialect(c, D_A03, &at);
-		out->addr = aspec_range(&ip, &hi, fam);
-	} else {
-		unsigned plen;
-
-		if (!addr_parse_ip(parts[0], &ip, &fam)) {
-			bad_value(c, w, flag, "not an IP address");
-			return false;
-		}
-		plen = all_zero(&ip, fam) ? 0 : (fam == 4 ? 32 : 128);
-		if (np > 1) {
-			if (!parse_u64(parts[1], strlen(parts[1]), fam == 4 ? 32 : 128, &v)) {
-				bad_value(c, w, flag, "prefix length must be 0..%u", fam == 4 ? 32 : 128);
-				return false;
-			}
-			plen = (unsigned)v;
-		}
-		out->addr = aspec_prefix(&ip, fam, plen);
-	}
+	if (!filter_addr(c, w, flag, parts, np, &at, out))
+		return false;
 	out->addr.text = arena_strndup(c->a, w->t.s, w->t.len);
 	if (np > 2) {
 		if (!with_port) {
 			bad_value(c, w, flag, "this address takes no port");
 			return false;
 		}
-		if (parse_u64(parts[2], strlen(parts[2]), 65535, &v)) {
-			if (v)
-				out->port.lo = out->port.hi = (uint16_t)v;
-		} else {
-			size_t k;
-
-			for (k = 0; k < ARRAY_SIZE(services); k++)
-				if (strcasecmp(services[k].name, parts[2]) == 0)
-					break;
-			if (k == ARRAY_SIZE(services)) {
-				struct finding *f =
-					hp_fnd(c, R_UNKNOWN_STATEMENT, &at,
-					       "-%s: service name '%s' is not in ipseclint's table of "
-					       "ipsec_config service names; its port is taken as any",
-					       flag, parse_show(parts[2], strlen(parts[2]), buf, 64));
-
-				fnd_set_hint(f, "write the port number instead of the service name");
-			} else {
-				out->port.lo = out->port.hi = services[k].port;
-				out->svc_proto = services[k].proto;
-			}
-		}
+		filter_port(c, flag, parts[2], &at, out);
 	}
 	out->set = true;
 	return true;
@@ -981,6 +996,67 @@ static bool parse_lifetime(struct hp_ctx *c, const struct hp_word *w, const char
 	return true;
 }
 
+/*
+ * One transform's name (upper case, '_' for '-'): a single transform, or
+ * a nested AH_x+ESP_y (A.02). Marks the dialect its algorithms imply.
+ */
+static bool xform_read(struct hp_ctx *c, const struct hp_word *w, const char *flag, char *name,
+		       const struct span *at, struct hp_xform *x)
+{
+	char *plus = strchr(name, '+');
+
+	if (plus) {
+		struct hp_xform ah, esp;
+
+		*plus = '\0';
+		if (!xform_name(name, &ah) || ah.proto != PROTO_AH || !xform_name(plus + 1, &esp) ||
+		    esp.proto != PROTO_ESP) {
+			*plus = '+';
+			bad_value(c, w, flag, "'%s' is not a nested AH+ESP transform", name);
+			return false;
+		}
+		*plus = '+';
+		mark_dialect(c, D_A02, at);
+		x->proto = PROTO_AH_ESP;
+		x->enc = esp.enc;
+		x->integ = esp.integ;
+		x->ah_integ = ah.ah_integ;
+	} else if (!xform_name(name, x)) {
+		struct finding *f = bad_value(c, w, flag, "unknown transform '%s'", name);
+
+		fnd_set_hint(f,
+			     "HP-UX transforms are AH_MD5, AH_SHA1, ESP_<enc>_HMAC_<hash> with enc "
+			     "AES128, AES256, 3DES, NULL (DES in A.02) and hash MD5, SHA1, SHA2_256/384/512");
+		return false;
+	}
+	/* unauthenticated ESP is A.02 only; so is DES, but DES is reported in A.03 files instead */
+	if (x->proto == PROTO_ESP && x->integ == INTEG_UNSET)
+		mark_dialect(c, D_A02, at);
+	if (x->integ >= INTEG_SHA256 && x->integ <= INTEG_SHA512)
+		mark_dialect(c, D_A03, at);
+	return true;
+}
+
+/* A transform's /seconds[/kbytes] (slash: NULL or the text after the name), else the defaults. */
+static bool xform_lifetimes(struct hp_ctx *c, const struct hp_word *w, const char *flag, char *slash,
+			    const struct span *at, struct hp_xform *x)
+{
+	char *kb;
+
+	x->life_s.o = default_at(at, false);
+	x->life_s.v = 28800;
+	x->life_kb.o = default_at(at, false);
+	x->life_kb.v = 0;
+	if (!slash)
+		return true;
+	kb = strchr(slash + 1, '/');
+	if (kb)
+		*kb = '\0';
+	if (!parse_lifetime(c, w, flag, slash + 1, strlen(slash + 1), false, at, &x->life_s))
+		return false;
+	return !kb || parse_lifetime(c, w, flag, kb + 1, strlen(kb + 1), true, at, &x->life_kb);
+}
+
 /* A transform list: name[/seconds[/kbytes]] (, ...), nested AH_x+ESP_y (A.02). */
 static bool parse_xforms(struct hp_ctx *c, const struct hp_word *w, const char *flag, bool tunnel,
 			 struct hp_rec *r)
@@ -1024,59 +1100,14 @@ static bool parse_xforms(struct hp_ctx *c, const struct hp_word *w, const char *
 				item[i] = '_';
 		}
 		snprintf(name, sizeof(name), "%s", item);
-		if (strchr(name, '+')) {
-			char *plus = strchr(name, '+');
-			struct hp_xform ah, esp;
-
-			*plus = '\0';
-			if (!xform_name(name, &ah) || ah.proto != PROTO_AH || !xform_name(plus + 1, &esp) ||
-			    esp.proto != PROTO_ESP) {
-				*plus = '+';
-				bad_value(c, w, flag, "'%s' is not a nested AH+ESP transform", name);
-				return false;
-			}
-			*plus = '+';
-			mark_dialect(c, D_A02, &at);
-			x.proto = PROTO_AH_ESP;
-			x.enc = esp.enc;
-			x.integ = esp.integ;
-			x.ah_integ = ah.ah_integ;
-			nnested++;
-		} else if (!xform_name(name, &x)) {
-			struct finding *f = bad_value(c, w, flag, "unknown transform '%s'", name);
-
-			fnd_set_hint(
-				f,
-				"HP-UX transforms are AH_MD5, AH_SHA1, ESP_<enc>_HMAC_<hash> with enc "
-				"AES128, AES256, 3DES, NULL (DES in A.02) and hash MD5, SHA1, SHA2_256/384/512");
+		if (!xform_read(c, w, flag, name, &at, &x))
 			return false;
-		} else if (x.proto == PROTO_AH) {
-			nah++;
-		} else {
-			nesp++;
-		}
-		/* unauthenticated ESP is A.02 only; so is DES, but DES is reported in A.03 files instead */
-		if (x.proto == PROTO_ESP && x.integ == INTEG_UNSET)
-			mark_dialect(c, D_A02, &at);
-		if (x.integ >= INTEG_SHA256 && x.integ <= INTEG_SHA512)
-			mark_dialect(c, D_A03, &at);
+		nnested += x.proto == PROTO_AH_ESP;
+		nah += x.proto == PROTO_AH;
+		nesp += x.proto == PROTO_ESP;
 		x.name = arena_strdup(c->a, name);
-		x.life_s.o = default_at(&at, false);
-		x.life_s.v = 28800;
-		x.life_kb.o = default_at(&at, false);
-		x.life_kb.v = 0;
-		if (slash) {
-			char *kb = strchr(slash + 1, '/');
-			size_t sl;
-
-			if (kb)
-				*kb = '\0';
-			sl = strlen(slash + 1);
-			if (!parse_lifetime(c, w, flag, slash + 1, sl, false, &at, &x.life_s))
-				return false;
-			if (kb && !parse_lifetime(c, w, flag, kb + 1, strlen(kb + 1), true, &at, &x.life_kb))
-				return false;
-		}
+		if (!xform_lifetimes(c, w, flag, slash, &at, &x))
+			return false;
 		{
 			/* lists are short: a new arena block per transform (arena blocks are never freed) */
 			struct hp_xform *nv = arena_alloc(c->a, (r->nxf + 1) * sizeof(*nv));
