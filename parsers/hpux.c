@@ -2378,6 +2378,29 @@ static void add_manual(struct hp_ctx *c, struct tunnel *t, const struct hp_rec *
 	t->manual = m;
 }
 
+/* A tunnel policy without -action: the TunnelPolicy-Defaults action [C:S5 p83]. */
+static void add_default_proposal(struct hp_ctx *c, struct tunnel *t, const struct hp_rec *tp)
+{
+	struct hp_xform dflt;
+
+	memset(&dflt, 0, sizeof(dflt));
+	dflt.name = "ESP_AES128_HMAC_SHA1";
+	dflt.span = tp->span;
+	dflt.proto = PROTO_ESP;
+	dflt.enc = ENC_AES128;
+	dflt.integ = INTEG_SHA1;
+	dflt.life_s.v = 28800;
+	dflt.life_s.o = default_at(&tp->span, false);
+	dflt.life_kb.v = 0;
+	dflt.life_kb.o = default_at(&tp->span, false);
+	add_proposals(c, t, &dflt, 1, true, &tp->span);
+	for (size_t i = 0; i < t->ipsec.nproposals; i++) {
+		t->ipsec.proposals[i]->proto.o.prov = PROV_DEFAULT;
+		t->ipsec.proposals[i]->esp_enc.o.prov = PROV_DEFAULT;
+		t->ipsec.proposals[i]->esp_integ.o.prov = PROV_DEFAULT;
+	}
+}
+
 /* One host policy that protects traffic: a transport or tunnel-mode tunnel. */
 static void build_host(struct hp_ctx *c, struct hp_rec *h, bool a02)
 {
@@ -2388,9 +2411,7 @@ static void build_host(struct hp_ctx *c, struct hp_rec *h, bool a02)
 	bool manual;
 
 	if (h->tunnel) {
-		struct mref *ref = model_ref(c->dev, "tunnel policy", h->tunnel, &h->tunnel_span);
-
-		(void)ref;
+		model_ref(c->dev, "tunnel policy", h->tunnel, &h->tunnel_span);
 		tp = rec_find(c, OBJ_TUNNEL, h->tunnel);
 		if (!tp)
 			return; /* undefined-reference, from the checker */
@@ -2436,25 +2457,7 @@ static void build_host(struct hp_ctx *c, struct hp_rec *h, bool a02)
 	if (carrier->action == ACT_XFORMS) {
 		add_proposals(c, t, carrier->xf, carrier->nxf, tp != NULL, &carrier->span);
 	} else if (tp) {
-		/* the TunnelPolicy-Defaults action [C:S5 p83] */
-		struct hp_xform dflt;
-
-		memset(&dflt, 0, sizeof(dflt));
-		dflt.name = "ESP_AES128_HMAC_SHA1";
-		dflt.span = tp->span;
-		dflt.proto = PROTO_ESP;
-		dflt.enc = ENC_AES128;
-		dflt.integ = INTEG_SHA1;
-		dflt.life_s.v = 28800;
-		dflt.life_s.o = default_at(&tp->span, false);
-		dflt.life_kb.v = 0;
-		dflt.life_kb.o = default_at(&tp->span, false);
-		add_proposals(c, t, &dflt, 1, true, &tp->span);
-		for (size_t i = 0; i < t->ipsec.nproposals; i++) {
-			t->ipsec.proposals[i]->proto.o.prov = PROV_DEFAULT;
-			t->ipsec.proposals[i]->esp_enc.o.prov = PROV_DEFAULT;
-			t->ipsec.proposals[i]->esp_integ.o.prov = PROV_DEFAULT;
-		}
+		add_default_proposal(c, t, tp);
 	}
 	if (manual)
 		add_manual(c, t, carrier);
