@@ -1260,14 +1260,84 @@ struct aixt_tunnel {
 	struct span span;
 };
 
+/* One side's SPIs, algorithms, keys and policy: [0] source (outbound), [1] destination (inbound). */
+static void tunnel_side(struct aixt_ctx *c, struct trec *r, int side, struct manual_sa *m,
+			struct ipsec_proposal *p)
+{
+	/* source fields are this host's outbound SAs; turned round for a peer's export */
+	int dir = (side == 0) != c->pf->for_peer ? SA_OUT : SA_IN;
+	const enum tf *f = side_f[side];
+	struct manual_sa_half *ah = &m->h[dir][SA_AH], *esp = &m->h[dir][SA_ESP];
+	int pol;
+
+	tun_spi(c, &r->f[f[0]], tf_names[f[0]], &ah->spi);
+	tun_alg(c, &r->f[f[1]], false, tf_names[f[1]], &ah->alg, &p->ah_integ);
+	tun_key(c, &r->f[f[2]], tf_names[f[2]], &ah->auth_key);
+	tun_spi(c, &r->f[f[3]], tf_names[f[3]], &esp->spi);
+	tun_alg(c, &r->f[f[4]], true, tf_names[f[4]], &esp->alg, &p->esp_enc);
+	tun_key(c, &r->f[f[5]], tf_names[f[5]], &esp->enc_key);
+	tun_alg(c, &r->f[f[6]], false, tf_names[f[6]], &esp->auth_alg, &p->esp_integ);
+	tun_key(c, &r->f[f[7]], tf_names[f[7]], &esp->auth_key);
+	if (!fv_set(&r->f[f[8]]))
+		return;
+	pol = tok_lookup(policies, ARRAY_SIZE(policies), &r->f[f[8]]);
+	if (pol < 0) {
+		bad(c, &r->f[f[8]], tf_names[f[8]], "auth only, encr only, encr/auth or auth/encr");
+	} else {
+		m->policy[dir].v = pol;
+		m->policy[dir].o = written(&r->f[f[8]].sp);
+	}
+}
+
+/* The protocol the policy implies, and the encapsulation mode (tunnel by default [C: chtun 4.3]). */
+static void tunnel_proto_mode(struct aixt_ctx *c, struct trec *r, const struct manual_sa *m,
+			      struct ipsec_proposal *p)
+{
+	/* the AH algorithm defaults to HMAC_MD5, -A to -a [C: gentun] */
+	int pol = (int)(m->policy[SA_OUT].o.prov ? m->policy[SA_OUT].v : m->policy[SA_IN].v);
+
+	p->proto.v = pol == MSA_POL_AH	? PROTO_AH :
+		     pol == MSA_POL_ESP ? PROTO_ESP :
+		     pol		? PROTO_AH_ESP :
+					  PROTO_UNSET;
+	p->proto.o = m->policy[SA_OUT].o.prov ? m->policy[SA_OUT].o : m->policy[SA_IN].o;
+	if (fv_set(&r->f[TF_EMODE])) {
+		if (fv_is(&r->f[TF_EMODE], "tunnel") || fv_is(&r->f[TF_EMODE], "transport")) {
+			p->mode.v = (r->f[TF_EMODE].s[1] | 0x20) == 'u' ? ENCAP_TUNNEL : ENCAP_TRANSPORT;
+			p->mode.o = written(&r->f[TF_EMODE].sp);
+		} else {
+			bad(c, &r->f[TF_EMODE], "mode", "Tunnel or Transport");
+		}
+	}
+	if (p->mode.o.prov == PROV_UNSET) {
+		p->mode.v = ENCAP_TUNNEL;
+		p->mode.o = (struct origin){r->span, PROV_DEFAULT};
+	}
+}
+
+/* The SA lifetime in minutes, 0 never expires; 480 by default [C: mktun]. */
+static void tunnel_lifetime(struct aixt_ctx *c, struct trec *r, struct tunnel *t)
+{
+	uint64_t life;
+
+	if (!fv_set(&r->f[TF_LIFE])) {
+		t->ipsec.lifetime_s.v = (int64_t)480 * 60;
+		t->ipsec.lifetime_s.o = (struct origin){r->span, PROV_DEFAULT};
+	} else if (fv_uint(&r->f[TF_LIFE], 0xffffffffULL / 60, &life)) {
+		t->ipsec.lifetime_s.v = (int64_t)life * 60;
+		t->ipsec.lifetime_s.o = written(&r->f[TF_LIFE].sp);
+	} else {
+		bad(c, &r->f[TF_LIFE], "lifetime", "a number of minutes");
+	}
+}
+
 static void build_tunnel(struct aixt_ctx *c, struct trec *r, struct aixt_tunnel *out)
 {
 	struct device *d = c->dev;
 	struct manual_sa *m;
 	struct ipsec_proposal *p;
 	struct tunnel *t;
-	uint64_t id = 0, life;
-	int pol;
+	uint64_t id = 0;
 	bool flip = c->pf->for_peer;
 	const struct fval *fsrc = &r->f[flip ? TF_DST : TF_SRC], *fdst = &r->f[flip ? TF_SRC : TF_DST];
 
@@ -1319,65 +1389,13 @@ static void build_tunnel(struct aixt_ctx *c, struct trec *r, struct aixt_tunnel 
 	p->name = arena_printf(c->a, "%llu", (unsigned long long)id);
 	p->kind = "manual tunnel";
 	p->span = r->span;
-	for (int side = 0; side < 2; side++) {
-		/* source fields are this host's outbound SAs; turned round for a peer's export */
-		int dir = (side == 0) != flip ? SA_OUT : SA_IN;
-		const enum tf *f = side_f[side];
-		struct manual_sa_half *ah = &m->h[dir][SA_AH], *esp = &m->h[dir][SA_ESP];
-
-		tun_spi(c, &r->f[f[0]], tf_names[f[0]], &ah->spi);
-		tun_alg(c, &r->f[f[1]], false, tf_names[f[1]], &ah->alg, &p->ah_integ);
-		tun_key(c, &r->f[f[2]], tf_names[f[2]], &ah->auth_key);
-		tun_spi(c, &r->f[f[3]], tf_names[f[3]], &esp->spi);
-		tun_alg(c, &r->f[f[4]], true, tf_names[f[4]], &esp->alg, &p->esp_enc);
-		tun_key(c, &r->f[f[5]], tf_names[f[5]], &esp->enc_key);
-		tun_alg(c, &r->f[f[6]], false, tf_names[f[6]], &esp->auth_alg, &p->esp_integ);
-		tun_key(c, &r->f[f[7]], tf_names[f[7]], &esp->auth_key);
-		if (fv_set(&r->f[f[8]])) {
-			pol = tok_lookup(policies, ARRAY_SIZE(policies), &r->f[f[8]]);
-			if (pol < 0) {
-				bad(c, &r->f[f[8]], tf_names[f[8]],
-				    "auth only, encr only, encr/auth or auth/encr");
-			} else {
-				m->policy[dir].v = pol;
-				m->policy[dir].o = written(&r->f[f[8]].sp);
-			}
-		}
-	}
-	/* the AH algorithm defaults to HMAC_MD5, -A to -a [C: gentun] */
-	pol = (int)(m->policy[SA_OUT].o.prov ? m->policy[SA_OUT].v : m->policy[SA_IN].v);
-	p->proto.v = pol == MSA_POL_AH	? PROTO_AH :
-		     pol == MSA_POL_ESP ? PROTO_ESP :
-		     pol		? PROTO_AH_ESP :
-					  PROTO_UNSET;
-	p->proto.o = m->policy[SA_OUT].o.prov ? m->policy[SA_OUT].o : m->policy[SA_IN].o;
-	if (fv_set(&r->f[TF_EMODE])) {
-		if (fv_is(&r->f[TF_EMODE], "tunnel") || fv_is(&r->f[TF_EMODE], "transport")) {
-			p->mode.v = (r->f[TF_EMODE].s[1] | 0x20) == 'u' ? ENCAP_TUNNEL : ENCAP_TRANSPORT;
-			p->mode.o = written(&r->f[TF_EMODE].sp);
-		} else {
-			bad(c, &r->f[TF_EMODE], "mode", "Tunnel or Transport");
-		}
-	}
-	if (p->mode.o.prov == PROV_UNSET) { /* tunnel [C: chtun 4.3] */
-		p->mode.v = ENCAP_TUNNEL;
-		p->mode.o = (struct origin){r->span, PROV_DEFAULT};
-	}
+	for (int side = 0; side < 2; side++)
+		tunnel_side(c, r, side, m, p);
+	tunnel_proto_mode(c, r, m, p);
 	t->ipsec.proposals = ARENA_NEWV(c->a, struct ipsec_proposal *, 1);
 	t->ipsec.proposals[0] = p;
 	t->ipsec.nproposals = 1;
-	/* minutes, 0 never expires; 480 by default [C: mktun] */
-	if (fv_set(&r->f[TF_LIFE])) {
-		if (fv_uint(&r->f[TF_LIFE], 0xffffffffULL / 60, &life)) {
-			t->ipsec.lifetime_s.v = (int64_t)life * 60;
-			t->ipsec.lifetime_s.o = written(&r->f[TF_LIFE].sp);
-		} else {
-			bad(c, &r->f[TF_LIFE], "lifetime", "a number of minutes");
-		}
-	} else {
-		t->ipsec.lifetime_s.v = (int64_t)480 * 60;
-		t->ipsec.lifetime_s.o = (struct origin){r->span, PROV_DEFAULT};
-	}
+	tunnel_lifetime(c, r, t);
 	tun_flag(c, &r->f[TF_REPLAY], "replay prevention", &m->replay);
 	tun_flag(c, &r->f[TF_HEADER], "new header", &m->new_header);
 	if (m->replay.v && m->new_header.o.prov != PROV_UNSET && !m->new_header.v)
@@ -1431,6 +1449,80 @@ static bool same_selector(const struct selector *a, const struct selector *b)
 	return sel_compare(a, b) == REL_EQUAL && a->action == b->action;
 }
 
+/* Manual tunnel i has the ID and family of an earlier one. */
+static void check_dup_tunnel(struct aixt_ctx *c, const struct aixt_tunnel *tv, size_t i)
+{
+	for (size_t k = 0; k < i; k++) {
+		if (tv[k].id == tv[i].id && tv[k].family == tv[i].family) {
+			struct finding *f =
+				at_fnd(c, R_DUPLICATE_DEFINITION, &tv[i].span,
+				       "manual tunnel '%llu' is defined twice", (unsigned long long)tv[i].id);
+
+			fnd_related(f, &tv[k].span, "manual tunnel '%llu' is defined here first",
+				    (unsigned long long)tv[k].id);
+			return;
+		}
+	}
+}
+
+/* The filter table of the rule's family (made on first use); a second rule of the same ID is reported. */
+static struct sel_list *table_of(struct aixt_ctx *c, struct sel_list **tables, const struct selector *s,
+				 const struct frule *r)
+{
+	bool v6 = s->src.family == 6;
+	struct sel_list *l = tables[v6];
+
+	if (!l) {
+		l = model_sel_list_new(c->dev, v6 ? "ipv6" : "ipv4", &r->span);
+		l->list_kind = "filter table";
+		l->refs = 1; /* the table is in force: never unused */
+		tables[v6] = l;
+	}
+	for (size_t k = 0; k < l->n; k++) {
+		if (l->rules[k].rule_id == s->rule_id && s->rule_id != 0) {
+			struct span at = sel_span(c, s);
+			struct span first = sel_span(c, &l->rules[k]);
+			struct finding *f =
+				at_fnd(c, R_DUPLICATE_DEFINITION, &at,
+				       "rule %u of filter table '%s' is defined twice", s->rule_id, l->name);
+
+			fnd_related(f, &first, "rule %u is defined here first", s->rule_id);
+			break;
+		}
+	}
+	return l;
+}
+
+/* A permit rule naming manual tunnel tid: a reference, and (once) a selector of the tunnel. */
+static void attach_to_tunnel(struct aixt_ctx *c, struct aixt_tunnel *tv, const struct selector *s,
+			     const struct frule *r, uint64_t tid)
+{
+	uint8_t fam = s->src.family == 6 ? 6 : 4;
+	struct aixt_tunnel *at = tunnel_by_id(tv, c->st->ntuns, fam, tid);
+	struct span ts = r->f[FF_TUNNEL].sp;
+	struct selector fo;
+	struct sel_list *l;
+
+	model_ref(c->dev, "manual tunnel",
+		  arena_printf(c->a, "%s%llu", fam == 6 ? "v6 " : "", (unsigned long long)tid), &ts);
+	if (!at)
+		return;
+	l = at->t->selectors;
+	if (!l) {
+		l = at->t->selectors = ARENA_NEW(c->a, struct sel_list);
+		l->name = arena_printf(c->a, "%llu", (unsigned long long)tid);
+		l->list_kind = "manual tunnel";
+		l->span = r->span;
+		l->view = true;
+		l->refs = 1;
+	}
+	fo = facing_out(s, at);
+	for (size_t k = 0; k < l->n; k++)
+		if (same_selector(&l->rules[k], &fo))
+			return;
+	*model_sel_list_add(c->dev, l) = fo;
+}
+
 static void build(struct aixt_ctx *c)
 {
 	struct aixt_state *st = c->st;
@@ -1446,22 +1538,12 @@ static void build(struct aixt_ctx *c)
 					   DIALECT_AIX_LSFILT;
 	for (size_t i = 0; i < st->ntuns; i++) {
 		build_tunnel(c, &st->tuns[i], &tv[i]);
-		for (size_t k = 0; k < i; k++) {
-			if (tv[k].id == tv[i].id && tv[k].family == tv[i].family) {
-				struct finding *f = at_fnd(c, R_DUPLICATE_DEFINITION, &tv[i].span,
-							   "manual tunnel '%llu' is defined twice",
-							   (unsigned long long)tv[i].id);
-				fnd_related(f, &tv[k].span, "manual tunnel '%llu' is defined here first",
-					    (unsigned long long)tv[k].id);
-				break;
-			}
-		}
+		check_dup_tunnel(c, tv, i);
 	}
 
 	for (size_t i = 0; i < st->nrules; i++) {
 		struct frule *r = &st->rules[i];
 		struct selector s;
-		struct selector *slot;
 		struct sel_list *l;
 		int action;
 		uint64_t tid;
@@ -1492,55 +1574,10 @@ static void build(struct aixt_ctx *c)
 		}
 		if (depth || action == ACT_ELSE || action == ACT_ENDIF)
 			continue;
-		if (!tables[s.src.family == 6]) {
-			l = model_sel_list_new(d, s.src.family == 6 ? "ipv6" : "ipv4", &r->span);
-			l->list_kind = "filter table";
-			l->refs = 1; /* the table is in force: never unused */
-			tables[s.src.family == 6] = l;
-		}
-		l = tables[s.src.family == 6];
-		for (size_t k = 0; k < l->n; k++) {
-			if (l->rules[k].rule_id == s.rule_id && s.rule_id != 0) {
-				struct span at = sel_span(c, &s);
-				struct span first = sel_span(c, &l->rules[k]);
-				struct finding *f = at_fnd(c, R_DUPLICATE_DEFINITION, &at,
-							   "rule %u of filter table '%s' is defined twice",
-							   s.rule_id, l->name);
-				fnd_related(f, &first, "rule %u is defined here first", s.rule_id);
-				break;
-			}
-		}
-		slot = model_sel_list_add(d, l);
-		*slot = s;
-		if (tid && action == ACT_PERMIT) {
-			uint8_t fam = s.src.family == 6 ? 6 : 4;
-			struct aixt_tunnel *at = tunnel_by_id(tv, st->ntuns, fam, tid);
-			struct span ts = r->f[FF_TUNNEL].sp;
-			struct selector fo;
-			bool dup = false;
-
-			if (!st->ntuns)
-				continue; /* the tunnels are in another file: nothing to check here */
-			model_ref(
-				d, "manual tunnel",
-				arena_printf(c->a, "%s%llu", fam == 6 ? "v6 " : "", (unsigned long long)tid),
-				&ts);
-			if (!at)
-				continue;
-			if (!at->t->selectors) {
-				at->t->selectors = ARENA_NEW(c->a, struct sel_list);
-				at->t->selectors->name = arena_printf(c->a, "%llu", (unsigned long long)tid);
-				at->t->selectors->list_kind = "manual tunnel";
-				at->t->selectors->span = r->span;
-				at->t->selectors->view = true;
-				at->t->selectors->refs = 1;
-			}
-			fo = facing_out(&s, at);
-			for (size_t k = 0; k < at->t->selectors->n && !dup; k++)
-				dup = same_selector(&at->t->selectors->rules[k], &fo);
-			if (!dup)
-				*model_sel_list_add(d, at->t->selectors) = fo;
-		}
+		l = table_of(c, tables, &s, r);
+		*model_sel_list_add(d, l) = s;
+		if (tid && action == ACT_PERMIT && st->ntuns)
+			attach_to_tunnel(c, tv, &s, r, tid);
 	}
 	if (depth) {
 		char idt[24];
