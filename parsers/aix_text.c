@@ -968,18 +968,71 @@ static const char *rule_id_text(const struct frule *r, char *buf, size_t n)
 	return buf;
 }
 
+/*
+ * What narrows a rule beyond its selector - scope, fragment control,
+ * interface, source routing - as a text that keeps such rules apart.
+ */
+static void rule_scope(struct aixt_ctx *c, struct frule *r, int action, struct selector *s)
+{
+	char scope[160];
+	size_t sl = 0;
+	int v;
+
+	scope[0] = '\0';
+	if (fv_set(&r->f[FF_SCOPE])) {
+		v = tok_lookup(scopes, ARRAY_SIZE(scopes), &r->f[FF_SCOPE]);
+		if (v < 0)
+			bad(c, &r->f[FF_SCOPE], "scope", "both, local or route");
+		else if (v != 'B')
+			sl += (size_t)snprintf(scope + sl, sizeof(scope) - sl, "scope=%c;", v);
+	}
+	if (fv_set(&r->f[FF_FRAG])) {
+		v = tok_lookup(frags, ARRAY_SIZE(frags), &r->f[FF_FRAG]);
+		if (v < 0)
+			bad(c, &r->f[FF_FRAG], "fragment control",
+			    "all packets, unfragmented packets only, fragments and fragment headers only, or "
+			    "fragment headers and unfragmented packets only");
+		else if (v != 'Y')
+			sl += (size_t)snprintf(scope + sl, sizeof(scope) - sl, "frag=%c;", v);
+	}
+	if (fv_set(&r->f[FF_IFACE]) && !fv_is(&r->f[FF_IFACE], "all"))
+		sl += (size_t)snprintf(scope + sl, sizeof(scope) - sl, "if=%.*s;",
+				       (int)(r->f[FF_IFACE].len > 60 ? 60 : r->f[FF_IFACE].len),
+				       r->f[FF_IFACE].s);
+	/* source routing applies to permit rules only [C]: "no" leaves source-routed packets out */
+	if (fv_set(&r->f[FF_SROUTE])) {
+		v = yes_no(&r->f[FF_SROUTE]);
+		if (v < 0)
+			bad(c, &r->f[FF_SROUTE], "source routing", "yes or no");
+		else if (!v && action == ACT_PERMIT)
+			sl += (size_t)snprintf(scope + sl, sizeof(scope) - sl, "srcroute=no;");
+	}
+	if (sl)
+		s->scope = arena_strdup(c->a, scope);
+}
+
+/* Fields that do not change what a rule matches: only checked. */
+static void rule_unmodelled(struct aixt_ctx *c, struct frule *r)
+{
+	uint64_t x;
+
+	if (fv_set(&r->f[FF_LOG]) && yes_no(&r->f[FF_LOG]) < 0)
+		bad(c, &r->f[FF_LOG], "logging", "yes or no");
+	if (fv_set(&r->f[FF_AUTOGEN]) && yes_no(&r->f[FF_AUTOGEN]) < 0)
+		bad(c, &r->f[FF_AUTOGEN], "auto-generated", "yes or no");
+	if (fv_set(&r->f[FF_EXPIRE]) && !fv_uint(&r->f[FF_EXPIRE], 0xffffffffULL, &x))
+		bad(c, &r->f[FF_EXPIRE], "expiration time", "a number of seconds");
+}
+
 /* One filter rule of the table, or false when it cannot be modelled (a finding says why). */
 static bool rule_selector(struct aixt_ctx *c, struct frule *r, struct selector *s, int *action,
 			  uint64_t *tunnel)
 {
-	char scope[160];
-	size_t sl = 0;
 	int v;
 	uint8_t fam = r->family;
 	uint64_t id = 0, x;
 	bool ok = true;
 
-	scope[0] = '\0';
 	for (int i = 0; i < FF__N; i++) /* a field the listing leaves out is found at its rule */
 		if (!r->f[i].s)
 			r->f[i].sp = r->span;
@@ -1034,40 +1087,8 @@ static bool rule_selector(struct aixt_ctx *c, struct frule *r, struct selector *
 		else
 			s->dirs = (uint8_t)v;
 	}
-	if (fv_set(&r->f[FF_SCOPE])) {
-		v = tok_lookup(scopes, ARRAY_SIZE(scopes), &r->f[FF_SCOPE]);
-		if (v < 0)
-			bad(c, &r->f[FF_SCOPE], "scope", "both, local or route");
-		else if (v != 'B')
-			sl += (size_t)snprintf(scope + sl, sizeof(scope) - sl, "scope=%c;", v);
-	}
-	if (fv_set(&r->f[FF_FRAG])) {
-		v = tok_lookup(frags, ARRAY_SIZE(frags), &r->f[FF_FRAG]);
-		if (v < 0)
-			bad(c, &r->f[FF_FRAG], "fragment control",
-			    "all packets, unfragmented packets only, fragments and fragment headers only, or "
-			    "fragment headers and unfragmented packets only");
-		else if (v != 'Y')
-			sl += (size_t)snprintf(scope + sl, sizeof(scope) - sl, "frag=%c;", v);
-	}
-	if (fv_set(&r->f[FF_IFACE]) && !fv_is(&r->f[FF_IFACE], "all"))
-		sl += (size_t)snprintf(scope + sl, sizeof(scope) - sl, "if=%.*s;",
-				       (int)(r->f[FF_IFACE].len > 60 ? 60 : r->f[FF_IFACE].len),
-				       r->f[FF_IFACE].s);
-	/* source routing applies to permit rules only [C]: "no" leaves source-routed packets out */
-	if (fv_set(&r->f[FF_SROUTE])) {
-		v = yes_no(&r->f[FF_SROUTE]);
-		if (v < 0)
-			bad(c, &r->f[FF_SROUTE], "source routing", "yes or no");
-		else if (!v && *action == ACT_PERMIT)
-			sl += (size_t)snprintf(scope + sl, sizeof(scope) - sl, "srcroute=no;");
-	}
-	if (fv_set(&r->f[FF_LOG]) && yes_no(&r->f[FF_LOG]) < 0)
-		bad(c, &r->f[FF_LOG], "logging", "yes or no");
-	if (fv_set(&r->f[FF_AUTOGEN]) && yes_no(&r->f[FF_AUTOGEN]) < 0)
-		bad(c, &r->f[FF_AUTOGEN], "auto-generated", "yes or no");
-	if (fv_set(&r->f[FF_EXPIRE]) && !fv_uint(&r->f[FF_EXPIRE], 0xffffffffULL, &x))
-		bad(c, &r->f[FF_EXPIRE], "expiration time", "a number of seconds");
+	rule_scope(c, r, *action, s);
+	rule_unmodelled(c, r);
 	/* a content pattern matches fewer packets than the selector says */
 	if (fv_set(&r->f[FF_PATTYPE]) && !fv_is(&r->f[FF_PATTYPE], "patt_none"))
 		s->widened = true;
@@ -1076,8 +1097,6 @@ static bool rule_selector(struct aixt_ctx *c, struct frule *r, struct selector *
 	*tunnel = 0;
 	if (fv_set(&r->f[FF_TUNNEL]) && !fv_uint(&r->f[FF_TUNNEL], 0xffffffffULL, tunnel))
 		bad(c, &r->f[FF_TUNNEL], "tunnel ID", "a number (0: no tunnel)");
-	if (sl)
-		s->scope = arena_strdup(c->a, scope);
 	s->line = r->span.line;
 	s->col = r->span.col;
 	s->end_line = r->span.end_line;
