@@ -533,6 +533,45 @@ static bool dh_attr(struct ax_ctx *c, xmlNodePtr n, const char *name, bool pfs, 
 	return true;
 }
 
+/* An IPV4_Address, IPV6_Subnet, ...: the address, and the subnet's Netmask or PrefixLength. */
+static void read_ip_ident(struct ax_ctx *c, xmlNodePtr k, const struct xml_name *xn, const char *v,
+			  struct ax_ident *id)
+{
+	bool subnet = strstr(xn->name, "Subnet") != NULL;
+	const char *m, *pl;
+	struct ip128 ip, mk;
+	uint8_t fam, mf;
+	uint64_t plen;
+
+	if (!addr_parse_ip(v, &ip, &fam)) {
+		struct span at = attr_span(c, k, "Value");
+
+		ax_fnd(c, R_INVALID_VALUE, &at, "%s Value '%s' is not an IP address", xn->name, v);
+		return;
+	}
+	id->type = subnet ? (fam == 4 ? ID_IPV4_SUBNET : ID_IPV6_SUBNET) : (fam == 4 ? ID_IPV4 : ID_IPV6);
+	if (!subnet) {
+		id->addr = aspec_host(&ip, fam);
+		id->addr.text = v;
+		return;
+	}
+	m = attr(c, k, "Netmask");
+	pl = attr(c, k, "PrefixLength");
+	if (m && addr_parse_ip(m, &mk, &mf) && mf == fam && aspec_netmask(&ip, fam, &mk, &id->addr)) {
+		/* done */
+	} else if (pl && parse_uint(pl, fam == 4 ? 32 : 128, &plen)) {
+		id->addr = aspec_prefix(&ip, fam, (unsigned)plen);
+	} else if (m && fam == 6 && parse_uint(m, 128, &plen)) {
+		id->addr = aspec_prefix(&ip, fam, (unsigned)plen);
+	} else {
+		struct span at = attr_span(c, k, m ? "Netmask" : "Value");
+
+		ax_fnd(c, R_INVALID_VALUE, &at, "%s needs a contiguous Netmask", xn->name);
+		id->addr = aspec_host(&ip, fam);
+	}
+	id->addr.text = v;
+}
+
 /* ---- identities ---------------------------------------------------------------- */
 
 static void read_ident(struct ax_ctx *c, xmlNodePtr holder, struct ax_ident *id)
@@ -571,42 +610,7 @@ static void read_ident(struct ax_ctx *c, xmlNodePtr holder, struct ax_ident *id)
 			return;
 		}
 		if (strncmp(xn->name, "IPV", 3) == 0) {
-			bool subnet = strstr(xn->name, "Subnet") != NULL;
-
-			if (!addr_parse_ip(v, &ip, &fam)) {
-				struct span at = attr_span(c, k, "Value");
-
-				ax_fnd(c, R_INVALID_VALUE, &at, "%s Value '%s' is not an IP address",
-				       xn->name, v);
-				return;
-			}
-			id->type = subnet ? (fam == 4 ? ID_IPV4_SUBNET : ID_IPV6_SUBNET) :
-					    (fam == 4 ? ID_IPV4 : ID_IPV6);
-			if (!subnet) {
-				id->addr = aspec_host(&ip, fam);
-			} else {
-				const char *m = attr(c, k, "Netmask");
-				const char *pl = attr(c, k, "PrefixLength");
-				struct ip128 mk;
-				uint8_t mf;
-				uint64_t plen;
-
-				if (m && addr_parse_ip(m, &mk, &mf) && mf == fam &&
-				    aspec_netmask(&ip, fam, &mk, &id->addr)) {
-					/* done */
-				} else if (pl && parse_uint(pl, fam == 4 ? 32 : 128, &plen)) {
-					id->addr = aspec_prefix(&ip, fam, (unsigned)plen);
-				} else if (m && fam == 6 && parse_uint(m, 128, &plen)) {
-					id->addr = aspec_prefix(&ip, fam, (unsigned)plen);
-				} else {
-					struct span at = attr_span(c, k, m ? "Netmask" : "Value");
-
-					ax_fnd(c, R_INVALID_VALUE, &at, "%s needs a contiguous Netmask",
-					       xn->name);
-					id->addr = aspec_host(&ip, fam);
-				}
-			}
-			id->addr.text = v;
+			read_ip_ident(c, k, xn, v, id);
 			return;
 		}
 		if (strcmp(xn->name, "FQDN") == 0)
@@ -788,6 +792,61 @@ static void element_lines(const struct ax_ctx *c, xmlNodePtr n, uint32_t *first,
 	*last = c->src->nlines;
 }
 
+/* An element ipseclint does not know: unknown-statement, with the closest name. */
+static void unknown_element(struct ax_ctx *c, xmlNodePtr n, const struct xml_name *pxn)
+{
+	struct span at = node_span(c, n);
+	struct finding *f = ax_fnd(c, R_UNKNOWN_STATEMENT, &at, "unknown element <%s>%s%s%s; it is skipped",
+				   n->name, pxn ? " in <" : "", pxn ? pxn->name : "", pxn ? ">" : "");
+	const char *dym = suggest((const char *)n->name, false, NULL);
+
+	if (dym)
+		fnd_set_hint(f, "did you mean <%s>? (names are case-sensitive)", dym);
+	else
+		fnd_set_hint(f, "ipseclint's AIX XML model is a reconstruction: report the file if AIX "
+				"accepts it");
+}
+
+/* The object's name attribute; false when the name is taken already (ikedb -p refuses it). */
+static bool obj_name(struct ax_ctx *c, xmlNodePtr n, const struct xml_name *xn, struct ax_obj *o)
+{
+	const char *na = name_attr(xn->el);
+	struct ax_obj *dup;
+	struct finding *f;
+
+	if (!na)
+		return true;
+	o->name = attr(c, n, na);
+	if (!o->name) {
+		ax_fnd(c, R_MISSING_MANDATORY, &o->span, "<%s> has no %s", xn->name, na);
+		return true;
+	}
+	dup = obj_find(c, xn->el, o->name);
+	o->span = attr_span(c, n, na);
+	if (!dup)
+		return true;
+	f = ax_fnd(c, R_DUPLICATE_DEFINITION, &o->span,
+		   "%s '%s' is defined twice: ikedb -p refuses it without -F", obj_kind[xn->el], o->name);
+	fnd_related(f, &dup->span, "first defined here");
+	fnd_fp(f, "%s|%s", obj_kind[xn->el], o->name);
+	return false;
+}
+
+/* The identities among n's children: elements named local and remote (NULL: none of that side). */
+static void read_idents(struct ax_ctx *c, xmlNodePtr n, const char *local, const char *remote,
+			struct ax_obj *o)
+{
+	for (xmlNodePtr k = n->children; k; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		if (local && xmlStrcmp(k->name, BAD_CAST local) == 0)
+			read_ident(c, k, &o->local);
+		else if (xmlStrcmp(k->name, BAD_CAST remote) == 0)
+			read_ident(c, k, &o->remote);
+	}
+}
+
+/* The elements under parent: each checked, named, and (the six kinds of object) recorded. */
 static void walk(struct ax_ctx *c, xmlNodePtr parent, const struct xml_name *pxn)
 {
 	long pending = -1; /* a suppression comment waiting for the element it covers */
@@ -795,7 +854,6 @@ static void walk(struct ax_ctx *c, xmlNodePtr parent, const struct xml_name *pxn
 	for (xmlNodePtr n = parent->children; n; n = n->next) {
 		const struct xml_name *xn;
 		struct ax_obj o;
-		const char *na;
 
 		if (n->type == XML_COMMENT_NODE) {
 			long k = supp_comment(c, n);
@@ -812,46 +870,15 @@ static void walk(struct ax_ctx *c, xmlNodePtr parent, const struct xml_name *pxn
 		}
 		xn = name_of(n->name);
 		if (!xn) {
-			struct span at = node_span(c, n);
-			struct finding *f = ax_fnd(c, R_UNKNOWN_STATEMENT, &at,
-						   "unknown element <%s>%s%s%s; it is skipped", n->name,
-						   pxn ? " in <" : "", pxn ? pxn->name : "", pxn ? ">" : "");
-			const char *dym = suggest((const char *)n->name, false, NULL);
-
-			if (dym)
-				fnd_set_hint(f, "did you mean <%s>? (names are case-sensitive)", dym);
-			else
-				fnd_set_hint(
-					f,
-					"ipseclint's AIX XML model is a reconstruction: report the file if AIX "
-					"accepts it");
+			unknown_element(c, n, pxn);
 			continue;
 		}
 		check_attrs(c, n, xn);
 		memset(&o, 0, sizeof(o));
 		o.node = n;
 		o.span = node_span(c, n);
-		na = name_attr(xn->el);
-		if (na) {
-			o.name = attr(c, n, na);
-			if (!o.name) {
-				ax_fnd(c, R_MISSING_MANDATORY, &o.span, "<%s> has no %s", xn->name, na);
-			} else {
-				struct ax_obj *dup = obj_find(c, xn->el, o.name);
-
-				o.span = attr_span(c, n, na);
-				if (dup) {
-					struct finding *f = ax_fnd(
-						c, R_DUPLICATE_DEFINITION, &o.span,
-						"%s '%s' is defined twice: ikedb -p refuses it without -F",
-						obj_kind[xn->el], o.name);
-
-					fnd_related(f, &dup->span, "first defined here");
-					fnd_fp(f, "%s|%s", obj_kind[xn->el], o.name);
-					continue;
-				}
-			}
-		}
+		if (!obj_name(c, n, xn, &o))
+			continue;
 		switch (xn->el) {
 		case X_ROOT:
 			walk(c, n, xn);
@@ -862,34 +889,17 @@ static void walk(struct ax_ctx *c, xmlNodePtr parent, const struct xml_name *pxn
 		case X_IKETUN:
 			o.ref1 = attr(c, n, "IKE_ProtectionRef");
 			o.ref1_span = attr_span(c, n, "IKE_ProtectionRef");
-			for (xmlNodePtr k = n->children; k; k = k->next) {
-				if (k->type == XML_ELEMENT_NODE &&
-				    xmlStrcmp(k->name, BAD_CAST "IKELocalIdentity") == 0)
-					read_ident(c, k, &o.local);
-				else if (k->type == XML_ELEMENT_NODE &&
-					 xmlStrcmp(k->name, BAD_CAST "IKERemoteIdentity") == 0)
-					read_ident(c, k, &o.remote);
-			}
+			read_idents(c, n, "IKELocalIdentity", "IKERemoteIdentity", &o);
 			break;
 		case X_PSK:
-			for (xmlNodePtr k = n->children; k; k = k->next)
-				if (k->type == XML_ELEMENT_NODE &&
-				    xmlStrcmp(k->name, BAD_CAST "IKEPresharedKeyRemoteID") == 0)
-					read_ident(c, k, &o.remote);
+			read_idents(c, n, NULL, "IKEPresharedKeyRemoteID", &o);
 			break;
 		case X_IPSTUN:
 			o.ref1 = attr(c, n, "IKE_TunnelName");
 			o.ref1_span = attr_span(c, n, "IKE_TunnelName");
 			o.ref2 = attr(c, n, "IPSec_ProtectionRef");
 			o.ref2_span = attr_span(c, n, "IPSec_ProtectionRef");
-			for (xmlNodePtr k = n->children; k; k = k->next) {
-				if (k->type == XML_ELEMENT_NODE &&
-				    xmlStrcmp(k->name, BAD_CAST "IPSecLocalIdentity") == 0)
-					read_ident(c, k, &o.local);
-				else if (k->type == XML_ELEMENT_NODE &&
-					 xmlStrcmp(k->name, BAD_CAST "IPSecRemoteIdentity") == 0)
-					read_ident(c, k, &o.remote);
-			}
+			read_idents(c, n, "IPSecLocalIdentity", "IPSecRemoteIdentity", &o);
 			break;
 		default:
 			break;
