@@ -128,6 +128,23 @@ static void formats_list(unsigned formats, char *buf, size_t n)
 	}
 }
 
+/* --changed a,b,c: the files a pre-commit hook or CI job names as changed. */
+static int changed_arg(struct check_opts *o, const char *arg)
+{
+	char *copy = xstrdup(arg), *save = NULL;
+
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		VEC_GROW(o->changed, o->changed_cap, o->nchanged + 1);
+		o->changed[o->nchanged++] = xstrdup(tok);
+	}
+	free(copy);
+	if (!o->nchanged) {
+		usage_error("--changed takes a comma-separated list of files");
+		return -1;
+	}
+	return 1;
+}
+
 int check_opt(struct check_opts *o, int c, const char *arg, unsigned formats)
 {
 	char *end, list[128];
@@ -193,20 +210,8 @@ int check_opt(struct check_opts *o, int c, const char *arg, unsigned formats)
 	case OPT_TIMINGS:
 		o->timings = true;
 		return 1;
-	case OPT_CHANGED: {
-		char *copy = xstrdup(arg), *save = NULL;
-
-		for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-			VEC_GROW(o->changed, o->changed_cap, o->nchanged + 1);
-			o->changed[o->nchanged++] = xstrdup(tok);
-		}
-		free(copy);
-		if (!o->nchanged) {
-			usage_error("--changed takes a comma-separated list of files");
-			return -1;
-		}
-		return 1;
-	}
+	case OPT_CHANGED:
+		return changed_arg(o, arg);
 	default:
 		return 0;
 	}
@@ -564,18 +569,12 @@ void run_filter(struct run *r, bool (*keep)(const struct finding *f, void *ctx),
 
 /* ---- the run ------------------------------------------------------------- */
 
-void run_check(struct run *r, const struct check_opts *o, const struct ipl_config *cfg, char *const *paths,
-	       size_t npaths, bool as_walked)
+/* The files to check: directories walked, named files always, --vendor forcing named files. */
+static void collect_paths(struct run *r, const struct check_opts *o, const struct ipl_config *cfg,
+			  char *const *paths, size_t npaths, bool as_walked)
 {
-	struct parse_job job;
 	struct dir_seen stack[64];
-	struct file_index ix = {0};
-	bool any_inline = false;
-	struct pair_hints hints;
 
-	double t0 = run_now(), t1;
-
-	memset(r, 0, sizeof(*r));
 	for (size_t i = 0; i < npaths; i++) {
 		struct stat st;
 		enum vendor forced = VENDOR_UNKNOWN;
@@ -598,6 +597,13 @@ void run_check(struct run *r, const struct check_opts *o, const struct ipl_confi
 				r->pl.forced[i] = o->vendor;
 		}
 	}
+}
+
+/* Every file parsed and checked on its own, o->jobs at a time. */
+static void parse_stage(struct run *r, const struct check_opts *o, const struct ipl_config *cfg)
+{
+	struct parse_job job;
+	double t1 = run_now();
 
 	r->files = xcalloc(r->pl.n ? r->pl.n : 1, sizeof(*r->files));
 	r->errmsgs = xcalloc(r->pl.n ? r->pl.n : 1, sizeof(char *));
@@ -609,15 +615,17 @@ void run_check(struct run *r, const struct check_opts *o, const struct ipl_confi
 	atomic_init(&job.parse_ns, 0);
 	atomic_init(&job.check_ns, 0);
 	atomic_init(&job.bytes, 0);
-	t1 = run_now();
-	r->t.walk = t1 - t0;
 	parse_all(&job, o->jobs);
 	r->t.parse_wall = run_now() - t1;
 	r->t.parse_cpu = (double)atomic_load(&job.parse_ns) / 1e9;
 	r->t.check_cpu = (double)atomic_load(&job.check_ns) / 1e9;
 	r->t.bytes = atomic_load(&job.bytes);
 	r->t.threads = o->jobs < (long)r->pl.n ? o->jobs : (long)r->pl.n;
+}
 
+/* The files the report covers: unreadable ones go to stderr, walked ones not ours are skipped. */
+static void gather_files(struct run *r)
+{
 	r->in.files = xcalloc(r->pl.n ? r->pl.n : 1, sizeof(*r->in.files));
 	for (size_t i = 0; i < r->pl.n; i++) {
 		struct parsed_file *pf = &r->files[i];
@@ -638,6 +646,62 @@ void run_check(struct run *r, const struct check_opts *o, const struct ipl_confi
 			r->in.ntunnels += pf->dev->ntunnels;
 		}
 	}
+}
+
+/* Every pair of devices that could negotiate. */
+static void pair_stage(struct run *r, const struct check_opts *o, const struct ipl_config *cfg,
+		       const struct file_index *ix)
+{
+	struct device **devs = xcalloc(r->in.nfiles ? r->in.nfiles : 1, sizeof(*devs));
+	struct findings pf_fs = {0};
+	struct pair_hints hints;
+	size_t nd = 0;
+
+	for (size_t i = 0; i < r->in.nfiles; i++) {
+		if (r->in.files[i]->dev)
+			devs[nd++] = r->in.files[i]->dev;
+	}
+	config_pair_hints(cfg, &hints);
+	chk_pairs(devs, nd, &hints, &pf_fs, &r->pairs);
+	move_findings(&r->all, &pf_fs, o, cfg, ix);
+	free(devs);
+}
+
+/* Suppressions - inline comments, configuration entries - that suppressed nothing. */
+static void unused_suppressions(struct run *r, const struct check_opts *o, const struct ipl_config *cfg,
+				bool any_inline)
+{
+	struct findings un = {0};
+
+	if (any_inline) {
+		for (size_t i = 0; i < r->in.nfiles; i++)
+			parse_inline_unused(r->in.files[i], o->enabled, &un);
+		move_findings(&r->all, &un, o, cfg, NULL);
+	}
+	if (cfg->nsupp) {
+		const char **p = xcalloc(r->in.nfiles ? r->in.nfiles : 1, sizeof(*p));
+
+		memset(&un, 0, sizeof(un));
+		for (size_t i = 0; i < r->in.nfiles; i++)
+			p[i] = r->in.files[i]->src.path;
+		config_report_unused(cfg, p, r->in.nfiles, o->enabled, &un);
+		move_findings(&r->all, &un, o, cfg, NULL);
+		free(p);
+	}
+}
+
+void run_check(struct run *r, const struct check_opts *o, const struct ipl_config *cfg, char *const *paths,
+	       size_t npaths, bool as_walked)
+{
+	struct file_index ix = {0};
+	bool any_inline = false;
+	double t0 = run_now(), t1;
+
+	memset(r, 0, sizeof(*r));
+	collect_paths(r, o, cfg, paths, npaths, as_walked);
+	r->t.walk = run_now() - t0;
+	parse_stage(r, o, cfg);
+	gather_files(r);
 	for (size_t i = 0; i < r->in.nfiles; i++)
 		any_inline |= r->in.files[i]->nsupp > 0;
 	if (cfg->nsupp || any_inline)
@@ -645,41 +709,11 @@ void run_check(struct run *r, const struct check_opts *o, const struct ipl_confi
 	for (size_t i = 0; i < r->in.nfiles; i++)
 		move_findings(&r->all, &r->in.files[i]->fs, o, cfg, &ix);
 	t1 = run_now();
-	if (!o->no_pairs) {
-		struct device **devs = xcalloc(r->in.nfiles ? r->in.nfiles : 1, sizeof(*devs));
-		struct findings pf_fs = {0};
-		size_t nd = 0;
-
-		for (size_t i = 0; i < r->in.nfiles; i++) {
-			if (r->in.files[i]->dev)
-				devs[nd++] = r->in.files[i]->dev;
-		}
-		config_pair_hints(cfg, &hints);
-		chk_pairs(devs, nd, &hints, &pf_fs, &r->pairs);
-		move_findings(&r->all, &pf_fs, o, cfg, &ix);
-		free(devs);
-	}
+	if (!o->no_pairs)
+		pair_stage(r, o, cfg, &ix);
 	r->t.pairs = run_now() - t1;
 	t1 = run_now();
-	if (any_inline) {
-		/* inline suppression comments that suppressed nothing */
-		struct findings un = {0};
-
-		for (size_t i = 0; i < r->in.nfiles; i++)
-			parse_inline_unused(r->in.files[i], o->enabled, &un);
-		move_findings(&r->all, &un, o, cfg, NULL);
-	}
-	if (cfg->nsupp) {
-		/* suppressions that suppressed nothing in the files checked */
-		struct findings un = {0};
-		const char **p = xcalloc(r->in.nfiles ? r->in.nfiles : 1, sizeof(*p));
-
-		for (size_t i = 0; i < r->in.nfiles; i++)
-			p[i] = r->in.files[i]->src.path;
-		config_report_unused(cfg, p, r->in.nfiles, o->enabled, &un);
-		move_findings(&r->all, &un, o, cfg, NULL);
-		free(p);
-	}
+	unused_suppressions(r, o, cfg, any_inline);
 	free(ix.slot);
 	r->in.pairs = &r->pairs;
 	r->in.npairs = r->pairs.n;
