@@ -592,6 +592,24 @@ Test(checker_device, device_address_kept_once_and_first_place_wins)
 	cr_assert_null(model_device_find_addr(fx.d, NULL));
 }
 
+/* the index finds an IPv4 address whether it was stored mapped or as a bare 32-bit value */
+Test(checker_device, device_address_found_in_either_ipv4_form)
+{
+	struct addrspec bare = host("198.51.100.7"), parsed = host("198.51.100.7");
+	struct origin o = written(40);
+	const struct dev_addr *da;
+
+	bare.a.hi = 0;
+	bare.a.lo &= 0xffffffffu; /* as a driver building it from a 32-bit integer would */
+	model_device_add_addr(fx.d, &bare, "LoopBack7", &o);
+	da = model_device_find_addr(fx.d, &parsed);
+	cr_assert_not_null(da, "the parsed (mapped) form finds the bare one");
+	cr_assert_str_eq(da->where, "LoopBack7");
+	da = model_device_find_addr(fx.d, &bare);
+	cr_assert_not_null(da);
+	cr_assert_str_eq(da->where, "LoopBack7");
+}
+
 /* ---- policy-shadowed: ACL rules -------------------------------------------------------- */
 
 Test(checker_device, shadowed_acl_rule_names_the_covering_rule)
