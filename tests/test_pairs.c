@@ -497,6 +497,26 @@ Test(pairs, mirror_images_pair_cleanly)
 	run_free(&r);
 }
 
+/* a pair's status is its worst finding, whichever the checks found first */
+Test(pairs, pair_status_is_the_worst_finding)
+{
+	struct spec s[2];
+	struct run r;
+
+	pair2(s);
+	s[1].p1_life = 28800; /* an IKE lifetime-mismatch warning, found first */
+	s[1].esp_enc = ENC_AES128;
+	run_specs(&r, s, 2);
+	cr_assert_eq(r.fs.n, 2, "two findings, got %zu", r.fs.n);
+	cr_assert_str_eq(rule_info(r.fs.v[0].rule)->id, "lifetime-mismatch");
+	cr_assert_eq(r.fs.v[0].sev, SEV_WARNING);
+	cr_assert_str_eq(rule_info(r.fs.v[1].rule)->id, "ipsec-proposal-mismatch");
+	cr_assert_eq(r.pairs.n, 1);
+	cr_assert(r.pairs.v[0].has_finding);
+	cr_assert_eq(r.pairs.v[0].status, SEV_ERROR, "the error, not the first finding's warning");
+	run_free(&r);
+}
+
 Test(pairs, peer_missing_is_info)
 {
 	struct spec s[1] = {base("HQ", HQ, BR, HQ_NET, BR_NET)};
