@@ -1176,6 +1176,21 @@ Test(checker_device, sm_algorithm_ikev2_fires)
 	cr_assert_eq(f->related[1].line, 18);
 }
 
+/* sm3 as both integrity and PRF of one proposal is named once */
+Test(checker_device, sm_algorithm_ikev2_names_sm3_once_per_proposal)
+{
+	fx.p1->integ.bits = 0;
+	fx.p1->integ.n = 0;
+	ALGS(&fx.p1->integ, written(11), INTEG_SM3);
+	fx.p1->prf.bits = 0;
+	fx.p1->prf.n = 0;
+	ALGS(&fx.p1->prf, written(12), INTEG_SM3);
+	run();
+	expect_one(R_SM_ALGORITHM_IKEV2, 23,
+		   "ipsec policy 'VPN 10' negotiates with IKEv2, which does not support sm algorithms: "
+		   "sm3 in ike proposal '10'");
+}
+
 Test(checker_device, sm_algorithm_ikev2_both_versions_assumed_default)
 {
 	const struct finding *f;
