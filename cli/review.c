@@ -49,6 +49,37 @@ static void pv_free(struct path_vec *pv)
 	free(pv->v);
 }
 
+/*
+ * The report of the two runs, stamped with SOURCE_DATE_EPOCH when set (a
+ * reproducible report), else now; EXIT_FINDINGS when the change introduces
+ * a finding at --fail-on or above.
+ */
+static int write_review(const struct check_opts *o, struct run *rb, struct run *ra)
+{
+	struct report_opts ro = {0};
+	FILE *out = output_open(o->output);
+	char when[32];
+	time_t now = time(NULL);
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	struct tm tm;
+	int rc;
+
+	if (!out)
+		return EXIT_USAGE;
+	if (sde && *sde)
+		now = (time_t)strtoll(sde, NULL, 10);
+	if (gmtime_r(&now, &tm) && strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%S", &tm))
+		ro.generated = when;
+	ro.quiet = o->quiet;
+	ro.fail_on = o->fail_on;
+	report_review(out, o->format, &rb->in, &ra->in, &ro);
+	rc = output_close(out, o->output);
+	if (rc == EXIT_CLEAN && o->fail_on != SEV_NONE &&
+	    report_review_introduces(&rb->in, &ra->in, o->fail_on))
+		rc = EXIT_FINDINGS;
+	return rc;
+}
+
 int cmd_review(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -63,12 +94,6 @@ int cmd_review(int argc, char **argv)
 	struct path_vec before = {0}, after = {0};
 	struct ipl_config cfg;
 	struct run rb, ra;
-	struct report_opts ro = {0};
-	FILE *out;
-	char when[32];
-	time_t now = time(NULL);
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	struct tm tm;
 	int c, k, rc = EXIT_USAGE;
 
 	check_opts_init(&o);
@@ -107,20 +132,7 @@ int cmd_review(int argc, char **argv)
 		goto out;
 	run_check(&rb, &o, &cfg, before.v, before.n, false);
 	run_check(&ra, &o, &cfg, after.v, after.n, false);
-	out = output_open(o.output);
-	if (out) {
-		if (sde && *sde)
-			now = (time_t)strtoll(sde, NULL, 10);
-		if (gmtime_r(&now, &tm) && strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%S", &tm))
-			ro.generated = when;
-		ro.quiet = o.quiet;
-		ro.fail_on = o.fail_on;
-		report_review(out, o.format, &rb.in, &ra.in, &ro);
-		rc = output_close(out, o.output);
-		if (rc == EXIT_CLEAN && o.fail_on != SEV_NONE &&
-		    report_review_introduces(&rb.in, &ra.in, o.fail_on))
-			rc = EXIT_FINDINGS;
-	}
+	rc = write_review(&o, &rb, &ra);
 	if (rb.input_errors || rb.walk_errors || ra.input_errors || ra.walk_errors)
 		rc = EXIT_USAGE;
 	run_free(&rb);

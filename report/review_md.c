@@ -161,6 +161,75 @@ static void md_mermaid(FILE *out, const struct review *r)
 	free(names);
 }
 
+/* The table of tunnel pairs, with before/after verdicts for a review. */
+static void md_pairs(FILE *out, const struct review *r)
+{
+	bool two = r->st[0] != NULL;
+
+	fputs("## Tunnel pairs\n\n", out);
+	fputs(two ? "| tunnel | peer | before | after |\n|---|---|---|---|\n" :
+		    "| tunnel | peer | verdict |\n|---|---|---|\n",
+	      out);
+	for (size_t i = 0; i < r->nrows; i++) {
+		const struct rv_row *row = &r->rows[i];
+
+		fputs("| ", out);
+		md_code(out, row->a);
+		fputs(" | ", out);
+		if (row->b) {
+			md_code(out, row->b);
+		} else {
+			fputs("no peer", out);
+			if (row->remote) {
+				fputs(" (", out);
+				md_code(out, row->remote);
+				fputs(")", out);
+			}
+		}
+		if (two)
+			fprintf(out, " | %s", rv_verdict_name(row->verdict[0]));
+		fprintf(out, " | %s%s%s |\n", row->verdict[1] >= SEV_WARNING ? "**" : "",
+			rv_verdict_name(row->verdict[1]), row->verdict[1] >= SEV_WARNING ? "**" : "");
+	}
+}
+
+/* The heading of a group of findings: the pair, the device, or "files". */
+static void md_group_heading(FILE *out, const struct review *r, const struct rv_finding *rf)
+{
+	fputs("### ", out);
+	if (rf->row >= 0) {
+		md_code(out, r->rows[rf->row].a);
+		if (r->rows[rf->row].b) {
+			fputs(" and ", out);
+			md_code(out, r->rows[rf->row].b);
+		}
+	} else if (rf->f->devices[0]) {
+		fputs("device ", out);
+		md_code(out, rf->f->devices[0]);
+	} else {
+		fputs("files", out);
+	}
+	fputs("\n\n", out);
+}
+
+/* The findings, grouped by pair, then device. */
+static void md_findings(FILE *out, const struct review *r)
+{
+	size_t *ix = rv_order(r);
+
+	fputs("\n## Findings\n\n", out);
+	if (!r->nfs)
+		fputs("None.\n", out);
+	for (size_t j = 0; j < r->nfs; j++) {
+		const struct rv_finding *rf = &r->fs[ix[j]];
+
+		if (j == 0 || !rv_same_group(&r->fs[ix[j - 1]], rf))
+			md_group_heading(out, r, rf);
+		md_finding(out, r, rf);
+	}
+	free(ix);
+}
+
 int rv_markdown(FILE *out, const struct review *r, const struct report_opts *o)
 {
 	size_t n[3] = {0};
@@ -189,60 +258,7 @@ int rv_markdown(FILE *out, const struct review *r, const struct report_opts *o)
 	fputs("\n## Topology\n\n", out);
 	md_mermaid(out, r);
 
-	fputs("## Tunnel pairs\n\n", out);
-	fputs(two ? "| tunnel | peer | before | after |\n|---|---|---|---|\n" :
-		    "| tunnel | peer | verdict |\n|---|---|---|\n",
-	      out);
-	for (size_t i = 0; i < r->nrows; i++) {
-		const struct rv_row *row = &r->rows[i];
-
-		fputs("| ", out);
-		md_code(out, row->a);
-		fputs(" | ", out);
-		if (row->b) {
-			md_code(out, row->b);
-		} else {
-			fputs("no peer", out);
-			if (row->remote) {
-				fputs(" (", out);
-				md_code(out, row->remote);
-				fputs(")", out);
-			}
-		}
-		if (two)
-			fprintf(out, " | %s", rv_verdict_name(row->verdict[0]));
-		fprintf(out, " | %s%s%s |\n", row->verdict[1] >= SEV_WARNING ? "**" : "",
-			rv_verdict_name(row->verdict[1]), row->verdict[1] >= SEV_WARNING ? "**" : "");
-	}
-
-	fputs("\n## Findings\n\n", out);
-	if (!r->nfs)
-		fputs("None.\n", out);
-	{
-		size_t *ix = rv_order(r);
-
-		for (size_t j = 0; j < r->nfs; j++) {
-			const struct rv_finding *rf = &r->fs[ix[j]];
-
-			if (j == 0 || !rv_same_group(&r->fs[ix[j - 1]], rf)) {
-				fputs("### ", out);
-				if (rf->row >= 0) {
-					md_code(out, r->rows[rf->row].a);
-					if (r->rows[rf->row].b) {
-						fputs(" and ", out);
-						md_code(out, r->rows[rf->row].b);
-					}
-				} else if (rf->f->devices[0]) {
-					fputs("device ", out);
-					md_code(out, rf->f->devices[0]);
-				} else {
-					fputs("files", out);
-				}
-				fputs("\n\n", out);
-			}
-			md_finding(out, r, rf);
-		}
-		free(ix);
-	}
+	md_pairs(out, r);
+	md_findings(out, r);
 	return ferror(out) ? -EIO : 0;
 }
