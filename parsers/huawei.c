@@ -3430,13 +3430,40 @@ static void record_refs(struct hw_ctx *c)
 	}
 }
 
+/* A manual policy: the SPI and key of each SA its protocol uses, and the tunnel remote. */
+static void check_manual_parts(struct hw_ctx *c, const struct hw_pol *p, const char *obj)
+{
+	static const char *const dirs[] = {"inbound", "outbound"};
+	static const char *const protos[] = {"esp", "ah"};
+	struct strbuf miss = STRBUF_INIT;
+	struct hw_ipsp *x = p->nprops ? map_gets(&c->st->map, HM_IPSP, p->props[0].name) : NULL;
+	int64_t proto = x ? x->p->proto.v : PROTO_ESP;
+
+	for (int d = 0; d < 2; d++) {
+		for (int pr = 0; pr < 2; pr++) {
+			bool used = pr == SA_ESP ? proto != PROTO_AH : proto != PROTO_ESP;
+			const struct manual_sa_half *h = p->msa ? &p->msa->h[d][pr] : NULL;
+
+			if (!used)
+				continue;
+			if (!h || h->spi.o.prov == PROV_UNSET)
+				sb_addf(&miss, "%s%s %s SPI", miss.len ? ", " : "", dirs[d], protos[pr]);
+			if (!p->msa_key[d][pr])
+				sb_addf(&miss, "%s%s %s key", miss.len ? ", " : "", dirs[d], protos[pr]);
+		}
+	}
+	if (!p->nremotes && !p->remote_bad)
+		sb_addf(&miss, "%s'tunnel remote'", miss.len ? ", " : "");
+	if (miss.len)
+		hw_fnd(c, R_MISSING_MANDATORY, &p->span, "manual %s has no %s", obj, sb_str(&miss));
+	sb_free(&miss);
+}
+
 /* ---- after the parse: missing mandatory parts ----------------------------- */
 
 static void check_mandatory(struct hw_ctx *c)
 {
 	struct hw_state *st = c->st;
-	static const char *const dirs[] = {"inbound", "outbound"};
-	static const char *const protos[] = {"esp", "ah"};
 
 	for (size_t i = 0; i < st->npols; i++) {
 		struct hw_pol *p = st->pols[i];
@@ -3475,31 +3502,8 @@ static void check_mandatory(struct hw_ctx *c)
 			hw_fnd(c, R_MISSING_MANDATORY, &p->span, "%s has no 'ike-peer'", obj);
 		if (need_prop && !p->nprops)
 			hw_fnd(c, R_MISSING_MANDATORY, &p->span, "%s has no 'proposal'", obj);
-		if (p->kind == HW_PK_MANUAL) {
-			struct strbuf miss = STRBUF_INIT;
-			struct hw_ipsp *x = p->nprops ? map_gets(&st->map, HM_IPSP, p->props[0].name) : NULL;
-			int64_t proto = x ? x->p->proto.v : PROTO_ESP;
-			for (int d = 0; d < 2; d++) {
-				for (int pr = 0; pr < 2; pr++) {
-					bool used = pr == SA_ESP ? proto != PROTO_AH : proto != PROTO_ESP;
-					const struct manual_sa_half *h = p->msa ? &p->msa->h[d][pr] : NULL;
-					if (!used)
-						continue;
-					if (!h || h->spi.o.prov == PROV_UNSET)
-						sb_addf(&miss, "%s%s %s SPI", miss.len ? ", " : "", dirs[d],
-							protos[pr]);
-					if (!p->msa_key[d][pr])
-						sb_addf(&miss, "%s%s %s key", miss.len ? ", " : "", dirs[d],
-							protos[pr]);
-				}
-			}
-			if (!p->nremotes && !p->remote_bad)
-				sb_addf(&miss, "%s'tunnel remote'", miss.len ? ", " : "");
-			if (miss.len)
-				hw_fnd(c, R_MISSING_MANDATORY, &p->span, "manual %s has no %s", obj,
-				       sb_str(&miss));
-			sb_free(&miss);
-		}
+		if (p->kind == HW_PK_MANUAL)
+			check_manual_parts(c, p, obj);
 	}
 	/* a peer whose proposals authenticate with a pre-shared key but has none */
 	for (size_t i = 0; i < st->npeers; i++) {
