@@ -14,7 +14,6 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/cli.h"
 #include "common/util.h"
@@ -139,16 +138,10 @@ static int report(const struct run *r, const struct check_opts *o)
 	struct report_opts ro = {0};
 	FILE *out = output_open(o->output);
 	char when[32];
-	time_t now = time(NULL);
-	const char *sde = getenv("SOURCE_DATE_EPOCH"); /* reproducible reports */
-	struct tm tm;
 
 	if (!out)
 		return EXIT_USAGE;
-	if (sde && *sde)
-		now = (time_t)strtoll(sde, NULL, 10);
-	if (gmtime_r(&now, &tm) && strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%S", &tm))
-		ro.generated = when;
+	ro.generated = report_time(when, sizeof(when));
 	ro.color = o->format == REPORT_TEXT && want_color(o->color, out);
 	ro.quiet = o->quiet;
 	ro.fail_on = o->fail_on;

@@ -149,6 +149,9 @@ void run_filter(struct run *r, bool (*keep)(const struct finding *f, void *ctx),
 /* Exit status of findings fs under --fail-on. */
 int fail_status(const struct findings *fs, enum severity fail_on);
 
+/* The report's time stamp, UTC: SOURCE_DATE_EPOCH when set, else now (NULL if it does not fit n). */
+const char *report_time(char *buf, size_t n);
+
 /* Open -o FILE (or stdout); close it, reporting errors. */
 FILE *output_open(const char *path);
 int output_close(FILE *out, const char *path);

@@ -8,7 +8,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/cli.h"
 #include "common/util.h"
@@ -50,26 +49,19 @@ static void pv_free(struct path_vec *pv)
 }
 
 /*
- * The report of the two runs, stamped with SOURCE_DATE_EPOCH when set (a
- * reproducible report), else now; EXIT_FINDINGS when the change introduces
- * a finding at --fail-on or above.
+ * The report of the two runs; EXIT_FINDINGS when the change introduces a
+ * finding at --fail-on or above.
  */
 static int write_review(const struct check_opts *o, struct run *rb, struct run *ra)
 {
 	struct report_opts ro = {0};
 	FILE *out = output_open(o->output);
 	char when[32];
-	time_t now = time(NULL);
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	struct tm tm;
 	int rc;
 
 	if (!out)
 		return EXIT_USAGE;
-	if (sde && *sde)
-		now = (time_t)strtoll(sde, NULL, 10);
-	if (gmtime_r(&now, &tm) && strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%S", &tm))
-		ro.generated = when;
+	ro.generated = report_time(when, sizeof(when));
 	ro.quiet = o->quiet;
 	ro.fail_on = o->fail_on;
 	report_review(out, o->format, &rb->in, &ra->in, &ro);

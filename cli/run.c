@@ -259,6 +259,19 @@ bool want_color(int setting, FILE *out)
 	return isatty(fileno(out));
 }
 
+const char *report_time(char *buf, size_t n)
+{
+	time_t now = time(NULL);
+	const char *sde = getenv("SOURCE_DATE_EPOCH"); /* reproducible reports */
+	struct tm tm;
+
+	if (sde && *sde)
+		now = (time_t)strtoll(sde, NULL, 10);
+	if (gmtime_r(&now, &tm) && strftime(buf, n, "%Y-%m-%dT%H:%M:%S", &tm))
+		return buf;
+	return NULL;
+}
+
 FILE *output_open(const char *path)
 {
 	FILE *out;
