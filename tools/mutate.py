@@ -5,6 +5,7 @@ the drivers' defaults: do the tests notice when the code is wrong?
 
     python3 tools/mutate.py [--mutants N] [--seed S] [--jobs J]
                             [--timeout SECONDS] [--list] [--only FILE]
+                            [--rev COMMIT] [--resume LOG]
 
 Each mutant is one small change to one C source: a relational operator
 flipped (< <=, > >=), an equality flipped (== !=), && and || swapped, one
@@ -28,6 +29,12 @@ is killed when a test fails or the run exceeds the time budget (a mutant
 that loops); it survived when everything passes. Mutants listed in
 tests/mutants-equivalent.txt (by the ID printed for each survivor, with the
 reason it cannot change behaviour) are counted as equivalent, not run.
+
+A run stopped before the end (two hours do not always fit) is continued
+with --resume LOG, LOG being what the stopped run printed: with the same
+--seed, --mutants and --rev the sample is the same, and each mutant the log
+gives a result for (killed, survived, or did not compile) keeps it instead of
+being run again; one the equivalents file lists by now counts as equivalent.
 
 The summary line is
 
@@ -403,6 +410,21 @@ def all_mutants(root, only=None):
     return res
 
 
+# "[12/200  830s] killed    0123456789ab checker/x.c:10 relational: ... [make test]"
+RESUME_LINE = re.compile(r"^\[\d+/\d+\s+\d+s\] (killed|survived|stillborn)\s+([0-9a-f]{12}) .*?(?: \[([^\]]+)\])?$")
+
+
+def load_resume(path):
+    """{mutant ID: (status, stage)} from the output of an earlier run."""
+    done = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            m = RESUME_LINE.match(line.rstrip("\n"))
+            if m:
+                done[m.group(2)] = (m.group(1), m.group(3))
+    return done
+
+
 def load_equivalents():
     eq = {}
     path = os.path.join(ROOT, EQUIV_FILE)
@@ -652,6 +674,9 @@ def main():
                          "report lines), not a random sample")
     ap.add_argument("--rev", default=os.environ.get("REV", ""),
                     help="test the tree of this commit, not the work tree")
+    ap.add_argument("--resume", default=os.environ.get("RESUME", ""),
+                    help="the output of a stopped run (same --seed, --mutants and --rev): "
+                         "the mutants it gives a result for are not run again")
     args = ap.parse_args()
     os.chdir(ROOT)
     signal.signal(signal.SIGINT, stop_all)
@@ -683,6 +708,7 @@ def main():
         print("mutate: no mutant in the chosen files", file=sys.stderr)
         return 2
     equiv = load_equivalents()
+    done = load_resume(args.resume) if args.resume else {}
     rng = random.Random(args.seed)
     order = list(range(len(muts)))
     rng.shuffle(order)
@@ -768,6 +794,17 @@ def main():
                 m = muts[queue.pop(0)]
                 if m.id in equiv:
                     results.append((m, "equivalent", None))
+                    continue
+                if m.id in done:
+                    # printed as a run prints it, so that this output resumes too
+                    status, stage = done[m.id]
+                    if status == "stillborn":
+                        nonlocal_stillborn[0] += 1
+                    else:
+                        results.append((m, status, stage))
+                    print("[%d/%d %4.0fs] %-9s %s %s:%d %s%s" % (
+                        len(results), args.mutants, 0, status, m.id, m.file, m.line,
+                        m.describe(), " [%s]" % stage if stage else ""), flush=True)
                     continue
                 running[wi] = m
                 return m
