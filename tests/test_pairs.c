@@ -529,6 +529,38 @@ Test(pairs, peer_missing_is_info)
 	run_free(&r);
 }
 
+/*
+ * A responder template that names its remotes accepts a device by the
+ * addresses .ipseclint gives it ([device] addresses): the same address,
+ * not one that only ends alike (2001:db8:2::1 is not 2001:db8:3::1).
+ */
+static size_t template_pairs_with_hint(const char *hint_addr)
+{
+	static const char *const names[] = {"BR1"};
+	struct spec s[2];
+	struct run r;
+	struct addrspec a = host(hint_addr);
+	struct pair_hints h = {.dev_names = names, .dev_addrs = &a, .ndev_addrs = 1};
+	size_t n;
+
+	pair2(s);
+	s[0].remote = "2001:db8:3::1";
+	s[0].src = s[0].dst = NULL;
+	s[0].kind = TK_TEMPLATE;
+	run_build(&r, s, 2);
+	chk_pairs(r.devs, r.n, &h, &r.fs, &r.pairs);
+	n = r.pairs.n;
+	run_free(&r);
+	return n;
+}
+
+Test(pairs, template_remote_matches_a_hinted_address_exactly)
+{
+	cr_assert_eq(template_pairs_with_hint("2001:db8:3::1"), 1, "the control: the hint decides");
+	cr_assert_eq(template_pairs_with_hint("2001:db8:2::1"), 0,
+		     "the same last 64 bits are not the same address");
+}
+
 Test(pairs, one_sided_names_nearest)
 {
 	struct spec s[2];
@@ -2006,6 +2038,54 @@ Test(pairs, hub_with_an_address_per_spoke)
 	}
 	for (size_t i = 0; i < fs.n; i++)
 		cr_assert_neq(fs.v[i].sev, SEV_ERROR, "unexpected error: %s", fs.v[i].message);
+	fnd_free(&fs);
+	chk_pairs_free(&pl);
+	arena_free(ar);
+}
+
+/*
+ * A spoke whose hub has no tunnel back to it pairs with nothing, however
+ * many of the hub's remote addresses share a bucket of the remote index
+ * with the spoke's own addresses: only an equal address points back. (The
+ * spoke has 200 addresses and the hub 300 remotes, so the spoke's side is
+ * the one probed, and some of its addresses land in a bucket of the hub's.)
+ */
+Test(pairs, a_remote_in_the_same_bucket_is_not_a_partner)
+{
+	struct arena *ar = arena_new();
+	struct device *devs[2];
+	struct findings fs = {0};
+	struct pair_list pl = {0};
+	struct spec s = base("HUB", HQ, "198.51.99.1", HQ_NET, BR_NET);
+	struct origin o = written(1);
+	struct tunnel *t;
+
+	devs[0] = build(ar, &s);
+	t = devs[0]->tunnels[0];
+	for (int i = 2; i <= 300; i++) {
+		char ip[32];
+		struct addrspec a;
+
+		snprintf(ip, sizeof(ip), "198.51.%d.%d", 100 + i / 250, i % 250 + 1);
+		a = host(ip);
+		model_tunnel_add_remote(t, &a, &o);
+	}
+	cr_assert_eq(t->nremotes, 300);
+	s = base("BR1", BR, HQ, BR_NET, HQ_NET);
+	devs[1] = build(ar, &s);
+	for (int i = 1; i < 200; i++) {
+		char ip[32];
+		struct addrspec a;
+
+		snprintf(ip, sizeof(ip), "192.0.%d.%d", 2 + i / 250, i % 250 + 1);
+		a = host(ip);
+		model_device_add_addr(devs[1], &a, "LoopBack", &o);
+	}
+	cr_assert_eq(devs[1]->naddrs, 200);
+	chk_pairs(devs, 2, NULL, &fs, &pl);
+	for (size_t i = 0; i < pl.n; i++)
+		cr_assert(!pl.v[i].a || !pl.v[i].b, "%s paired with %s, which does not point back",
+			  pl.v[i].a->id, pl.v[i].b->id);
 	fnd_free(&fs);
 	chk_pairs_free(&pl);
 	arena_free(ar);
