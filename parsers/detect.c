@@ -10,7 +10,7 @@
  * break a tie. Binary data (NUL bytes, or mostly control characters in the
  * first 64 KiB) is never a configuration.
  */
-#include "parsers/parser.h"
+#include "parsers/vendors.h"
 
 #include <string.h>
 
@@ -18,8 +18,6 @@
 #define DETECT_BINARY_BYTES ((size_t)64 << 10)
 #define DETECT_MAX_LINES 20000
 #define DETECT_MIN_SCORE 4
-
-enum { S_HW = 0, S_HP, S_AIX, S__N };
 
 static bool starts(const char *p, size_t n, const char *s)
 {
@@ -102,7 +100,7 @@ static bool huawei_version_header(const char *p, size_t n)
 	return n >= 6 && p[0] == '[' && p[1] == 'V' && is_digit(p[2]) && p[n - 1] == ']' && memchr(p, 'R', n);
 }
 
-static void score_huawei(const char *p, size_t n, int *s)
+void huawei_score_line(const char *p, size_t n, int *s)
 {
 	static const char *const strong[] = {
 		"ike peer ",
@@ -182,7 +180,17 @@ static size_t prompt_len(const char *p, size_t n)
 	return i < n && p[i] != '<' ? i : 0;
 }
 
-static void score_hpux(const char *p, size_t n, int *s)
+/* A VRP CLI transcript: the prompt is Huawei, the command after it is scored as a line. */
+size_t huawei_prompt_len(const char *p, size_t n, int *s)
+{
+	size_t k = huawei_version_header(p, n) ? 0 : prompt_len(p, n);
+
+	if (k)
+		*s += 1;
+	return k;
+}
+
+void hpux_score_line(const char *p, size_t n, int *s)
 {
 	static const char *const objs[] = {"host ", "tunnel ", "ike ",	   "ikev1 ",  "ikev2 ",
 					   "auth ", "bypass ", "startup ", "gateway "};
@@ -213,7 +221,7 @@ static void score_hpux(const char *p, size_t n, int *s)
 		*s += 1;
 }
 
-static void score_aix(const char *p, size_t n, int *s)
+void aix_score_line(const char *p, size_t n, int *s)
 {
 	static const char *const xml[] = {"<AIX_VPN",	    "<IKEProtection",  "<IPSecProtection",
 					  "<IKETunnel",	    "<IPSecTunnel",    "<IKEProposal",
@@ -276,28 +284,22 @@ static void score_aix(const char *p, size_t n, int *s)
 		*s += 4;
 }
 
-static enum vendor by_extension(const char *path)
+static bool has_extension(const struct vendor_ops *v, const char *path)
 {
 	const char *dot = path ? strrchr(path, '.') : NULL;
 
-	if (!dot)
-		return VENDOR_UNKNOWN;
-	if (!strcmp(dot, ".cfg") || !strcmp(dot, ".vrp") || !strcmp(dot, ".conf"))
-		return VENDOR_HUAWEI;
-	if (!strcmp(dot, ".batch"))
-		return VENDOR_HPUX;
-	if (!strcmp(dot, ".xml") || !strcmp(dot, ".exp") || !strcmp(dot, ".lsfilt") || !strcmp(dot, ".lstun"))
-		return VENDOR_AIX;
-	return VENDOR_UNKNOWN;
+	for (const char *const *e = v->extensions; dot && *e; e++)
+		if (!strcmp(dot, *e))
+			return true;
+	return false;
 }
 
 enum vendor detect_vendor(const struct source *src, const char **reason)
 {
-	static const enum vendor vendors[S__N] = {VENDOR_HUAWEI, VENDOR_HPUX, VENDOR_AIX};
-	int score[S__N] = {0};
+	int score[VENDOR__COUNT] = {0}; /* by row of the table: fewer rows than vendors */
 	size_t n, lines = 0;
 	const char *t;
-	int best = -1;
+	size_t best = 0;
 	bool tie = false;
 
 	if (reason)
@@ -329,19 +331,21 @@ enum vendor detect_vendor(const struct source *src, const char **reason)
 			b--;
 		if (a == b)
 			continue;
-		if (!huawei_version_header(t + a, b - a)) {
-			size_t k = prompt_len(t + a, b - a);
-			if (k) { /* a VRP CLI transcript: the prompt is Huawei, the command is scored as a line */
-				score[S_HW] += 1;
+		for (size_t v = 0; v < vendor_count; v++) {
+			size_t k = vendor_table[v].line_prefix ?
+					   vendor_table[v].line_prefix(t + a, b - a, &score[v]) :
+					   0;
+
+			if (k) {
 				a += k;
+				break;
 			}
 		}
-		score_huawei(t + a, b - a, &score[S_HW]);
-		score_hpux(t + a, b - a, &score[S_HP]);
-		score_aix(t + a, b - a, &score[S_AIX]);
+		for (size_t v = 0; v < vendor_count; v++)
+			vendor_table[v].score_line(t + a, b - a, &score[v]);
 	}
-	for (int v = 0; v < S__N; v++) {
-		if (best < 0 || score[v] > score[best]) {
+	for (size_t v = 1; v < vendor_count; v++) {
+		if (score[v] > score[best]) {
 			best = v;
 			tie = false;
 		} else if (score[v] == score[best]) {
@@ -351,14 +355,13 @@ enum vendor detect_vendor(const struct source *src, const char **reason)
 	if (score[best] < DETECT_MIN_SCORE)
 		return VENDOR_UNKNOWN;
 	if (tie) {
-		enum vendor ext = by_extension(src->path);
-		for (int v = 0; v < S__N; v++) {
-			if (score[v] == score[best] && vendors[v] == ext)
-				return ext;
+		for (size_t v = 0; v < vendor_count; v++) {
+			if (score[v] == score[best] && has_extension(&vendor_table[v], src->path))
+				return vendor_table[v].id;
 		}
 		if (reason)
 			*reason = "it looks like more than one vendor's format";
 		return VENDOR_UNKNOWN;
 	}
-	return vendors[best];
+	return vendor_table[best].id;
 }

@@ -4,7 +4,7 @@
  * the user knows it ("ike peer legacy", "ipsec policy VPN 10", "acl 3000"):
  * what a [suppress] entry of the config file matches.
  */
-#include "parsers/parser.h"
+#include "parsers/vendors.h"
 
 #include <string.h>
 
@@ -64,7 +64,7 @@ static void put_words(const struct words *w, size_t from, size_t to, char *buf, 
  * "ipsec policy P 10 isakmp template T" is "ipsec policy P 10", "acl number
  * 3000 match-order auto" and "acl name N advanced" are "acl 3000", "acl N".
  */
-static bool huawei_object(const struct source *src, uint32_t line, char *buf, size_t n)
+bool huawei_object(const struct source *src, uint32_t line, char *buf, size_t n)
 {
 	struct words w;
 	const char *text = NULL;
@@ -100,12 +100,9 @@ static bool huawei_object(const struct source *src, uint32_t line, char *buf, si
 
 bool parse_object_at(const struct parsed_file *pf, uint32_t line, char *buf, size_t n)
 {
-	if (!pf || !line || n == 0 || line > pf->src.nlines)
+	const struct vendor_ops *ops = pf ? vendor_ops(pf->vendor) : NULL;
+
+	if (!ops || !ops->object_at || !line || n == 0 || line > pf->src.nlines)
 		return false;
-	switch (pf->vendor) {
-	case VENDOR_HUAWEI:
-		return huawei_object(&pf->src, line, buf, n);
-	default:
-		return false;
-	}
+	return ops->object_at(&pf->src, line, buf, n);
 }

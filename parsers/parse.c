@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "common/util.h"
+#include "parsers/vendors.h"
 
 const char *file_status_name(enum file_status s)
 {
@@ -57,17 +58,6 @@ void parsers_thread_done(void)
 {
 	arena_free(scratch);
 	scratch = NULL;
-}
-
-/* Does the text start (after a BOM and blanks) with '<'? */
-static bool looks_like_xml(const struct source *s)
-{
-	size_t i = s->has_bom ? 3 : 0;
-
-	while (i < s->len &&
-	       (s->text[i] == ' ' || s->text[i] == '\t' || s->text[i] == '\r' || s->text[i] == '\n'))
-		i++;
-	return i < s->len && s->text[i] == '<';
 }
 
 /*
@@ -121,6 +111,7 @@ static void parse_loaded(struct parsed_file *pf, enum vendor forced)
 {
 	const char *why = "no Huawei, HP-UX or AIX statement found";
 	enum vendor v = forced;
+	const struct vendor_ops *ops;
 
 	if (v == VENDOR_UNKNOWN)
 		v = detect_vendor(&pf->src, &why);
@@ -130,28 +121,11 @@ static void parse_loaded(struct parsed_file *pf, enum vendor forced)
 		unknown_format(pf, why);
 		return;
 	}
+	ops = vendor_ops(v);
 	pf->arena = arena_new();
-	/*
-	 * The first chunk holds the whole model of most files: a model takes
-	 * about 5 times its Huawei text, 7 times an HP-UX batch file and 3 times
-	 * an AIX XML database (arena_used() over a 10,000-device fleet of
-	 * make bench). Too small a guess costs a second chunk half the size of
-	 * the first, too large one an unused tail; on small files either is
-	 * most of the model's memory.
-	 */
-	if (v == VENDOR_HUAWEI) {
-		arena_expect(pf->arena, 5 * pf->src.len + pf->src.len / 2 + 512);
-		huawei_parse(pf);
-	} else if (v == VENDOR_HPUX) {
-		arena_expect(pf->arena, 7 * pf->src.len + pf->src.len / 2 + 512);
-		hpux_parse(pf);
-	} else if (looks_like_xml(&pf->src)) {
-		arena_expect(pf->arena, 3 * pf->src.len + pf->src.len / 8 + 256);
-		aix_xml_parse(pf);
-	} else {
-		arena_expect(pf->arena, 4 * pf->src.len + 1024);
-		aix_text_parse(pf);
-	}
+	/* the first chunk holds the whole model of most files */
+	arena_expect(pf->arena, ops->first_chunk(&pf->src));
+	ops->parse(pf);
 	if (pf->src.has_nul) {
 		nul_finding(pf);
 		if (pf->status == FILE_OK)

@@ -4,7 +4,7 @@
 #
 #   tests/golden.sh [--update]
 #
-# A fixture is a file fixtures/**/<case>.{cfg,batch,xml,lsfilt,lstun,exp,txt}
+# A fixture is a file fixtures/**/<case>.{cfg,vrp,conf,batch,xml,lsfilt,lstun,exp,txt}
 # (compared when <case>.expected is next to it) or a directory
 # fixtures/pairs/<case>/ (compared when it holds a file named expected), or a
 # directory fixtures/review/<case>/ with before/ and after/. Each is run from
@@ -216,8 +216,8 @@ check() {
 }
 
 mapfile -t files < <(find fixtures \( -path fixtures/pairs -o -path fixtures/review \) -prune -o -type f \
-	\( -name '*.cfg' -o -name '*.batch' -o -name '*.xml' -o -name '*.lsfilt' \
-	-o -name '*.lstun' -o -name '*.exp' -o -name '*.txt' \) -print 2>/dev/null | LC_ALL=C sort)
+	\( -name '*.cfg' -o -name '*.vrp' -o -name '*.conf' -o -name '*.batch' -o -name '*.xml' \
+	-o -name '*.lsfilt' -o -name '*.lstun' -o -name '*.exp' -o -name '*.txt' \) -print 2>/dev/null | LC_ALL=C sort)
 
 for f in "${files[@]}"; do
 	base=${f##*/}
