@@ -561,6 +561,28 @@ Test(pairs, template_remote_matches_a_hinted_address_exactly)
 		     "the same last 64 bits are not the same address");
 }
 
+/*
+ * A value whose origin names the file but no line (a driver's default
+ * with no statement to point at) is reported at its object instead: the
+ * finding never points at line 0.
+ */
+static void m_versions(struct spec *a, struct spec *b);
+
+Test(pairs, a_value_without_a_line_is_reported_at_its_object)
+{
+	struct spec s[2];
+	struct run r;
+
+	pair2(s);
+	m_versions(&s[0], &s[1]);
+	run_build(&r, s, 2);
+	r.devs[0]->tunnels[0]->ike->versions.o.span.line = 0;
+	r.devs[1]->tunnels[0]->ike->versions.o.span.line = 0;
+	run_check(&r);
+	expect_only(&r, "ike-version-mismatch", LN_PEER, B_LINES + LN_PEER, "only IKEv2");
+	run_free(&r);
+}
+
 Test(pairs, one_sided_names_nearest)
 {
 	struct spec s[2];

@@ -555,6 +555,23 @@ Test(sel_list, deny_after_permit_changes_nothing)
 	free(l);
 }
 
+/* a rule index past the list is no rule: not shadowed, whatever lies beyond */
+Test(sel_list, index_past_the_list_is_not_a_rule)
+{
+	static const char *const acl[] = {
+		"permit ip 10.0.0.0/8 10.9.0.0/16",
+		"permit ip 10.1.0.0/16 10.9.0.0/16",
+		"permit ip 10.1.1.0/24 10.9.1.0/24",
+	};
+	struct selector *l = list_of(acl, 3);
+	size_t cover[4], nc = 9;
+
+	cr_assert(sel_list_rule_shadowed(l, 3, 2, cover, 4, &nc), "the control: rule 3 is shadowed");
+	cr_assert_not(sel_list_rule_shadowed(l, 2, 2, cover, 4, &nc), "a list of 2 has no rule 2");
+	cr_assert_eq(nc, 0);
+	free(l);
+}
+
 Test(sel_list, shadowed_by_two_rules_together)
 {
 	static const char *const acl[] = {
