@@ -3,7 +3,7 @@
  * checker/checker.h - the rules that read the model.
  *
  * Vendor-neutral: the checker sees only the common model. Vendor names
- * appear only in symptom tables (diag/rules.def).
+ * appear only in the SYMPTOM lines of diag/rules.def.
  */
 #ifndef IPSECLINT_CHECKER_CHECKER_H
 #define IPSECLINT_CHECKER_CHECKER_H

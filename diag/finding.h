@@ -30,8 +30,10 @@ const char *sev_name(enum severity s); /* "error", "warning", "info" */
 bool sev_parse(const char *s, enum severity *out);
 
 enum rule_id {
-#define RULE(sym, id, sev, summary, hw, hp, aix, hint) sym,
+#define RULE(sym, id, sev, summary, hint) sym,
+#define SYMPTOM(rule, vendor, text)
 #include "diag/rules.def"
+#undef SYMPTOM
 #undef RULE
 	R__COUNT
 };
@@ -41,7 +43,7 @@ struct rule_info {
 	const char *id;
 	enum severity severity; /* default */
 	const char *summary;
-	const char *sym[VENDOR__COUNT]; /* what each vendor's devices log, by enum vendor; "" when none */
+	const char *sym[VENDOR__COUNT]; /* what each vendor's devices log, by enum vendor; NULL when nothing */
 	const char *hint;
 };
 

@@ -16,18 +16,14 @@ extern const char *const rule_docs_ids[];
 extern const char *const rule_docs_text[];
 extern const size_t rule_docs_count;
 
+/* one designator a member, so that a SYMPTOM line fills one more member of its rule's entry */
 static const struct rule_info rule_table[R__COUNT] = {
-#define RULE(rule_, id_, sev_, summary_, hw, hp, aix_, hint_) \
-	[rule_] = {.rule = rule_,                             \
-		   .id = id_,                                 \
-		   .severity = sev_,                          \
-		   .summary = summary_,                       \
-		   .sym = {[VENDOR_UNKNOWN] = "",             \
-			   [VENDOR_HUAWEI] = hw,              \
-			   [VENDOR_HPUX] = hp,                \
-			   [VENDOR_AIX] = aix_},              \
-		   .hint = hint_},
+#define RULE(rule_, id_, sev_, summary_, hint_)                                                      \
+	[rule_].rule = rule_, [rule_].id = id_, [rule_].severity = sev_, [rule_].summary = summary_, \
+	[rule_].hint = hint_,
+#define SYMPTOM(rule_, vendor_, text_) [rule_].sym[vendor_] = text_,
 #include "diag/rules.def"
+#undef SYMPTOM
 #undef RULE
 };
 
