@@ -572,6 +572,23 @@ Test(checker_device, remote_is_local_among_many_addresses)
 	expect_none(R_REMOTE_IS_LOCAL);
 }
 
+/* six hundred addresses given twice are kept once each, whatever their slots in the index */
+Test(checker_device, many_addresses_given_twice_are_kept_once)
+{
+	for (int round = 0; round < 2; round++) {
+		for (int i = 1; i <= 600; i++) {
+			char ip[32];
+			struct addrspec a;
+			struct origin o = written(40);
+
+			snprintf(ip, sizeof(ip), "172.16.%d.%d", i / 250, i % 250 + 1);
+			a = host(ip);
+			model_device_add_addr(fx.d, &a, "Tunnel", &o);
+		}
+		cr_assert_eq(fx.d->naddrs, 601, "round %d: %zu addresses", round, fx.d->naddrs);
+	}
+}
+
 /* an address given twice is kept once; its first place names it, in either notation */
 Test(checker_device, device_address_kept_once_and_first_place_wins)
 {

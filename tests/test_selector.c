@@ -555,6 +555,34 @@ Test(sel_list, deny_after_permit_changes_nothing)
 	free(l);
 }
 
+/* a rule covers another only for the directions it applies to (AIX filter rules) */
+Test(sel_list, scope_covers_by_direction)
+{
+	static const struct {
+		uint8_t cov, r;
+		bool covers;
+	} cases[] = {
+		{0, 0, true},
+		{0, SEL_DIR_IN, true},
+		{SEL_DIR_IN, SEL_DIR_IN, true},
+		{SEL_DIR_OUT, SEL_DIR_OUT, true},
+		{SEL_DIR_IN, SEL_DIR_OUT, false},
+		{SEL_DIR_OUT, SEL_DIR_IN, false},
+		{SEL_DIR_IN, 0, false},
+		{SEL_DIR_IN | SEL_DIR_OUT, 0, true},
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct selector cov = sel_of("ip 10.0.0.0/8 10.9.0.0/16"),
+				r = sel_of("ip 10.1.0.0/16 10.9.0.0/16");
+
+		cov.dirs = cases[i].cov;
+		r.dirs = cases[i].r;
+		cr_assert_eq(sel_scope_covers(&cov, &r), cases[i].covers, "case %zu: dirs %u over %u", i,
+			     cases[i].cov, cases[i].r);
+	}
+}
+
 /* a rule index past the list is no rule: not shadowed, whatever lies beyond */
 Test(sel_list, index_past_the_list_is_not_a_rule)
 {
