@@ -554,6 +554,25 @@ static size_t template_pairs_with_hint(const char *hint_addr)
 	return n;
 }
 
+/* [device "HQ"] addresses naming an address HQ's configuration has already: one owner, not two */
+Test(pairs, a_hinted_address_the_device_has_already_is_one_owner)
+{
+	static const char *const names[] = {"HQ"};
+	struct spec s[2];
+	struct run r;
+	struct addrspec a = host(HQ);
+	struct pair_hints h = {.dev_names = names, .dev_addrs = &a, .ndev_addrs = 1};
+
+	pair2(s);
+	run_build(&r, s, 2);
+	chk_pairs(r.devs, r.n, &h, &r.fs, &r.pairs);
+	if (r.fs.n)
+		dump(&r);
+	cr_assert_eq(r.fs.n, 0, "no finding: %s", r.fs.n ? r.fs.v[0].message : "");
+	cr_assert_eq(r.pairs.n, 1);
+	run_free(&r);
+}
+
 Test(pairs, template_remote_matches_a_hinted_address_exactly)
 {
 	cr_assert_eq(template_pairs_with_hint("2001:db8:3::1"), 1, "the control: the hint decides");
@@ -2108,6 +2127,53 @@ Test(pairs, a_remote_in_the_same_bucket_is_not_a_partner)
 	for (size_t i = 0; i < pl.n; i++)
 		cr_assert(!pl.v[i].a || !pl.v[i].b, "%s paired with %s, which does not point back",
 			  pl.v[i].a->id, pl.v[i].b->id);
+	fnd_free(&fs);
+	chk_pairs_free(&pl);
+	arena_free(ar);
+}
+
+/*
+ * Every address of a device with many is in the owner index, whichever
+ * share a bucket: 300 spokes point at 300 addresses of one hub that has no
+ * tunnel back, and each is told the hub owns its peer address.
+ */
+Test(pairs, every_address_of_a_device_with_many_is_owned)
+{
+	enum { N = 300 };
+	struct arena *ar = arena_new();
+	struct device *devs[N + 1];
+	struct findings fs = {0};
+	struct pair_list pl = {0};
+	struct device *hub = model_device_new(ar, &fake_src);
+	struct origin o = written(1);
+	size_t one_sided = 0;
+	uint64_t x = 1;
+
+	hub->name = "HUB";
+	devs[0] = hub;
+	for (int i = 0; i < N; i++) {
+		char hub_ip[32], br_ip[32], name[16];
+		struct spec s;
+		struct addrspec a;
+
+		/* scattered, as a real hub's are, not consecutive (that hashes apart too easily) */
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		snprintf(hub_ip, sizeof(hub_ip), "10.%u.%u.%u", (unsigned)(x >> 56),
+			 (unsigned)(x >> 48) & 0xff, (unsigned)(x >> 40) % 254 + 1);
+		snprintf(br_ip, sizeof(br_ip), "203.0.%d.%d", 113 + i / 250, i % 250 + 1);
+		snprintf(name, sizeof(name), "BR%d", i);
+		s = base(name, br_ip, hub_ip, BR_NET, HQ_NET);
+		devs[i + 1] = build(ar, &s);
+		a = host(hub_ip);
+		model_device_add_addr(hub, &a, "Tunnel", &o);
+	}
+	chk_pairs(devs, N + 1, NULL, &fs, &pl);
+	for (size_t i = 0; i < fs.n; i++) {
+		cr_assert_eq(fs.v[i].rule, R_PEER_ONE_SIDED, "%s", fs.v[i].message);
+		cr_assert_not_null(strstr(fs.v[i].message, "HUB"), "%s", fs.v[i].message);
+		one_sided++;
+	}
+	cr_assert_eq(one_sided, N, "one peer-one-sided a spoke, got %zu", one_sided);
 	fnd_free(&fs);
 	chk_pairs_free(&pl);
 	arena_free(ar);
