@@ -418,6 +418,28 @@ Test(hpux, shadowing_by_priority_and_bypass)
 	parsed_file_free(&pf);
 }
 
+/* The IKE policies' order is a list to check from two policies on; one policy orders nothing. */
+static size_t ike_order_rules(const char *text)
+{
+	struct parsed_file pf;
+	size_t n = SIZE_MAX;
+
+	parse_text(&pf, text);
+	for (size_t i = 0; i < pf.dev->nsel_lists; i++)
+		if (strcmp(pf.dev->sel_lists[i]->name, "IKE policy") == 0)
+			n = pf.dev->sel_lists[i]->n;
+	parsed_file_free(&pf);
+	return n;
+}
+
+Test(hpux, ike_policy_order_from_two_policies_on)
+{
+	cr_assert_eq(ike_order_rules(ex41), SIZE_MAX, "one IKE policy: no order list");
+	cr_assert_eq(ike_order_rules("add ike near -remote 198.51.100.0/24 -priority 10 -auth PSK\n"
+				     "add ike far -remote 0.0.0.0/0 -priority 20 -auth PSK\n"),
+		     2, "two IKE policies: both in the order list");
+}
+
 /* A protecting host policy behind another is one finding, not one from the host
  * policy list and one from the tunnels of group "host". */
 Test(hpux, shadowed_protecting_policy_is_said_once)
