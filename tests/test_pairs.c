@@ -602,6 +602,29 @@ Test(pairs, a_value_without_a_line_is_reported_at_its_object)
 	run_free(&r);
 }
 
+/* Over IPv6, the identity a side sends by default is its IPv6 address, as the peer expects it */
+Test(pairs, default_identity_over_ipv6_is_an_ipv6_address)
+{
+	struct spec s[2];
+	struct run r;
+
+	s[0] = base("HQ", "2001:db8:1::1", "2001:db8:2::1", "2001:db8:10::/64", "2001:db8:20::/64");
+	s[1] = base("BR1", "2001:db8:2::1", "2001:db8:1::1", "2001:db8:20::/64", "2001:db8:10::/64");
+	s[1].line0 = B_LINES;
+	s[1].remote_id_type = ID_IPV6;
+	s[1].remote_id = "2001:db8:1::1";
+	run_specs(&r, s, 2);
+	if (r.fs.n)
+		dump(&r);
+	cr_assert_eq(r.fs.n, 0, "no finding: %s", r.fs.n ? r.fs.v[0].message : "");
+	cr_assert_eq(r.pairs.n, 1);
+	run_free(&r);
+	s[1].remote_id = "2001:db8:1::9"; /* the control: another address is an id-mismatch */
+	run_specs(&r, s, 2);
+	expect_only(&r, "id-mismatch", LN_PEER, B_LINES + LN_RID, "2001:db8:1::9");
+	run_free(&r);
+}
+
 Test(pairs, one_sided_names_nearest)
 {
 	struct spec s[2];
