@@ -607,6 +607,7 @@ Test(pairs, default_identity_over_ipv6_is_an_ipv6_address)
 {
 	struct spec s[2];
 	struct run r;
+	const struct finding *f;
 
 	s[0] = base("HQ", "2001:db8:1::1", "2001:db8:2::1", "2001:db8:10::/64", "2001:db8:20::/64");
 	s[1] = base("BR1", "2001:db8:2::1", "2001:db8:1::1", "2001:db8:20::/64", "2001:db8:10::/64");
@@ -621,7 +622,9 @@ Test(pairs, default_identity_over_ipv6_is_an_ipv6_address)
 	run_free(&r);
 	s[1].remote_id = "2001:db8:1::9"; /* the control: another address is an id-mismatch */
 	run_specs(&r, s, 2);
-	expect_only(&r, "id-mismatch", LN_PEER, B_LINES + LN_RID, "2001:db8:1::9");
+	f = expect_only(&r, "id-mismatch", LN_PEER, B_LINES + LN_RID, "2001:db8:1::9");
+	cr_assert_str_eq(f->message, "local identity ipv6 2001:db8:1::1 (default) here, but 'BR1' expects "
+				     "ipv6 2001:db8:1::9");
 	run_free(&r);
 }
 
