@@ -537,6 +537,21 @@ Test(checker_device, remote_is_local_near_miss_neighbour)
 	expect_none(R_REMOTE_IS_LOCAL);
 }
 
+/* only the tunnel's nremotes remotes are its remotes: a spare slot beyond them is not read */
+Test(checker_device, remote_is_local_reads_only_the_remotes_counted)
+{
+	static struct endpoint remotes[2];
+
+	remotes[0] = fx.t->remotes[0];
+	remotes[0].addr = host("203.0.113.9");
+	remotes[1] = remotes[0];
+	remotes[1].addr = host("203.0.113.2"); /* the device's own, but past nremotes */
+	fx.t->remotes = remotes;
+	fx.t->nremotes = 1;
+	run();
+	expect_none(R_REMOTE_IS_LOCAL);
+}
+
 Test(checker_device, remote_is_local_shared_peer_reported_once)
 {
 	struct sel_list *l = mk_acl("3001", 32);
