@@ -43,7 +43,8 @@ struct rule_info {
 	const char *id;
 	enum severity severity; /* default */
 	const char *summary;
-	const char *sym[VENDOR__COUNT]; /* what each vendor's devices log, by enum vendor; NULL when nothing */
+	const char
+		*sym[VENDOR__COUNT]; /* what each vendor's devices log, by enum vendor; NULL when nothing */
 	const char *hint;
 };
 
