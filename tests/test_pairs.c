@@ -628,6 +628,46 @@ Test(pairs, default_identity_over_ipv6_is_an_ipv6_address)
 	run_free(&r);
 }
 
+/*
+ * Of two tunnels of HQ that point back at BR1, BR1's pairs with the one
+ * whose own address is the one BR1 points at - all 128 bits of it: HQ's
+ * other address ends alike (::1) in another prefix.
+ */
+Test(pairs, the_partner_is_the_tunnel_on_the_address_pointed_at)
+{
+	struct arena *ar = arena_new();
+	struct device *devs[2];
+	struct findings fs = {0};
+	struct pair_list pl = {0};
+	struct spec s = base("BR1", "2001:db8:2::1", "2001:db8:1::1", "2001:db8:20::/64", "2001:db8:10::/64");
+	struct device *hq, *tmp;
+	struct tunnel *other, *right;
+	struct addrspec a = host("2001:db8:9::1");
+	struct origin o = written(1);
+
+	devs[0] = build(ar, &s);
+	s = base("HQ", "2001:db8:1::1", "2001:db8:2::1", "2001:db8:10::/64", "2001:db8:20::/64");
+	hq = devs[1] = build(ar, &s);
+	right = hq->tunnels[0];
+	s = base("HQ", "2001:db8:9::1", "2001:db8:2::1", "2001:db8:10::/64", "2001:db8:20::/64");
+	tmp = build(ar, &s);
+	other = tmp->tunnels[0];
+	other->dev = hq;
+	other->id = "HQ/ipsec-policy:map:5";
+	model_device_add_addr(hq, &a, "LoopBack9", &o);
+	hq->tunnels = ARENA_NEWV(ar, struct tunnel *, 2);
+	hq->tunnels[0] = other; /* first in HQ's order */
+	hq->tunnels[1] = right;
+	hq->ntunnels = hq->tunnels_cap = 2;
+	chk_pairs(devs, 2, NULL, &fs, &pl);
+	cr_assert_geq(pl.n, 1);
+	cr_assert_eq(pl.v[0].a, devs[0]->tunnels[0]);
+	cr_assert_eq(pl.v[0].b, right, "BR1 pairs with %s", pl.v[0].b ? pl.v[0].b->id : "nothing");
+	fnd_free(&fs);
+	chk_pairs_free(&pl);
+	arena_free(ar);
+}
+
 Test(pairs, one_sided_names_nearest)
 {
 	struct spec s[2];
@@ -771,6 +811,11 @@ static void m_dh(struct spec *a, struct spec *b)
 {
 	(void)b;
 	a->dh = 19;
+}
+static void m_dh_31(struct spec *a, struct spec *b)
+{
+	(void)b;
+	a->dh = 31; /* curve25519: the highest group the names reach */
 }
 static void m_psk(struct spec *a, struct spec *b)
 {
@@ -1002,6 +1047,7 @@ static const struct rule_case cases[] = {
 	QUIET("ike-proposal-mismatch", m_prf_v1),
 	FIRES("dh-group-mismatch", m_dh, LN_DH, LN_DH,
 	      "ike proposal '10' would match 'BR1' but for the DH group: group 19 here, group 14 on 'BR1'"),
+	FIRES("dh-group-mismatch", m_dh_31, LN_DH, LN_DH, "group 31 here, group 14 on 'BR1'"),
 	QUIET_BUT("dh-group-mismatch", m_enc, "ike-proposal-mismatch"),
 	QUIET_BUT("dh-group-mismatch", m_enc_dh, "ike-proposal-mismatch"),
 	FIRES("psk-mismatch", m_psk, LN_PSK, LN_PSK, "pre-shared keys differ: <psk: ascii, 23 chars> here"),
