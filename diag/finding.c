@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag/file.h"
+
 static char *vformat(const char *fmt, va_list ap) PRINTF_LIKE(1, 0);
 
 static char *vformat(const char *fmt, va_list ap)
@@ -281,4 +283,17 @@ size_t fnd_cap(struct findings *fs, enum rule_id r, size_t max, struct loc *firs
 	}
 	fs->n = w;
 	return dropped;
+}
+
+const char *file_status_name(enum file_status s)
+{
+	switch (s) {
+	case FILE_OK:
+		return "ok";
+	case FILE_PARTIAL:
+		return "partial";
+	case FILE_FAILED:
+		break;
+	}
+	return "failed";
 }

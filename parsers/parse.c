@@ -11,19 +11,6 @@
 #include "common/util.h"
 #include "parsers/vendors.h"
 
-const char *file_status_name(enum file_status s)
-{
-	switch (s) {
-	case FILE_OK:
-		return "ok";
-	case FILE_PARTIAL:
-		return "partial";
-	case FILE_FAILED:
-		break;
-	}
-	return "failed";
-}
-
 static void unknown_format(struct parsed_file *pf, const char *why)
 {
 	struct span at = span_make(&pf->src, 1, 1, 1, 1);

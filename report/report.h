@@ -11,8 +11,8 @@
 #include <stdio.h>
 
 #include "checker/checker.h"
+#include "diag/file.h"
 #include "diag/finding.h"
-#include "parsers/parser.h"
 
 #define IPSECLINT_VERSION "0.1.0"
 

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "parsers/parser.h"
 #include "report/report.h"
 
 /* ---- redaction -------------------------------------------------------------- */
