@@ -543,6 +543,12 @@ expect_jq "$OUT" '.tunnels[0].ike.psk == {"value": "<psk: ascii, 18 chars>", "li
 	"dump describes the simple key by form and length, at its line"
 expect_masked "$OUT" "$SIMPLE_KEY" '<psk: ascii, 18 chars>' "dump never prints the simple key"
 
+# a listing names no device: the file's stem names it, by default, at line 1
+run dump fixtures/aix/text/duplicate-definition--fires-rule.lsfilt
+expect_rc 0 "dump on an AIX filter listing"
+expect_jq "$OUT" '.vendor == "aix" and .device.name == {"value": "duplicate-definition--fires-rule", "line": 1,
+	"source": "default"}' "an AIX listing's device is named by the file, by default, at line 1"
+
 for fmt in text json; do
 	run check --format "$fmt" "$SIMPLE"
 	expect_grep "$OUT" 'psk-plaintext' "check --format $fmt reports the clear key"
