@@ -668,6 +668,51 @@ Test(pairs, the_partner_is_the_tunnel_on_the_address_pointed_at)
 	arena_free(ar);
 }
 
+/*
+ * Two tunnels of HQ point back at BR1, at two of its five addresses, and
+ * nothing else tells them apart: BR1's tunnel pairs with the one at BR1's
+ * first address, whatever HQ's own order (the candidates are sorted by
+ * BR1's address list even when there are only two).
+ */
+Test(pairs, candidates_are_taken_in_the_order_of_the_device_addresses)
+{
+	static const char *const br[] = {"203.0.113.1", "203.0.113.2", "203.0.113.3", "203.0.113.4",
+					 "203.0.113.5"};
+	struct arena *ar = arena_new();
+	struct device *devs[2], *hq;
+	struct findings fs = {0};
+	struct pair_list pl = {0};
+	struct spec s = base("BR1", br[0], HQ, BR_NET, HQ_NET);
+	struct tunnel *to_second, *to_first;
+	struct origin o = written(1);
+
+	devs[0] = build(ar, &s);
+	for (int i = 1; i < 5; i++) {
+		struct addrspec a = host(br[i]);
+
+		model_device_add_addr(devs[0], &a, "LoopBack", &o);
+	}
+	devs[0]->tunnels[0]->local.addr.kind = ASPEC_NONE; /* no score from the local end */
+	s = base("HQ", HQ, br[1], HQ_NET, BR_NET);
+	hq = devs[1] = build(ar, &s);
+	to_second = hq->tunnels[0];
+	s = base("HQ", HQ, br[0], HQ_NET, BR_NET);
+	to_first = build(ar, &s)->tunnels[0];
+	to_first->dev = hq;
+	to_first->id = "HQ/ipsec-policy:map:20";
+	hq->tunnels = ARENA_NEWV(ar, struct tunnel *, 2);
+	hq->tunnels[0] = to_second; /* first in HQ's order */
+	hq->tunnels[1] = to_first;
+	hq->ntunnels = hq->tunnels_cap = 2;
+	chk_pairs(devs, 2, NULL, &fs, &pl);
+	cr_assert_geq(pl.n, 1);
+	cr_assert_eq(pl.v[0].a, devs[0]->tunnels[0]);
+	cr_assert_eq(pl.v[0].b, to_first, "BR1 pairs with %s", pl.v[0].b ? pl.v[0].b->id : "nothing");
+	fnd_free(&fs);
+	chk_pairs_free(&pl);
+	arena_free(ar);
+}
+
 Test(pairs, one_sided_names_nearest)
 {
 	struct spec s[2];
