@@ -7,6 +7,7 @@
 #define IPSECLINT_CHECKER_PAIR_H
 
 #include "checker/checker.h"
+#include "checker/internal.h"
 
 /* One pair under check, with what both phases need to know. */
 struct pair_ctx {
@@ -30,8 +31,6 @@ struct finding *pair_finding(struct pair_ctx *pc, enum rule_id rule, const struc
 const char *pair_encs(const struct algset *s, char *buf, size_t n);
 const char *pair_integs(const struct algset *s, char *buf, size_t n);
 const char *pair_groups(const struct algset *s, char *buf, size_t n);
-/* " (default)" / " (assumed default)" / "" */
-const char *pair_prov(const struct origin *o);
 /* A span to point at for a value: where written, else the object's line. */
 const struct span *pair_at(const struct origin *o, const struct span *fallback);
 

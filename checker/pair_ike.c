@@ -52,10 +52,10 @@ static void check_versions(struct pair_ctx *pc)
 	f = pair_finding(pc, R_IKE_VERSION_MISMATCH, pair_at(&a->versions.o, &a->peer_span),
 			 "%s allows %s%s here, '%s' allows only %s%s",
 			 a->peer_name ? a->peer_name : pc->a->name, version_set(versions(pc->a)),
-			 pair_prov(&a->versions.o), pc->b->dev->name, version_set(versions(pc->b)),
-			 pair_prov(&b->versions.o));
+			 chk_prov(&a->versions.o), pc->b->dev->name, version_set(versions(pc->b)),
+			 chk_prov(&b->versions.o));
 	fnd_related(f, pair_at(&b->versions.o, &b->peer_span), "peer side: %s%s",
-		    version_set(versions(pc->b)), pair_prov(&b->versions.o));
+		    version_set(versions(pc->b)), chk_prov(&b->versions.o));
 	fnd_fp(f, "%u|%u", versions(pc->a), versions(pc->b));
 }
 
@@ -82,10 +82,10 @@ static void check_exchange(struct pair_ctx *pc)
 	if (pc->version != 1 || xa == xb || xa == XCHG_AUTO || xb == XCHG_AUTO)
 		return;
 	f = pair_finding(pc, R_EXCHANGE_MODE_MISMATCH, pair_at(&a->exchange.o, &a->peer_span),
-			 "IKEv1 %s mode%s here, %s mode%s on '%s'", xchg_name(xa), pair_prov(&a->exchange.o),
-			 xchg_name(xb), pair_prov(&b->exchange.o), pc->b->dev->name);
+			 "IKEv1 %s mode%s here, %s mode%s on '%s'", xchg_name(xa), chk_prov(&a->exchange.o),
+			 xchg_name(xb), chk_prov(&b->exchange.o), pc->b->dev->name);
 	fnd_related(f, pair_at(&b->exchange.o, &b->peer_span), "peer side: %s mode%s", xchg_name(xb),
-		    pair_prov(&b->exchange.o));
+		    chk_prov(&b->exchange.o));
 	fnd_fp(f, "%s|%s", xchg_name(xa), xchg_name(xb));
 }
 
@@ -220,10 +220,10 @@ static void check_proposals(struct pair_ctx *pc, const struct ike_proposal **ma,
 				 "%s '%s' would match '%s' but for the DH group: group %s%s here, group %s%s "
 				 "on '%s'",
 				 ike_proposal_kind(ba), ba->name, side, pair_groups(&ba->dh, x, sizeof(x)),
-				 pair_prov(&ba->dh.o), pair_groups(&bb->dh, y, sizeof(y)),
-				 pair_prov(&bb->dh.o), side);
+				 chk_prov(&ba->dh.o), pair_groups(&bb->dh, y, sizeof(y)), chk_prov(&bb->dh.o),
+				 side);
 		fnd_related(f, pair_at(&bb->dh.o, &bb->span), "peer side: %s '%s' uses DH group %s%s",
-			    ike_proposal_kind(bb), bb->name, y, pair_prov(&bb->dh.o));
+			    ike_proposal_kind(bb), bb->name, y, chk_prov(&bb->dh.o));
 		fnd_fp(f, "dh|%s|%s", x, y);
 		return;
 	}
@@ -233,8 +233,8 @@ static void check_proposals(struct pair_ctx *pc, const struct ike_proposal **ma,
 	at_b = &bb->span;
 	if (best & P1_ENC) {
 		sb_addf(&msg, " encryption %s%s here, %s%s there;", pair_encs(&ba->enc, x, sizeof(x)),
-			pair_prov(&ba->enc.o), pair_encs(&bb->enc, y, sizeof(y)), pair_prov(&bb->enc.o));
-		sb_addf(&rel, " encryption %s%s;", y, pair_prov(&bb->enc.o));
+			chk_prov(&ba->enc.o), pair_encs(&bb->enc, y, sizeof(y)), chk_prov(&bb->enc.o));
+		sb_addf(&rel, " encryption %s%s;", y, chk_prov(&bb->enc.o));
 		at = pair_at(&ba->enc.o, &ba->span);
 		at_b = pair_at(&bb->enc.o, &bb->span);
 	}
@@ -242,8 +242,8 @@ static void check_proposals(struct pair_ctx *pc, const struct ike_proposal **ma,
 		const struct algset *ia = p1_integ(ba, pc->version), *ib = p1_integ(bb, pc->version);
 		const char *what = pc->version == 2 ? "integrity" : "hash";
 		sb_addf(&msg, " %s %s%s here, %s%s there;", what, pair_integs(ia, x, sizeof(x)),
-			pair_prov(&ia->o), pair_integs(ib, y, sizeof(y)), pair_prov(&ib->o));
-		sb_addf(&rel, " %s %s%s;", what, y, pair_prov(&ib->o));
+			chk_prov(&ia->o), pair_integs(ib, y, sizeof(y)), chk_prov(&ib->o));
+		sb_addf(&rel, " %s %s%s;", what, y, chk_prov(&ib->o));
 		if (!(best & P1_ENC)) {
 			at = pair_at(&ia->o, &ba->span);
 			at_b = pair_at(&ib->o, &bb->span);
@@ -251,8 +251,8 @@ static void check_proposals(struct pair_ctx *pc, const struct ike_proposal **ma,
 	}
 	if (best & P1_PRF) {
 		sb_addf(&msg, " prf %s%s here, %s%s there;", pair_integs(&ba->prf, x, sizeof(x)),
-			pair_prov(&ba->prf.o), pair_integs(&bb->prf, y, sizeof(y)), pair_prov(&bb->prf.o));
-		sb_addf(&rel, " prf %s%s;", y, pair_prov(&bb->prf.o));
+			chk_prov(&ba->prf.o), pair_integs(&bb->prf, y, sizeof(y)), chk_prov(&bb->prf.o));
+		sb_addf(&rel, " prf %s%s;", y, chk_prov(&bb->prf.o));
 		if (!(best & (P1_ENC | P1_INTEG))) {
 			at = pair_at(&ba->prf.o, &ba->span);
 			at_b = pair_at(&bb->prf.o, &bb->span);
@@ -292,10 +292,10 @@ static void check_ike_lifetime(struct pair_ctx *pc, const struct ike_proposal *x
 		return;
 	f = pair_finding(pc, R_LIFETIME_MISMATCH, pair_at(&x->lifetime_s.o, &x->span),
 			 "IKE SA lifetime %lld s%s here, %lld s%s on '%s'", (long long)x->lifetime_s.v,
-			 pair_prov(&x->lifetime_s.o), (long long)y->lifetime_s.v, pair_prov(&y->lifetime_s.o),
+			 chk_prov(&x->lifetime_s.o), (long long)y->lifetime_s.v, chk_prov(&y->lifetime_s.o),
 			 pc->b->dev->name);
 	fnd_related(f, pair_at(&y->lifetime_s.o, &y->span), "peer side: %s '%s' lifetime %lld s%s",
-		    ike_proposal_kind(y), y->name, (long long)y->lifetime_s.v, pair_prov(&y->lifetime_s.o));
+		    ike_proposal_kind(y), y->name, (long long)y->lifetime_s.v, chk_prov(&y->lifetime_s.o));
 	fnd_fp(f, "p1|%lld|%lld", (long long)x->lifetime_s.v, (long long)y->lifetime_s.v);
 }
 
@@ -467,13 +467,13 @@ static void check_id_dir(struct pair_ctx *pc, const struct tunnel *from, const s
 	id_text(want, w, sizeof(w));
 	if (from_is_a) {
 		f = pair_finding(pc, R_ID_MISMATCH, at_from, "local identity %s%s here, but '%s' expects %s",
-				 s, pair_prov(&sent.o), to->dev->name, w);
+				 s, chk_prov(&sent.o), to->dev->name, w);
 		fnd_related(f, at_to, "peer side: remote identity %s expected", w);
 	} else {
 		f = pair_finding(pc, R_ID_MISMATCH, pair_at(&want->o, &to->ike->peer_span),
 				 "remote identity %s expected here, but '%s' sends %s%s", w, from->dev->name,
-				 s, pair_prov(&sent.o));
-		fnd_related(f, at_from, "peer side: local identity %s%s", s, pair_prov(&sent.o));
+				 s, chk_prov(&sent.o));
+		fnd_related(f, at_from, "peer side: local identity %s%s", s, chk_prov(&sent.o));
 	}
 	fnd_fp(f, "%s|%s", s, w);
 }

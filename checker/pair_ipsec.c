@@ -130,9 +130,9 @@ static void check_transforms(struct pair_ctx *pc, bool modes_only)
 		/* the transforms agree; only the encapsulation mode does not */
 		f = pair_finding(pc, R_ENCAPSULATION_MISMATCH, pair_at(&ma->mode.o, &ma->span),
 				 "%s mode%s here, %s mode%s on '%s'", mode_name(ma->mode.v),
-				 pair_prov(&ma->mode.o), mode_name(mb->mode.v), pair_prov(&mb->mode.o), side);
+				 chk_prov(&ma->mode.o), mode_name(mb->mode.v), chk_prov(&mb->mode.o), side);
 		fnd_related(f, pair_at(&mb->mode.o, &mb->span), "peer side: %s '%s' uses %s mode%s",
-			    ipsec_proposal_kind(mb), mb->name, mode_name(mb->mode.v), pair_prov(&mb->mode.o));
+			    ipsec_proposal_kind(mb), mb->name, mode_name(mb->mode.v), chk_prov(&mb->mode.o));
 		fnd_fp(f, "%s|%s", mode_name(ma->mode.v), mode_name(mb->mode.v));
 		return;
 	}
@@ -142,24 +142,24 @@ static void check_transforms(struct pair_ctx *pc, bool modes_only)
 	at_b = &bb->span;
 	if (best & P2_PROTO) {
 		sb_addf(&msg, " protocol %s%s here, %s%s there;", proto_name(proto_of(ba)),
-			pair_prov(&ba->proto.o), proto_name(proto_of(bb)), pair_prov(&bb->proto.o));
-		sb_addf(&rel, " protocol %s%s;", proto_name(proto_of(bb)), pair_prov(&bb->proto.o));
+			chk_prov(&ba->proto.o), proto_name(proto_of(bb)), chk_prov(&bb->proto.o));
+		sb_addf(&rel, " protocol %s%s;", proto_name(proto_of(bb)), chk_prov(&bb->proto.o));
 		at = pair_at(&ba->proto.o, &ba->span);
 		at_b = pair_at(&bb->proto.o, &bb->span);
 	}
 	if (best & P2_ENC) {
 		sb_addf(&msg, " esp encryption %s%s here, %s%s there;", pair_encs(&ba->esp_enc, x, sizeof(x)),
-			pair_prov(&ba->esp_enc.o), pair_encs(&bb->esp_enc, y, sizeof(y)),
-			pair_prov(&bb->esp_enc.o));
-		sb_addf(&rel, " esp encryption %s%s;", y, pair_prov(&bb->esp_enc.o));
+			chk_prov(&ba->esp_enc.o), pair_encs(&bb->esp_enc, y, sizeof(y)),
+			chk_prov(&bb->esp_enc.o));
+		sb_addf(&rel, " esp encryption %s%s;", y, chk_prov(&bb->esp_enc.o));
 		at = pair_at(&ba->esp_enc.o, &ba->span);
 		at_b = pair_at(&bb->esp_enc.o, &bb->span);
 	}
 	if (best & P2_INTEG) {
 		sb_addf(&msg, " esp integrity %s%s here, %s%s there;",
-			pair_integs(&ba->esp_integ, x, sizeof(x)), pair_prov(&ba->esp_integ.o),
-			pair_integs(&bb->esp_integ, y, sizeof(y)), pair_prov(&bb->esp_integ.o));
-		sb_addf(&rel, " esp integrity %s%s;", y, pair_prov(&bb->esp_integ.o));
+			pair_integs(&ba->esp_integ, x, sizeof(x)), chk_prov(&ba->esp_integ.o),
+			pair_integs(&bb->esp_integ, y, sizeof(y)), chk_prov(&bb->esp_integ.o));
+		sb_addf(&rel, " esp integrity %s%s;", y, chk_prov(&bb->esp_integ.o));
 		if (!(best & P2_ENC)) {
 			at = pair_at(&ba->esp_integ.o, &ba->span);
 			at_b = pair_at(&bb->esp_integ.o, &bb->span);
@@ -167,9 +167,9 @@ static void check_transforms(struct pair_ctx *pc, bool modes_only)
 	}
 	if (best & P2_AH) {
 		sb_addf(&msg, " ah integrity %s%s here, %s%s there;",
-			pair_integs(&ba->ah_integ, x, sizeof(x)), pair_prov(&ba->ah_integ.o),
-			pair_integs(&bb->ah_integ, y, sizeof(y)), pair_prov(&bb->ah_integ.o));
-		sb_addf(&rel, " ah integrity %s%s;", y, pair_prov(&bb->ah_integ.o));
+			pair_integs(&ba->ah_integ, x, sizeof(x)), chk_prov(&ba->ah_integ.o),
+			pair_integs(&bb->ah_integ, y, sizeof(y)), chk_prov(&bb->ah_integ.o));
+		sb_addf(&rel, " ah integrity %s%s;", y, chk_prov(&bb->ah_integ.o));
 	}
 	msg.buf[msg.len - 1] = '\0';
 	rel.buf[rel.len - 1] = '\0';
@@ -199,12 +199,12 @@ static void check_pfs(struct pair_ctx *pc)
 	pfs_text(a->v, x, sizeof(x));
 	pfs_text(b->v, y, sizeof(y));
 	f = pair_finding(pc, R_PFS_MISMATCH, pair_at(&a->o, &pc->a->span), "PFS %s%s here, %s%s on '%s'%s", x,
-			 pair_prov(&a->o), y, pair_prov(&b->o), pc->b->dev->name,
+			 chk_prov(&a->o), y, chk_prov(&b->o), pc->b->dev->name,
 			 pc->version == 2 ?
 				 ": with IKEv2 the first child SA comes up and the tunnel fails at the "
 				 "first rekey" :
 				 "");
-	fnd_related(f, pair_at(&b->o, &pc->b->span), "peer side: PFS %s%s in %s", y, pair_prov(&b->o),
+	fnd_related(f, pair_at(&b->o, &pc->b->span), "peer side: PFS %s%s in %s", y, chk_prov(&b->o),
 		    pc->b->name);
 	fnd_fp(f, "%lld|%lld", (long long)a->v, (long long)b->v);
 }
@@ -232,9 +232,9 @@ static void check_p2_lifetime(struct pair_ctx *pc)
 			continue;
 		f = pair_finding(pc, R_LIFETIME_MISMATCH, pair_at(&a->o, &pc->a->span),
 				 "IPsec SA lifetime %lld %s%s here, %lld %s%s on '%s'", (long long)a->v, unit,
-				 pair_prov(&a->o), (long long)b->v, unit, pair_prov(&b->o), pc->b->dev->name);
+				 chk_prov(&a->o), (long long)b->v, unit, chk_prov(&b->o), pc->b->dev->name);
 		fnd_related(f, pair_at(&b->o, &pc->b->span), "peer side: %s lifetime %lld %s%s", pc->b->name,
-			    (long long)b->v, unit, pair_prov(&b->o));
+			    (long long)b->v, unit, chk_prov(&b->o));
 		fnd_fp(f, "p2|%s|%lld|%lld", unit, (long long)a->v, (long long)b->v);
 	}
 }

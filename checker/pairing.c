@@ -100,20 +100,6 @@ const char *pair_groups(const struct algset *s, char *buf, size_t n)
 	return join_set(s, group_name, buf, n);
 }
 
-const char *pair_prov(const struct origin *o)
-{
-	switch (o->prov) {
-	case PROV_DEFAULT:
-		return " (default)";
-	case PROV_DEFAULT_ASSUMED:
-		return " (assumed default)";
-	case PROV_WRITTEN:
-	case PROV_UNSET:
-		break;
-	}
-	return "";
-}
-
 const struct span *pair_at(const struct origin *o, const struct span *fallback)
 {
 	if (o->span.src && o->span.line)
