@@ -61,15 +61,9 @@ static void check_versions(struct pair_ctx *pc)
 
 static const char *xchg_name(int64_t x)
 {
-	switch (x) {
-	case XCHG_MAIN:
-		return "main";
-	case XCHG_AGGRESSIVE:
-		return "aggressive";
-	case XCHG_AUTO:
-		return "auto";
-	}
-	return "main";
+	const char *n = model_exchange_name(x);
+
+	return n ? n : "main";
 }
 
 static void check_exchange(struct pair_ctx *pc)

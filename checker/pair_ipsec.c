@@ -15,30 +15,16 @@
 
 static const char *proto_name(int64_t p)
 {
-	switch (p) {
-	case PROTO_AH:
-		return "ah";
-	case PROTO_AH_ESP:
-		return "ah-esp";
-	case PROTO_ESP:
-	case PROTO_UNSET:
-		break;
-	}
-	return "esp";
+	const char *n = model_proto_name(p);
+
+	return n ? n : "esp";
 }
 
 static const char *mode_name(int64_t m)
 {
-	switch (m) {
-	case ENCAP_TRANSPORT:
-		return "transport";
-	case ENCAP_AUTO:
-		return "auto";
-	case ENCAP_TUNNEL:
-	case ENCAP_UNSET:
-		break;
-	}
-	return "tunnel";
+	const char *n = model_mode_name(m);
+
+	return n ? n : "tunnel";
 }
 
 static int64_t proto_of(const struct ipsec_proposal *p)

@@ -494,3 +494,42 @@ void algset_add(struct algset *s, unsigned v)
 	if (s->n < ALGSET_MAX)
 		s->order[s->n++] = (uint8_t)v;
 }
+
+const char *model_exchange_name(int64_t x)
+{
+	switch (x) {
+	case XCHG_MAIN:
+		return "main";
+	case XCHG_AGGRESSIVE:
+		return "aggressive";
+	case XCHG_AUTO:
+		return "auto";
+	}
+	return NULL;
+}
+
+const char *model_proto_name(int64_t p)
+{
+	switch (p) {
+	case PROTO_ESP:
+		return "esp";
+	case PROTO_AH:
+		return "ah";
+	case PROTO_AH_ESP:
+		return "ah-esp";
+	}
+	return NULL;
+}
+
+const char *model_mode_name(int64_t m)
+{
+	switch (m) {
+	case ENCAP_TUNNEL:
+		return "tunnel";
+	case ENCAP_TRANSPORT:
+		return "transport";
+	case ENCAP_AUTO:
+		return "auto";
+	}
+	return NULL;
+}

@@ -86,6 +86,10 @@ enum dialect {
 const char *model_vendor_name(enum vendor v);	 /* "huawei", "hpux", "aix", "unknown" */
 const char *model_vendor_display(enum vendor v); /* "Huawei", "HP-UX", "AIX", "unknown" */
 const char *model_dialect_name(enum dialect d);	 /* "ar-old", "ar-new", "usg", "usg-e", "a.02", ... */
+/* "main", "aggressive", "auto"; "esp", "ah", "ah-esp"; "tunnel", "transport", "auto": NULL when unset */
+const char *model_exchange_name(int64_t x);
+const char *model_proto_name(int64_t p);
+const char *model_mode_name(int64_t m);
 bool model_vendor_parse(const char *s, enum vendor *out);
 
 /* ---- keys ---------------------------------------------------------------- */

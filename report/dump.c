@@ -176,32 +176,6 @@ static void write_ident(struct jw *w, const char *key, const struct ident *id)
 	jw_obj_close(w);
 }
 
-static const char *exchange_name(int64_t x)
-{
-	switch (x) {
-	case XCHG_MAIN:
-		return "main";
-	case XCHG_AGGRESSIVE:
-		return "aggressive";
-	case XCHG_AUTO:
-		return "auto";
-	}
-	return NULL;
-}
-
-static const char *proto_name(int64_t p)
-{
-	switch (p) {
-	case PROTO_ESP:
-		return "esp";
-	case PROTO_AH:
-		return "ah";
-	case PROTO_AH_ESP:
-		return "ah-esp";
-	}
-	return NULL;
-}
-
 static void write_ike_proposal(struct jw *w, const struct ike_proposal *p)
 {
 	jw_obj_open(w);
@@ -243,7 +217,7 @@ static void write_ike(struct jw *w, const struct ike *ike)
 	jw_kstr(w, "peer", ike->peer_name);
 	write_line(w, "peer_line", &ike->peer_span);
 	write_versions(w, &ike->versions);
-	write_mname(w, "exchange", &ike->exchange, exchange_name(ike->exchange.v));
+	write_mname(w, "exchange", &ike->exchange, model_exchange_name(ike->exchange.v));
 	jw_key(w, "proposals");
 	jw_arr_open(w);
 	for (size_t i = 0; i < ike->nproposals; i++) {
@@ -263,11 +237,11 @@ static void write_ipsec_proposal(struct jw *w, const struct ipsec_proposal *p)
 	jw_obj_open(w);
 	jw_kstr(w, "name", p->name);
 	write_line(w, "line", &p->span);
-	write_mname(w, "protocol", &p->proto, proto_name(p->proto.v));
+	write_mname(w, "protocol", &p->proto, model_proto_name(p->proto.v));
 	write_algset(w, "esp_encryption", &p->esp_enc, ALG_ENC);
 	write_algset(w, "esp_integrity", &p->esp_integ, ALG_INTEG);
 	write_algset(w, "ah_integrity", &p->ah_integ, ALG_INTEG);
-	write_mname(w, "mode", &p->mode, report_encap_name(p->mode.v));
+	write_mname(w, "mode", &p->mode, model_mode_name(p->mode.v));
 	write_mint(w, "lifetime_s", &p->lifetime_s);
 	write_mint(w, "lifetime_kb", &p->lifetime_kb);
 	jw_obj_close(w);

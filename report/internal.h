@@ -57,8 +57,6 @@ void jw_knull(struct jw *w, const char *key);
 
 /* A host as a bare address, any other set canonical (aspec_str); NULL when unset. */
 const char *report_addr_text(const struct addrspec *a, char *buf, size_t bufsz);
-/* "tunnel", "transport", "auto"; NULL when unset. */
-const char *report_encap_name(int64_t mode);
 
 /* One finding as the JSON report writes it (report/json.c): the review's JSON reuses it. */
 void report_json_finding(struct jw *w, const struct finding *f);

@@ -22,19 +22,6 @@ const char *report_addr_text(const struct addrspec *a, char *buf, size_t bufsz)
 	return aspec_str(a, buf, bufsz);
 }
 
-const char *report_encap_name(int64_t mode)
-{
-	switch (mode) {
-	case ENCAP_TUNNEL:
-		return "tunnel";
-	case ENCAP_TRANSPORT:
-		return "transport";
-	case ENCAP_AUTO:
-		return "auto";
-	}
-	return NULL;
-}
-
 static void write_files(struct jw *w, const struct report_input *in)
 {
 	jw_key(w, "files");
@@ -65,7 +52,7 @@ static void write_tunnel(struct jw *w, const struct tunnel *t)
 	char buf[128];
 
 	if (t->ipsec.nproposals && t->ipsec.proposals[0])
-		mode = report_encap_name(t->ipsec.proposals[0]->mode.v);
+		mode = model_mode_name(t->ipsec.proposals[0]->mode.v);
 
 	jw_obj_open(w);
 	jw_kstr(w, "id", t->id);
