@@ -713,6 +713,24 @@ Test(pairs, candidates_are_taken_in_the_order_of_the_device_addresses)
 	arena_free(ar);
 }
 
+/*
+ * A tunnel with manual keys facing one that negotiates: no IKE version is
+ * agreed between them, but their transforms are still compared.
+ */
+Test(pairs, manual_facing_isakmp_still_compares_transforms)
+{
+	struct spec s[2];
+	struct run r;
+
+	pair2(s);
+	s[0].kind = TK_MANUAL;
+	s[1].esp_enc = ENC_AES128;
+	run_specs(&r, s, 2);
+	expect_only(&r, "ipsec-proposal-mismatch", LN_ESPENC, B_LINES + LN_ESPENC,
+		    "esp encryption aes-256 here, aes-128 there");
+	run_free(&r);
+}
+
 Test(pairs, one_sided_names_nearest)
 {
 	struct spec s[2];
