@@ -600,7 +600,7 @@ static void sm_collect(struct sm_found *s, const char *what, const struct algset
 /*
  * IKEv2 with an SM algorithm in any proposal the tunnel offers. A tunnel
  * with both versions enabled counts: initiators try IKEv2 first when both
- * are enabled (formats/huawei-vrp.md 3.6). When the version set is only an
+ * are enabled (the vendor references). When the version set is only an
  * assumed default, the finding is at most a warning (rules.md, "Defaults and
  * provenance").
  */

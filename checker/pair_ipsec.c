@@ -195,7 +195,7 @@ static void check_pfs(struct pair_ctx *pc)
 	fnd_fp(f, "%lld|%lld", (long long)a->v, (long long)b->v);
 }
 
-/* Phase-2 lifetimes: per-transform values win over per-tunnel ones (HP-UX). */
+/* Phase-2 lifetimes: per-transform values, where a driver sets them, win over per-tunnel ones. */
 static const struct mint *p2_life(const struct tunnel *t, bool kb)
 {
 	if (t->ipsec.nproposals) {

@@ -654,7 +654,7 @@ static void group_conflict(struct chk_ctx *c, struct tun_info *ti, size_t i, con
  *
  * Deny rules of an earlier member's list are not taken to claim traffic for
  * the group: what a deny rule does in a policy ACL (clear text, or fall
- * through to the next policy) is unconfirmed (formats/huawei-vrp.md 3.3), and
+ * through to the next policy) is unconfirmed in the vendor references, and
  * counting only what earlier policies protect is the choice that never
  * reports a policy that might be used.
  */
