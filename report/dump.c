@@ -297,7 +297,7 @@ static void write_manual(struct jw *w, const struct manual_sa *m)
 			write_mint(w, "spi", &h->spi);
 			write_key(w, "auth_key", &h->auth_key, "key");
 			write_key(w, "enc_key", &h->enc_key, "key");
-			/* per direction where the vendor sets them so (AIX), else null: the proposal's */
+			/* per direction where the driver sets them so, else null: the proposal's */
 			write_mname(w, "algorithm", &h->alg,
 				    p == SA_ESP ? vocab_enc_name((enum enc)h->alg.v) :
 						  vocab_integ_name((enum integ)h->alg.v));
@@ -345,7 +345,7 @@ static void write_tunnel(struct jw *w, const struct tunnel *t)
 	write_line(w, "applied_line", &t->applied_span);
 	jw_kstr(w, "selectors", t->selectors ? t->selectors->name : NULL);
 	if (t->selectors && t->selectors->view) {
-		/* a tunnel's own copy of rules of a device list (AIX: the filter rules naming it) */
+		/* a tunnel's own copy of rules of a device list (the filter rules naming it) */
 		jw_key(w, "selector_rules");
 		jw_arr_open(w);
 		for (size_t j = 0; j < t->selectors->n; j++)

@@ -71,7 +71,7 @@ void report_json_head(struct jw *w);
  * points at no file of a known vendor); f NULL (the catalogue): every vendor.
  */
 size_t report_symptoms(const struct finding *f, const struct rule_info *ri, enum vendor out[VENDOR__COUNT]);
-/* "symptoms": {"huawei": ..., ...} of report_symptoms(f, ri). */
+/* "symptoms": {"<vendor>": ..., ...} of report_symptoms(f, ri). */
 void report_json_symptoms(struct jw *w, const struct finding *f, const struct rule_info *ri);
 
 /* A location made whole: line and column at least 1, the end not before the start. */

@@ -8,7 +8,7 @@
  *   branch1.batch:7:1: note: peer side: ...
  *    <quoted line>
  *    ^~~~
- *     symptom: Huawei '...'; HP-UX '...'   (the vendors of the files it points at)
+ *     symptom: <Vendor> '...'; <Vendor> '...'   (the vendors of the files it points at)
  *     hint: ...
  *   summary: 3 files, 3 devices, 2 tunnel pairs: 1 error, 2 warnings, 0 infos
  *
@@ -112,7 +112,7 @@ static bool utf8_cont(unsigned char c)
 }
 
 /*
- * Does a statement go on after this line (HP-UX "\\" at the end, an XML
+ * Does a statement go on after this line ("\\" at the end, an XML
  * element left open)? Elements are looked for in the redacted line, so that
  * the characters of a masked cipher cannot open one.
  */
