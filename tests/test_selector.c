@@ -1481,6 +1481,10 @@ Test(addrset, interval_shapes)
 		{"any", NULL, NULL},
 		{"::/0", NULL, NULL},
 		{"::1-::ffff:1.2.3.4", NULL, NULL},
+		{"::1-::ffff:0.0.0.0", NULL, NULL}, /* ends on the first address of ::ffff:0:0/96 */
+		{"::ffff:255.255.255.255-::1:0:0:0", NULL, NULL},    /* starts on its last */
+		{"::1-::fffe:ffff:ffff", "::1", "::fffe:ffff:ffff"}, /* just below it */
+		{"::1:0:0:0-::1:0:0:9", "::1:0:0:0", "::1:0:0:9"},   /* just above it */
 		{"none", NULL, NULL},
 	};
 
