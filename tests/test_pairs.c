@@ -628,6 +628,36 @@ Test(pairs, default_identity_over_ipv6_is_an_ipv6_address)
 	run_free(&r);
 }
 
+/* A tunnel built from s, put first in d's order (d's own tunnel second). */
+static struct tunnel *tunnel_first(struct arena *ar, struct device *d, const struct spec *s, const char *id)
+{
+	struct tunnel *t = build(ar, s)->tunnels[0], *own = d->tunnels[0];
+
+	t->dev = d;
+	t->id = id;
+	d->tunnels = ARENA_NEWV(ar, struct tunnel *, 2);
+	d->tunnels[0] = t;
+	d->tunnels[1] = own;
+	d->ntunnels = d->tunnels_cap = 2;
+	return t;
+}
+
+/* The tunnel that devs[0]'s tunnel pairs with (NULL: none). */
+static const struct tunnel *partner_of_first(struct device **devs, size_t n)
+{
+	struct findings fs = {0};
+	struct pair_list pl = {0};
+	const struct tunnel *b = NULL;
+
+	chk_pairs(devs, n, NULL, &fs, &pl);
+	for (size_t i = 0; i < pl.n && !b; i++)
+		if (pl.v[i].a == devs[0]->tunnels[0])
+			b = pl.v[i].b;
+	fnd_free(&fs);
+	chk_pairs_free(&pl);
+	return b;
+}
+
 /*
  * Of two tunnels of HQ that point back at BR1, BR1's pairs with the one
  * whose own address is the one BR1 points at - all 128 bits of it: HQ's
@@ -637,34 +667,19 @@ Test(pairs, the_partner_is_the_tunnel_on_the_address_pointed_at)
 {
 	struct arena *ar = arena_new();
 	struct device *devs[2];
-	struct findings fs = {0};
-	struct pair_list pl = {0};
 	struct spec s = base("BR1", "2001:db8:2::1", "2001:db8:1::1", "2001:db8:20::/64", "2001:db8:10::/64");
-	struct device *hq, *tmp;
-	struct tunnel *other, *right;
 	struct addrspec a = host("2001:db8:9::1");
 	struct origin o = written(1);
+	struct tunnel *right;
 
 	devs[0] = build(ar, &s);
 	s = base("HQ", "2001:db8:1::1", "2001:db8:2::1", "2001:db8:10::/64", "2001:db8:20::/64");
-	hq = devs[1] = build(ar, &s);
-	right = hq->tunnels[0];
+	devs[1] = build(ar, &s);
+	right = devs[1]->tunnels[0];
 	s = base("HQ", "2001:db8:9::1", "2001:db8:2::1", "2001:db8:10::/64", "2001:db8:20::/64");
-	tmp = build(ar, &s);
-	other = tmp->tunnels[0];
-	other->dev = hq;
-	other->id = "HQ/ipsec-policy:map:5";
-	model_device_add_addr(hq, &a, "LoopBack9", &o);
-	hq->tunnels = ARENA_NEWV(ar, struct tunnel *, 2);
-	hq->tunnels[0] = other; /* first in HQ's order */
-	hq->tunnels[1] = right;
-	hq->ntunnels = hq->tunnels_cap = 2;
-	chk_pairs(devs, 2, NULL, &fs, &pl);
-	cr_assert_geq(pl.n, 1);
-	cr_assert_eq(pl.v[0].a, devs[0]->tunnels[0]);
-	cr_assert_eq(pl.v[0].b, right, "BR1 pairs with %s", pl.v[0].b ? pl.v[0].b->id : "nothing");
-	fnd_free(&fs);
-	chk_pairs_free(&pl);
+	tunnel_first(ar, devs[1], &s, "HQ/ipsec-policy:map:5");
+	model_device_add_addr(devs[1], &a, "LoopBack9", &o);
+	cr_assert_eq(partner_of_first(devs, 2), right);
 	arena_free(ar);
 }
 
@@ -679,12 +694,10 @@ Test(pairs, candidates_are_taken_in_the_order_of_the_device_addresses)
 	static const char *const br[] = {"203.0.113.1", "203.0.113.2", "203.0.113.3", "203.0.113.4",
 					 "203.0.113.5"};
 	struct arena *ar = arena_new();
-	struct device *devs[2], *hq;
-	struct findings fs = {0};
-	struct pair_list pl = {0};
+	struct device *devs[2];
 	struct spec s = base("BR1", br[0], HQ, BR_NET, HQ_NET);
-	struct tunnel *to_second, *to_first;
 	struct origin o = written(1);
+	struct tunnel *to_first;
 
 	devs[0] = build(ar, &s);
 	for (int i = 1; i < 5; i++) {
@@ -693,23 +706,12 @@ Test(pairs, candidates_are_taken_in_the_order_of_the_device_addresses)
 		model_device_add_addr(devs[0], &a, "LoopBack", &o);
 	}
 	devs[0]->tunnels[0]->local.addr.kind = ASPEC_NONE; /* no score from the local end */
-	s = base("HQ", HQ, br[1], HQ_NET, BR_NET);
-	hq = devs[1] = build(ar, &s);
-	to_second = hq->tunnels[0];
 	s = base("HQ", HQ, br[0], HQ_NET, BR_NET);
-	to_first = build(ar, &s)->tunnels[0];
-	to_first->dev = hq;
-	to_first->id = "HQ/ipsec-policy:map:20";
-	hq->tunnels = ARENA_NEWV(ar, struct tunnel *, 2);
-	hq->tunnels[0] = to_second; /* first in HQ's order */
-	hq->tunnels[1] = to_first;
-	hq->ntunnels = hq->tunnels_cap = 2;
-	chk_pairs(devs, 2, NULL, &fs, &pl);
-	cr_assert_geq(pl.n, 1);
-	cr_assert_eq(pl.v[0].a, devs[0]->tunnels[0]);
-	cr_assert_eq(pl.v[0].b, to_first, "BR1 pairs with %s", pl.v[0].b ? pl.v[0].b->id : "nothing");
-	fnd_free(&fs);
-	chk_pairs_free(&pl);
+	devs[1] = build(ar, &s);
+	to_first = devs[1]->tunnels[0];
+	s = base("HQ", HQ, br[1], HQ_NET, BR_NET);
+	tunnel_first(ar, devs[1], &s, "HQ/ipsec-policy:map:5"); /* first in HQ's order */
+	cr_assert_eq(partner_of_first(devs, 2), to_first);
 	arena_free(ar);
 }
 
