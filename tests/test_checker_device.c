@@ -88,6 +88,14 @@ static void algs(struct algset *s, const unsigned *v, size_t n, struct origin o)
 		algs((set), v_, sizeof(v_) / sizeof(v_[0]), (o)); \
 	} while (0)
 
+/* the set holds these values only */
+#define ONLY_ALGS(set, o, ...)                 \
+	do {                                   \
+		(set)->bits = 0;               \
+		(set)->n = 0;                  \
+		ALGS((set), (o), __VA_ARGS__); \
+	} while (0)
+
 struct fx {
 	struct arena *ar;
 	struct device *d;
@@ -882,15 +890,9 @@ Test(checker_device, weak_algorithm_lists_every_weak_value_of_a_proposal)
 	const struct finding *f;
 
 	fx.t->ike->versions.v = IKE_V1;
-	fx.p1->enc.bits = 0;
-	fx.p1->enc.n = 0;
-	ALGS(&fx.p1->enc, written(10), ENC_3DES);
-	fx.p1->hash.bits = 0;
-	fx.p1->hash.n = 0;
-	ALGS(&fx.p1->hash, written(11), INTEG_SHA1);
-	fx.p1->dh.bits = 0;
-	fx.p1->dh.n = 0;
-	ALGS(&fx.p1->dh, written(14), 2);
+	ONLY_ALGS(&fx.p1->enc, written(10), ENC_3DES);
+	ONLY_ALGS(&fx.p1->hash, written(11), INTEG_SHA1);
+	ONLY_ALGS(&fx.p1->dh, written(14), 2);
 	run();
 	f = expect_one(R_WEAK_ALGORITHM, 10,
 		       "ike proposal '10' uses weak algorithms: 3des, sha1, dh group 2");
@@ -900,9 +902,7 @@ Test(checker_device, weak_algorithm_lists_every_weak_value_of_a_proposal)
 
 Test(checker_device, weak_algorithm_default_value_is_marked)
 {
-	fx.p2->esp_integ.bits = 0;
-	fx.p2->esp_integ.n = 0;
-	ALGS(&fx.p2->esp_integ, deflt(5, PROV_DEFAULT_ASSUMED), INTEG_MD5);
+	ONLY_ALGS(&fx.p2->esp_integ, deflt(5, PROV_DEFAULT_ASSUMED), INTEG_MD5);
 	run();
 	/* no written weak value: the finding is at the proposal */
 	expect_one(R_WEAK_ALGORITHM, 5, "ipsec proposal 'P1' uses weak algorithm: md5 (assumed default)");
@@ -922,9 +922,7 @@ Test(checker_device, weak_algorithm_usg_e_mentions_weakea)
 	fx.d->dialect = DIALECT_HW_USG_E;
 	fx.d->weak_refused_by = "USG-E";
 	fx.d->weak_allowed_by = "the WEAKEA module";
-	fx.p2->esp_enc.bits = 0;
-	fx.p2->esp_enc.n = 0;
-	ALGS(&fx.p2->esp_enc, written(7), ENC_DES);
+	ONLY_ALGS(&fx.p2->esp_enc, written(7), ENC_DES);
 	run();
 	expect_one(
 		R_WEAK_ALGORITHM, 7,
@@ -933,9 +931,7 @@ Test(checker_device, weak_algorithm_usg_e_mentions_weakea)
 
 Test(checker_device, weak_algorithm_shared_proposal_once)
 {
-	fx.p2->esp_enc.bits = 0;
-	fx.p2->esp_enc.n = 0;
-	ALGS(&fx.p2->esp_enc, written(7), ENC_DES);
+	ONLY_ALGS(&fx.p2->esp_enc, written(7), ENC_DES);
 	second_policy("VPN", 20, "10.1.2.0/24", "10.2.0.0/16");
 	run();
 	cr_assert_eq(count(R_WEAK_ALGORITHM), 1);
@@ -944,9 +940,7 @@ Test(checker_device, weak_algorithm_shared_proposal_once)
 Test(checker_device, weak_algorithm_near_miss_ikev1_hash_unused_by_ikev2)
 {
 	/* the IKEv1 hash of an IKEv2-only tunnel is never negotiated */
-	fx.p1->hash.bits = 0;
-	fx.p1->hash.n = 0;
-	ALGS(&fx.p1->hash, written(11), INTEG_SHA1);
+	ONLY_ALGS(&fx.p1->hash, written(11), INTEG_SHA1);
 	run();
 	expect_none(R_WEAK_ALGORITHM);
 	/* with IKEv1 enabled too, it is */
@@ -964,12 +958,8 @@ Test(checker_device, weak_algorithm_of_a_proposal_two_tunnels_of_two_versions_of
 {
 	struct tunnel *t2 = second_policy("VPN2", 10, "10.1.9.0/24", "10.2.9.0/24");
 
-	fx.p1->hash.bits = 0;
-	fx.p1->hash.n = 0;
-	ALGS(&fx.p1->hash, written(11), INTEG_SHA1);
-	fx.p1->integ.bits = 0;
-	fx.p1->integ.n = 0;
-	ALGS(&fx.p1->integ, written(12), INTEG_MD5);
+	ONLY_ALGS(&fx.p1->hash, written(11), INTEG_SHA1);
+	ONLY_ALGS(&fx.p1->integ, written(12), INTEG_MD5);
 	fx.t->ipsec.nproposals = 0;
 	t2->ipsec.nproposals = 0;
 	t2->ike->versions.v = IKE_V1;
@@ -993,9 +983,7 @@ Test(checker_device, weak_algorithm_near_miss_unused_builtin_proposal)
 	struct ike_proposal *p = mk_ike_prop("default", 40);
 
 	fx.d->defs[fx.d->ndefs - 1]->builtin = true;
-	p->enc.bits = 0;
-	p->enc.n = 0;
-	ALGS(&p->enc, deflt(40, PROV_DEFAULT), ENC_DES);
+	ONLY_ALGS(&p->enc, deflt(40, PROV_DEFAULT), ENC_DES);
 	run();
 	expect_none(R_WEAK_ALGORITHM);
 	expect_none(R_UNUSED_DEFINITION);
@@ -1195,9 +1183,7 @@ Test(checker_device, sm_algorithm_ikev2_fires)
 {
 	const struct finding *f;
 
-	fx.p2->esp_enc.bits = 0;
-	fx.p2->esp_enc.n = 0;
-	ALGS(&fx.p2->esp_enc, written(7), ENC_SM4);
+	ONLY_ALGS(&fx.p2->esp_enc, written(7), ENC_SM4);
 	run();
 	f = expect_one(R_SM_ALGORITHM_IKEV2, 23,
 		       "ipsec policy 'VPN 10' negotiates with IKEv2, which does not support sm algorithms: "
@@ -1211,12 +1197,8 @@ Test(checker_device, sm_algorithm_ikev2_fires)
 /* sm3 as both integrity and PRF of one proposal is named once */
 Test(checker_device, sm_algorithm_ikev2_names_sm3_once_per_proposal)
 {
-	fx.p1->integ.bits = 0;
-	fx.p1->integ.n = 0;
-	ALGS(&fx.p1->integ, written(11), INTEG_SM3);
-	fx.p1->prf.bits = 0;
-	fx.p1->prf.n = 0;
-	ALGS(&fx.p1->prf, written(12), INTEG_SM3);
+	ONLY_ALGS(&fx.p1->integ, written(11), INTEG_SM3);
+	ONLY_ALGS(&fx.p1->prf, written(12), INTEG_SM3);
 	run();
 	expect_one(R_SM_ALGORITHM_IKEV2, 23,
 		   "ipsec policy 'VPN 10' negotiates with IKEv2, which does not support sm algorithms: "
@@ -1229,12 +1211,8 @@ Test(checker_device, sm_algorithm_ikev2_both_versions_assumed_default)
 
 	fx.t->ike->versions.v = IKE_V1 | IKE_V2;
 	fx.t->ike->versions.o = deflt(17, PROV_DEFAULT_ASSUMED);
-	fx.p2->esp_integ.bits = 0;
-	fx.p2->esp_integ.n = 0;
-	ALGS(&fx.p2->esp_integ, written(6), INTEG_SM3);
-	fx.p1->enc.bits = 0;
-	fx.p1->enc.n = 0;
-	ALGS(&fx.p1->enc, written(10), ENC_SM4);
+	ONLY_ALGS(&fx.p2->esp_integ, written(6), INTEG_SM3);
+	ONLY_ALGS(&fx.p1->enc, written(10), ENC_SM4);
 	run();
 	f = expect_one(
 		R_SM_ALGORITHM_IKEV2, 23,
@@ -1247,9 +1225,7 @@ Test(checker_device, sm_algorithm_ikev2_both_versions_assumed_default)
 Test(checker_device, sm_algorithm_ikev2_near_miss_ikev1)
 {
 	fx.t->ike->versions.v = IKE_V1;
-	fx.p2->esp_enc.bits = 0;
-	fx.p2->esp_enc.n = 0;
-	ALGS(&fx.p2->esp_enc, written(7), ENC_SM4);
+	ONLY_ALGS(&fx.p2->esp_enc, written(7), ENC_SM4);
 	run();
 	expect_none(R_SM_ALGORITHM_IKEV2);
 }
@@ -1315,9 +1291,7 @@ Test(checker_device, fingerprints_do_not_depend_on_lines)
 
 	model_def(fx.d, "ipsec proposal", "UNUSED-PROP", &s, false);
 	set_psk(&fx.t->ike->psk, KEY_PLAIN, "abc123", written(19));
-	fx.p2->esp_enc.bits = 0;
-	fx.p2->esp_enc.n = 0;
-	ALGS(&fx.p2->esp_enc, written(7), ENC_DES);
+	ONLY_ALGS(&fx.p2->esp_enc, written(7), ENC_DES);
 	fx.acl->n = 0;
 	mk_rule(fx.acl, 5, 3, true, "10.1.0.0/16", "10.2.0.0/16");
 	mk_rule(fx.acl, 10, 4, true, "10.1.1.0/24", "10.2.1.0/24");
