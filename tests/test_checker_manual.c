@@ -507,3 +507,62 @@ Test(manual, replay_and_new_header_on_here_off_there)
 	}
 	fleet_free(&f);
 }
+
+/* The mirror of hw_fmt: HW2 at 192.0.2.1, its SAs the other way round. */
+static const char hw2_fmt[] = "#\n"
+			      " sysname HW2\n"
+			      "#\n"
+			      "acl number 3101\n"
+			      " rule 5 permit ip source 192.0.2.1 0 destination 198.51.100.2 0\n"
+			      "#\n"
+			      "ipsec proposal tran1\n"
+			      "%s"
+			      "#\n"
+			      "ipsec policy map1 10 manual\n"
+			      " security acl 3101\n"
+			      " proposal tran1\n"
+			      " tunnel local 192.0.2.1\n"
+			      " tunnel remote 198.51.100.2\n"
+			      " sa spi inbound esp 1001\n"
+			      " sa spi outbound esp 1000\n"
+			      " sa authentication-hex inbound esp simple " K4 "\n"
+			      " sa authentication-hex outbound esp simple " K3 "\n"
+			      " sa encryption-hex inbound esp simple " K2 "\n"
+			      " sa encryption-hex outbound esp simple " K1 "\n"
+			      "#\n"
+			      "interface GigabitEthernet0/0/1\n"
+			      " ip address 192.0.2.1 255.255.255.0\n"
+			      " ipsec policy map1\n"
+			      "#\n"
+			      "return\n";
+
+/*
+ * Two Huawei manual policies: their algorithms are the proposals', not set
+ * per direction, so the proposals are compared as they are for IKE.
+ */
+Test(manual, huawei_manual_pair_compares_its_proposals)
+{
+	struct fleet f = {0};
+	const struct finding *g = NULL;
+
+	add_hw(&f, HW_ESP_PROP, HW_ESP_SAS);
+	cr_assert_lt(f.n, FLEET_MAX);
+	snprintf(f.text[f.n], sizeof(f.text[f.n]), hw2_fmt,
+		 " transform esp\n"
+		 " esp authentication-algorithm sha2-256\n"
+		 " esp encryption-algorithm aes-128\n");
+	add(&f, "hw2.cfg", VENDOR_HUAWEI);
+	fleet_run(&f);
+	for (size_t i = 0; i < f.fs.n; i++) {
+		if (f.fs.v[i].rule == R_PSK_PLAINTEXT)
+			continue;
+		cr_assert_null(g, "a second finding: %s", f.fs.v[i].message);
+		g = &f.fs.v[i];
+	}
+	cr_assert_not_null(g, "the proposals differ: one finding");
+	cr_assert_eq(g->rule, R_IPSEC_PROPOSAL_MISMATCH, "%s", g->message);
+	cr_assert_str_eq(g->loc.src->path, "hw.cfg");
+	cr_assert_eq(g->loc.line, 10, "at the encryption line: %u", g->loc.line);
+	cr_assert_not_null(strstr(g->message, "aes-256 here, aes-128 there"), "%s", g->message);
+	fleet_free(&f);
+}
