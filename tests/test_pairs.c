@@ -716,6 +716,83 @@ Test(pairs, candidates_are_taken_in_the_order_of_the_device_addresses)
 }
 
 /*
+ * HQ's tunnel to BR2 does not face BR1, whatever index bucket BR2's address
+ * shares: BR1 (probed by walking HQ's tunnels, as BR1 has more addresses
+ * than HQ has remotes) pairs with HQ's tunnel to BR1, even when that one
+ * comes second and nothing else tells the two apart.
+ */
+Test(pairs, a_tunnel_to_another_device_does_not_face_this_one)
+{
+	static const char *const br[] = {"203.0.113.1", "203.0.113.2", "203.0.113.3", "203.0.113.4",
+					 "203.0.113.5"};
+	struct arena *ar = arena_new();
+	struct device *devs[3];
+	struct spec s = base("BR1", br[0], HQ, BR_NET, HQ_NET);
+	struct origin o = written(1);
+	struct tunnel *to_br1;
+
+	devs[0] = build(ar, &s);
+	for (int i = 1; i < 5; i++) {
+		struct addrspec a = host(br[i]);
+
+		model_device_add_addr(devs[0], &a, "LoopBack", &o);
+	}
+	devs[0]->tunnels[0]->local.addr.kind = ASPEC_NONE; /* no score from the local end */
+	s = base("HQ", HQ, br[0], HQ_NET, BR_NET);
+	devs[1] = build(ar, &s);
+	to_br1 = devs[1]->tunnels[0];
+	s = base("HQ", HQ, "192.0.2.99", HQ_NET, BR_NET);
+	tunnel_first(ar, devs[1], &s, "HQ/ipsec-policy:map:5");
+	s = base("BR2", "192.0.2.99", HQ, BR_NET, HQ_NET);
+	devs[2] = build(ar, &s);
+	cr_assert_eq(partner_of_first(devs, 3), to_br1);
+	arena_free(ar);
+}
+
+/* n scattered IPv4 host addresses of 10/8 added to d (x: the generator's state) */
+static void add_scattered(struct device *d, int n, uint64_t *x)
+{
+	struct origin o = written(1);
+
+	for (int i = 0; i < n; i++) {
+		char ip[32];
+		struct addrspec a;
+
+		*x = *x * 6364136223846793005ULL + 1442695040888963407ULL;
+		snprintf(ip, sizeof(ip), "10.%u.%u.%u", (unsigned)(*x >> 56), (unsigned)(*x >> 48) & 0xff,
+			 (unsigned)(*x >> 40) % 254 + 1);
+		a = host(ip);
+		model_device_add_addr(d, &a, "LoopBack", &o);
+	}
+}
+
+/*
+ * HQ's tunnel points at 300 addresses of BR2 and none of BR1's 400, some of
+ * which share an index bucket with BR2's: it does not face BR1, so BR1's
+ * tunnel to HQ has no partner.
+ */
+Test(pairs, a_tunnel_to_addresses_in_the_same_buckets_does_not_face_this_one)
+{
+	struct arena *ar = arena_new();
+	struct device *devs[3];
+	struct spec s = base("BR1", BR, HQ, BR_NET, HQ_NET);
+	struct origin o = written(1);
+	uint64_t x = 7;
+
+	devs[0] = build(ar, &s);
+	add_scattered(devs[0], 400, &x);
+	s = base("HQ", HQ, "192.0.2.99", HQ_NET, BR_NET);
+	devs[1] = build(ar, &s);
+	s = base("BR2", "192.0.2.99", HQ, BR_NET, HQ_NET);
+	devs[2] = build(ar, &s);
+	add_scattered(devs[2], 300, &x);
+	for (size_t i = 1; i < devs[2]->naddrs; i++)
+		model_tunnel_add_remote(devs[1]->tunnels[0], &devs[2]->addrs[i].addr, &o);
+	cr_assert_null(partner_of_first(devs, 3));
+	arena_free(ar);
+}
+
+/*
  * A tunnel with manual keys facing one that negotiates: no IKE version is
  * agreed between them, but their transforms are still compared.
  */
