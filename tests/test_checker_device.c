@@ -1045,6 +1045,16 @@ Test(checker_device, aggressive_mode_psk_near_miss_ikev2_only)
 	expect_none(R_AGGRESSIVE_MODE_PSK);
 }
 
+/* a version set the driver could not tell: aggressive mode, written, is IKEv1's and still reported */
+Test(checker_device, aggressive_mode_psk_fires_with_versions_unknown)
+{
+	fx.t->ike->versions.v = 0;
+	fx.t->ike->exchange.v = XCHG_AGGRESSIVE;
+	fx.t->ike->exchange.o = written(22);
+	run();
+	expect_one(R_AGGRESSIVE_MODE_PSK, 22, "ike peer 'HQ' uses aggressive mode with a pre-shared key");
+}
+
 /* ---- psk-plaintext and psk-weak ------------------------------------------------------------ */
 
 static void no_key_text_in_findings(const char *key)
