@@ -683,6 +683,34 @@ Test(pairs, the_partner_is_the_tunnel_on_the_address_pointed_at)
 	arena_free(ar);
 }
 
+static const char *const br5[] = {"203.0.113.1", "203.0.113.2", "203.0.113.3", "203.0.113.4", "203.0.113.5"};
+
+/*
+ * BR1 with the five addresses br5, its tunnel to HQ without a local
+ * endpoint (no score from it), and HQ with its tunnel to br5[0] and, first
+ * in its order, one to other: the tunnel HQ's own builds pair BR1's with.
+ */
+static struct tunnel *br1_and_hq(struct arena *ar, struct device **devs, const char *other)
+{
+	struct spec s = base("BR1", br5[0], HQ, BR_NET, HQ_NET);
+	struct origin o = written(1);
+	struct tunnel *to_br1;
+
+	devs[0] = build(ar, &s);
+	for (int i = 1; i < 5; i++) {
+		struct addrspec a = host(br5[i]);
+
+		model_device_add_addr(devs[0], &a, "LoopBack", &o);
+	}
+	devs[0]->tunnels[0]->local.addr.kind = ASPEC_NONE;
+	s = base("HQ", HQ, br5[0], HQ_NET, BR_NET);
+	devs[1] = build(ar, &s);
+	to_br1 = devs[1]->tunnels[0];
+	s = base("HQ", HQ, other, HQ_NET, BR_NET);
+	tunnel_first(ar, devs[1], &s, "HQ/ipsec-policy:map:5");
+	return to_br1;
+}
+
 /*
  * Two tunnels of HQ point back at BR1, at two of its five addresses, and
  * nothing else tells them apart: BR1's tunnel pairs with the one at BR1's
@@ -691,26 +719,10 @@ Test(pairs, the_partner_is_the_tunnel_on_the_address_pointed_at)
  */
 Test(pairs, candidates_are_taken_in_the_order_of_the_device_addresses)
 {
-	static const char *const br[] = {"203.0.113.1", "203.0.113.2", "203.0.113.3", "203.0.113.4",
-					 "203.0.113.5"};
 	struct arena *ar = arena_new();
 	struct device *devs[2];
-	struct spec s = base("BR1", br[0], HQ, BR_NET, HQ_NET);
-	struct origin o = written(1);
-	struct tunnel *to_first;
+	struct tunnel *to_first = br1_and_hq(ar, devs, br5[1]);
 
-	devs[0] = build(ar, &s);
-	for (int i = 1; i < 5; i++) {
-		struct addrspec a = host(br[i]);
-
-		model_device_add_addr(devs[0], &a, "LoopBack", &o);
-	}
-	devs[0]->tunnels[0]->local.addr.kind = ASPEC_NONE; /* no score from the local end */
-	s = base("HQ", HQ, br[0], HQ_NET, BR_NET);
-	devs[1] = build(ar, &s);
-	to_first = devs[1]->tunnels[0];
-	s = base("HQ", HQ, br[1], HQ_NET, BR_NET);
-	tunnel_first(ar, devs[1], &s, "HQ/ipsec-policy:map:5"); /* first in HQ's order */
 	cr_assert_eq(partner_of_first(devs, 2), to_first);
 	arena_free(ar);
 }
@@ -723,27 +735,11 @@ Test(pairs, candidates_are_taken_in_the_order_of_the_device_addresses)
  */
 Test(pairs, a_tunnel_to_another_device_does_not_face_this_one)
 {
-	static const char *const br[] = {"203.0.113.1", "203.0.113.2", "203.0.113.3", "203.0.113.4",
-					 "203.0.113.5"};
 	struct arena *ar = arena_new();
 	struct device *devs[3];
-	struct spec s = base("BR1", br[0], HQ, BR_NET, HQ_NET);
-	struct origin o = written(1);
-	struct tunnel *to_br1;
+	struct tunnel *to_br1 = br1_and_hq(ar, devs, "192.0.2.99");
+	struct spec s = base("BR2", "192.0.2.99", HQ, BR_NET, HQ_NET);
 
-	devs[0] = build(ar, &s);
-	for (int i = 1; i < 5; i++) {
-		struct addrspec a = host(br[i]);
-
-		model_device_add_addr(devs[0], &a, "LoopBack", &o);
-	}
-	devs[0]->tunnels[0]->local.addr.kind = ASPEC_NONE; /* no score from the local end */
-	s = base("HQ", HQ, br[0], HQ_NET, BR_NET);
-	devs[1] = build(ar, &s);
-	to_br1 = devs[1]->tunnels[0];
-	s = base("HQ", HQ, "192.0.2.99", HQ_NET, BR_NET);
-	tunnel_first(ar, devs[1], &s, "HQ/ipsec-policy:map:5");
-	s = base("BR2", "192.0.2.99", HQ, BR_NET, HQ_NET);
 	devs[2] = build(ar, &s);
 	cr_assert_eq(partner_of_first(devs, 3), to_br1);
 	arena_free(ar);
