@@ -1055,6 +1055,21 @@ Test(checker_device, aggressive_mode_psk_fires_with_versions_unknown)
 	expect_one(R_AGGRESSIVE_MODE_PSK, 22, "ike peer 'HQ' uses aggressive mode with a pre-shared key");
 }
 
+/* a written value whose origin has no line (a driver that could not place it) is reported at its peer */
+Test(checker_device, a_written_value_without_a_line_is_reported_at_its_object)
+{
+	const struct finding *f;
+
+	fx.t->ike->versions.v = IKE_V1;
+	fx.t->ike->exchange.v = XCHG_AGGRESSIVE;
+	fx.t->ike->exchange.o = written(0);
+	run();
+	f = nth(R_AGGRESSIVE_MODE_PSK, 0);
+	cr_assert_not_null(f);
+	cr_assert_eq(f->loc.line, fx.t->ike->peer_span.line ? fx.t->ike->peer_span.line : fx.t->span.line);
+	cr_assert_gt(f->loc.line, 0, "never line 0");
+}
+
 /* ---- psk-plaintext and psk-weak ------------------------------------------------------------ */
 
 static void no_key_text_in_findings(const char *key)
