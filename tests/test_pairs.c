@@ -727,6 +727,18 @@ Test(pairs, candidates_are_taken_in_the_order_of_the_device_addresses)
 	arena_free(ar);
 }
 
+/* of two candidates that tie, one without selectors: the one whose selectors mirror BR1's wins */
+Test(pairs, a_candidate_without_selectors_scores_nothing)
+{
+	struct arena *ar = arena_new();
+	struct device *devs[2];
+	struct tunnel *to_first = br1_and_hq(ar, devs, br5[1]);
+
+	devs[1]->tunnels[0]->selectors = NULL; /* HQ's tunnel to br5[1] */
+	cr_assert_eq(partner_of_first(devs, 2), to_first);
+	arena_free(ar);
+}
+
 /*
  * HQ's tunnel to BR2 does not face BR1, whatever index bucket BR2's address
  * shares: BR1 (probed by walking HQ's tunnels, as BR1 has more addresses
