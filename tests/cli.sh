@@ -543,6 +543,12 @@ expect_jq "$OUT" '.tunnels[0].ike.psk == {"value": "<psk: ascii, 18 chars>", "li
 	"dump describes the simple key by form and length, at its line"
 expect_masked "$OUT" "$SIMPLE_KEY" '<psk: ascii, 18 chars>' "dump never prints the simple key"
 
+# an HP-UX host policy with -tunnel: tunnel mode is written (by the tunnel policy), not a default
+run dump fixtures/hpux/examples/4.2-host-to-gateway.batch
+expect_rc 0 "dump on an HP-UX batch file with a tunnel policy"
+expect_jq "$OUT" '.tunnels[0].ipsec.proposals[0].mode == {"value": "tunnel", "line": 4, "source": "written"}' \
+	"an HP-UX tunnel policy's transforms are in tunnel mode, as written"
+
 # a listing names no device: the file's stem names it, by default, at line 1
 run dump fixtures/aix/text/duplicate-definition--fires-rule.lsfilt
 expect_rc 0 "dump on an AIX filter listing"
