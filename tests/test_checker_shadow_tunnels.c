@@ -158,3 +158,19 @@ Test(shadow_tunnels, a_discard_behind_a_tunnel_is_the_lists)
 	assert_shadowed(&c, 1, line, words);
 	checked_free(&c);
 }
+
+/* IPv6: a policy with no -destination (any IPv6 address) covers a later, specific one */
+Test(shadow_tunnels, an_ipv6_policy_to_any_destination_covers_a_later_one)
+{
+	static const char text[] = "add host broad -source 2001:db8::10 -priority 10 " ESP "\n"
+				   "add host specific -source 2001:db8::10 -destination 2001:db8:2::5 "
+				   "-priority 20 " ESP "\n";
+	static const uint32_t line[] = {2};
+	static const char *const words[] = {
+		"host policy 'specific' is never used: host policy 'broad' selects all of its traffic first"};
+	struct checked c;
+
+	check(&c, text, true);
+	assert_shadowed(&c, 1, line, words);
+	checked_free(&c);
+}
