@@ -288,7 +288,9 @@ Test(rules, every_symptom_line_is_its_rules_symptom)
 
 		cr_assert(c->vendor > VENDOR_UNKNOWN && c->vendor < VENDOR__COUNT);
 		cr_assert(c->text && *c->text, "an empty SYMPTOM line for %s", rule_info(c->rule)->id);
-		cr_assert_eq(rule_info(c->rule)->sym[c->vendor], c->text);
+		cr_assert_not_null(rule_info(c->rule)->sym[c->vendor]);
+		/* the same text: an ASan build does not merge equal literals of two files */
+		cr_assert_str_eq(rule_info(c->rule)->sym[c->vendor], c->text);
 		for (size_t j = i + 1; j < ARRAY_SIZE(all_symptoms); j++)
 			cr_assert(all_symptoms[j].rule != c->rule || all_symptoms[j].vendor != c->vendor,
 				  "%s has two symptoms for %s", rule_info(c->rule)->id,
