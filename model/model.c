@@ -495,41 +495,32 @@ void algset_add(struct algset *s, unsigned v)
 		s->order[s->n++] = (uint8_t)v;
 }
 
+/* The name of value v of an enumeration whose names are names[0..n) (NULL: unset), or NULL. */
+static const char *enum_name(const char *const *names, size_t n, int64_t v)
+{
+	return v >= 0 && (uint64_t)v < n ? names[v] : NULL;
+}
+
 const char *model_exchange_name(int64_t x)
 {
-	switch (x) {
-	case XCHG_MAIN:
-		return "main";
-	case XCHG_AGGRESSIVE:
-		return "aggressive";
-	case XCHG_AUTO:
-		return "auto";
-	}
-	return NULL;
+	static const char *const names[] = {
+		[XCHG_MAIN] = "main", [XCHG_AGGRESSIVE] = "aggressive", [XCHG_AUTO] = "auto"};
+
+	return enum_name(names, ARRAY_SIZE(names), x);
 }
 
 const char *model_proto_name(int64_t p)
 {
-	switch (p) {
-	case PROTO_ESP:
-		return "esp";
-	case PROTO_AH:
-		return "ah";
-	case PROTO_AH_ESP:
-		return "ah-esp";
-	}
-	return NULL;
+	static const char *const names[] = {
+		[PROTO_ESP] = "esp", [PROTO_AH] = "ah", [PROTO_AH_ESP] = "ah-esp"};
+
+	return enum_name(names, ARRAY_SIZE(names), p);
 }
 
 const char *model_mode_name(int64_t m)
 {
-	switch (m) {
-	case ENCAP_TUNNEL:
-		return "tunnel";
-	case ENCAP_TRANSPORT:
-		return "transport";
-	case ENCAP_AUTO:
-		return "auto";
-	}
-	return NULL;
+	static const char *const names[] = {
+		[ENCAP_TUNNEL] = "tunnel", [ENCAP_TRANSPORT] = "transport", [ENCAP_AUTO] = "auto"};
+
+	return enum_name(names, ARRAY_SIZE(names), m);
 }
