@@ -24,7 +24,7 @@ void chk_device(const struct device *d, struct findings *fs)
 	chk_structure(&c);
 	chk_selectors(&c);
 	chk_crypto(&c);
-	chk_set_free(&c.seen);
+	hmap_free(&c.seen);
 }
 
 /* ---- findings ------------------------------------------------------------- */
@@ -44,78 +44,27 @@ struct finding *chk_add(struct chk_ctx *c, enum rule_id rule, const struct span 
 	return f;
 }
 
-uint64_t chk_hash_str(uint64_t h, const char *s)
-{
-	static const char nul;
-
-	if (s)
-		h = util_hash64(s, strlen(s), h);
-	return util_hash64(&nul, 1, h);
-}
-
-uint64_t chk_hash_span(uint64_t h, const struct span *s)
-{
-	uintptr_t src = s ? (uintptr_t)s->src : 0;
-	uint32_t lc[2] = {s ? s->line : 0, s ? s->col : 0};
-
-	h = util_hash64(&src, sizeof(src), h);
-	return util_hash64(lc, sizeof(lc), h);
-}
-
 bool chk_once(struct chk_ctx *c, enum rule_id rule, const struct span *at, const char *detail)
 {
-	uint64_t h = util_hash64(&rule, sizeof(rule), UTIL_HASH_SEED);
+	struct {
+		enum rule_id rule;
+		const void *src;
+		uint32_t line, col;
+	} k;
+	struct strbuf key = STRBUF_INIT;
+	bool added;
 
-	h = chk_hash_span(h, at);
-	h = chk_hash_str(h, detail);
-	return chk_set_add(&c->seen, h);
-}
-
-/* ---- a set of 64-bit keys ------------------------------------------------- */
-
-static size_t set_slot(const uint64_t *v, size_t cap, uint64_t key)
-{
-	size_t i = (size_t)(key ^ (key >> 29)) & (cap - 1);
-
-	while (v[i] && v[i] != key)
-		i = (i + 1) & (cap - 1);
-	return i;
-}
-
-bool chk_set_add(struct chk_set *s, uint64_t key)
-{
-	size_t i;
-
-	key = key ? key : 1;
-	if ((s->n + 1) * 2 > s->cap) {
-		size_t ncap = s->cap ? s->cap * 2 : 64;
-		uint64_t *nv = xcalloc(ncap, sizeof(*nv));
-
-		for (size_t j = 0; j < s->cap; j++)
-			if (s->v[j])
-				nv[set_slot(nv, ncap, s->v[j])] = s->v[j];
-		free(s->v);
-		s->v = nv;
-		s->cap = ncap;
-	}
-	i = set_slot(s->v, s->cap, key);
-	if (s->v[i])
-		return false;
-	s->v[i] = key;
-	s->n++;
-	return true;
-}
-
-bool chk_set_has(const struct chk_set *s, uint64_t key)
-{
-	key = key ? key : 1;
-	return s->cap && s->v[set_slot(s->v, s->cap, key)] == key;
-}
-
-void chk_set_free(struct chk_set *s)
-{
-	free(s->v);
-	memset(s, 0, sizeof(*s));
+	memset(&k, 0, sizeof(k)); /* padding is part of the key */
+	k.rule = rule;
+	k.src = at ? at->src : NULL;
+	k.line = at ? at->line : 0;
+	k.col = at ? at->col : 0;
+	sb_addn(&key, (const char *)&k, sizeof(k));
+	if (detail)
+		sb_adds(&key, detail);
+	added = hmap_add(&c->seen, key.buf, key.len);
+	sb_free(&key);
+	return added;
 }
 
 /* ---- names ---------------------------------------------------------------- */

@@ -17,23 +17,13 @@
 #include <stdint.h>
 
 #include "checker/checker.h"
-
-/* A set of 64-bit keys (open addressing; key 0 is stored as 1). */
-struct chk_set {
-	uint64_t *v;
-	size_t cap, n;
-};
-
-/* true when key was not in the set (and is now) */
-bool chk_set_add(struct chk_set *s, uint64_t key);
-bool chk_set_has(const struct chk_set *s, uint64_t key);
-void chk_set_free(struct chk_set *s);
+#include "common/hmap.h"
 
 /* One run of chk_device(): the device, where findings go, what was reported. */
 struct chk_ctx {
 	const struct device *d;
 	struct findings *fs;
-	struct chk_set seen; /* (rule, location, detail) already reported */
+	struct hmap seen; /* (rule, location, detail) already reported */
 };
 
 /* fnd_add() on the device: the device name is filled in. */
@@ -46,10 +36,6 @@ struct finding *chk_add(struct chk_ctx *c, enum rule_id rule, const struct span 
  * first time (rule, at, detail) is seen.
  */
 bool chk_once(struct chk_ctx *c, enum rule_id rule, const struct span *at, const char *detail);
-
-/* Hash helpers for keys. */
-uint64_t chk_hash_str(uint64_t h, const char *s);
-uint64_t chk_hash_span(uint64_t h, const struct span *s);
 
 /* Names for messages (buffers of CHK_NAME bytes are enough). */
 #define CHK_NAME 256

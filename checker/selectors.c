@@ -480,23 +480,22 @@ static void shadow_list(struct chk_ctx *c, const struct sel_list *l)
 static void shadow_lists(struct chk_ctx *c)
 {
 	const struct device *d = c->d;
-	struct chk_set done = {0};
+	struct hmap done = HMAP_INIT;
 
 	for (size_t i = 0; i < d->nsel_lists; i++) {
-		uintptr_t p = (uintptr_t)d->sel_lists[i];
+		const struct sel_list *l = d->sel_lists[i];
 
-		if (chk_set_add(&done, util_hash64(&p, sizeof(p), UTIL_HASH_SEED)))
+		if (hmap_add(&done, &l, sizeof(l)))
 			shadow_list(c, d->sel_lists[i]);
 	}
 	/* a list a driver attached to a tunnel only */
 	for (size_t i = 0; i < d->ntunnels; i++) {
-		uintptr_t p = (uintptr_t)d->tunnels[i]->selectors;
+		const struct sel_list *l = d->tunnels[i]->selectors;
 
-		if (p && !d->tunnels[i]->selectors->view &&
-		    chk_set_add(&done, util_hash64(&p, sizeof(p), UTIL_HASH_SEED)))
+		if (l && !l->view && hmap_add(&done, &l, sizeof(l)))
 			shadow_list(c, d->tunnels[i]->selectors);
 	}
-	chk_set_free(&done);
+	hmap_free(&done);
 }
 
 /* ---- tunnels: effective regions and their boxes ------------------------------------ */
@@ -663,7 +662,7 @@ static void shadow_group(struct chk_ctx *c, struct tun_info *ti, size_t n)
 	struct tun_boxes tb = {0};
 	struct box_idx x = {0};
 	struct idx_vec cand = {0}, earlier = {0};
-	struct chk_set seen = {0};
+	struct hmap seen = HMAP_INIT;
 
 	if (n < 2)
 		return;
@@ -680,13 +679,13 @@ static void shadow_group(struct chk_ctx *c, struct tun_info *ti, size_t n)
 		while (b1 < tb.n && tb.owner[b1] == i)
 			b1++;
 		earlier.n = 0;
-		chk_set_free(&seen);
+		hmap_free(&seen);
 		for (size_t b = b0; b < b1; b++) {
 			idx_query(&x, &tb.b[b], &cand);
 			for (size_t j = 0; j < cand.n; j++) {
 				size_t o = tb.owner[cand.v[j]];
 
-				if (o < i && chk_set_add(&seen, (uint64_t)o + 1))
+				if (o < i && hmap_add(&seen, &o, sizeof(o)))
 					vec_push(&earlier, o);
 			}
 		}
@@ -732,7 +731,7 @@ static void shadow_group(struct chk_ctx *c, struct tun_info *ti, size_t n)
 		region_free(rest);
 		free(covering.v);
 	}
-	chk_set_free(&seen);
+	hmap_free(&seen);
 	free(cand.v);
 	free(earlier.v);
 	idx_free(&x);

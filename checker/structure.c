@@ -10,6 +10,7 @@
  */
 #include "checker/internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- undefined-reference -------------------------------------------------- */
@@ -74,11 +75,11 @@ static void check_undefined(struct chk_ctx *c)
  * m->name and the tunnel's name starts with the definition's kind ("ipsec
  * policy" / "ipsec policy map1 10").
  */
-static bool is_unapplied_group(const struct device *d, const struct chk_set *groups, const struct mdef *m)
+static bool is_unapplied_group(const struct device *d, const struct hmap *groups, const struct mdef *m)
 {
 	size_t kl = strlen(m->kind);
 
-	if (!chk_set_has(groups, chk_hash_str(UTIL_HASH_SEED, m->name)))
+	if (!hmap_finds(groups, m->name))
 		return false;
 	for (size_t i = 0; i < d->ntunnels; i++) {
 		const struct tunnel *t = d->tunnels[i];
@@ -99,22 +100,24 @@ static bool is_unapplied_group(const struct device *d, const struct chk_set *gro
 static void check_unused_and_unapplied(struct chk_ctx *c)
 {
 	const struct device *d = c->d;
-	struct chk_set groups = {0}, reported = {0};
+	struct hmap groups = HMAP_INIT, reported = HMAP_INIT;
 	char name[CHK_NAME];
 
 	for (size_t i = 0; i < d->ntunnels; i++) {
 		const struct tunnel *t = d->tunnels[i];
 		struct finding *f;
-		uint64_t key;
+		char *key;
+		bool added;
 
 		if (t->applied)
 			continue;
 		if (t->group)
-			chk_set_add(&groups, chk_hash_str(UTIL_HASH_SEED, t->group));
+			hmap_puts(&groups, t->group, NULL);
 		/* a tunnel without a group is a group of its own */
-		key = t->group ? chk_hash_str(chk_hash_str(UTIL_HASH_SEED, "g"), t->group) :
-				 chk_hash_str(chk_hash_str(UTIL_HASH_SEED, "t"), t->id);
-		if (!chk_set_add(&reported, key))
+		key = xasprintf("%c%s", t->group ? 'g' : 't', t->group ? t->group : t->id);
+		added = hmap_add(&reported, key, strlen(key));
+		free(key);
+		if (!added)
 			continue;
 		chk_group(t, name, sizeof(name));
 		if (t->kind == TK_PROFILE)
@@ -149,8 +152,8 @@ static void check_unused_and_unapplied(struct chk_ctx *c)
 		else
 			fnd_fp(f, "%s|%s", m->kind, m->name);
 	}
-	chk_set_free(&groups);
-	chk_set_free(&reported);
+	hmap_free(&groups);
+	hmap_free(&reported);
 }
 
 /* ---- policy-disabled ------------------------------------------------------ */
