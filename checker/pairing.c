@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "checker/pair.h"
+#include "common/hmap.h"
 #include "model/selector.h"
 
 /* ---- helpers shared by the pair checks ----------------------------------- */
@@ -110,32 +111,21 @@ const struct span *pair_at(const struct origin *o, const struct span *fallback)
 /* ---- the address index --------------------------------------------------- */
 
 struct owner {
-	struct ip128 ip;
-	uint8_t family;
 	struct device *dev;
 	size_t pos;	    /* where the address first is in dev's list (config file ones after) */
 	struct owner *next; /* same address, another device */
 };
 
+/* host address (its 128 bits) -> the devices that own it, most recently added first */
 struct addr_index {
-	struct owner **tab;
-	size_t cap;
+	struct hmap map; /* ip128 -> index in pool + 1 of the chain's head */
 	struct owner *pool;
 	size_t npool, poolcap;
 };
 
-static size_t ip_hash(const struct ip128 *ip, size_t cap)
-{
-	uint64_t h = util_hash64(ip, sizeof(*ip), UTIL_HASH_SEED);
-	return (size_t)h & (cap - 1);
-}
-
 static void index_init(struct addr_index *ix, size_t expect)
 {
-	ix->cap = 64;
-	while (ix->cap < expect * 2)
-		ix->cap *= 2;
-	ix->tab = xcalloc(ix->cap, sizeof(*ix->tab));
+	memset(&ix->map, 0, sizeof(ix->map));
 	ix->poolcap = expect ? expect : 1;
 	ix->pool = xcalloc(ix->poolcap, sizeof(*ix->pool));
 	ix->npool = 0;
@@ -143,64 +133,67 @@ static void index_init(struct addr_index *ix, size_t expect)
 
 static void index_add(struct addr_index *ix, const struct addrspec *a, struct device *d, size_t pos)
 {
-	size_t h;
+	uintptr_t *head;
 	struct owner *o;
 
 	if (!aspec_is_host(a))
 		return;
-	h = ip_hash(&a->a, ix->cap);
-	for (o = ix->tab[h]; o; o = o->next) {
-		if (o->dev == d && o->ip.hi == a->a.hi && o->ip.lo == a->a.lo)
+	head = hmap_put(&ix->map, &a->a, sizeof(a->a), NULL);
+	for (o = *head ? &ix->pool[*head - 1] : NULL; o; o = o->next) {
+		if (o->dev == d)
 			return;
 	}
 	if (ix->npool == ix->poolcap)
 		return; /* sized from the address count: cannot happen */
 	o = &ix->pool[ix->npool++];
-	o->ip = a->a;
-	o->family = a->family;
 	o->dev = d;
 	o->pos = pos;
-	o->next = ix->tab[h];
-	ix->tab[h] = o;
+	o->next = *head ? &ix->pool[*head - 1] : NULL;
+	*head = ix->npool;
 }
 
-/* Owners of a host address, in index order (the most recently added first). */
+/* Owners of a host address, the most recently added first; NULL when none. */
 static struct owner *index_find(const struct addr_index *ix, const struct addrspec *a)
 {
+	const uintptr_t *head;
+
 	if (!aspec_is_host(a))
 		return NULL;
-	for (struct owner *o = ix->tab[ip_hash(&a->a, ix->cap)]; o; o = o->next) {
-		if (o->ip.hi == a->a.hi && o->ip.lo == a->a.lo)
-			return o;
-	}
-	return NULL;
+	head = hmap_find(&ix->map, &a->a, sizeof(a->a));
+	return head ? &ix->pool[*head - 1] : NULL;
 }
 
 static void index_free(struct addr_index *ix)
 {
-	free(ix->tab);
+	hmap_free(&ix->map);
 	free(ix->pool);
 }
 
-/* (device, remote address) -> tunnels of that device pointing there */
+/* (device, remote address) -> tunnels of that device pointing there, in its own order */
 struct remote_ent {
-	const struct device *dev;
-	struct ip128 ip;
 	struct tunnel *t;
 	struct remote_ent *next;
 };
 
+struct remote_key {
+	const struct device *dev;
+	struct ip128 ip;
+};
+
 struct remote_index {
-	struct remote_ent **tab;
-	size_t cap;
+	struct hmap map; /* remote_key -> index in pool + 1 of the chain's head */
 	struct remote_ent *pool;
 	size_t npool;
 };
 
-static size_t remote_hash(const struct device *d, const struct ip128 *ip, size_t cap)
+static struct remote_key remote_key(const struct device *d, const struct ip128 *ip)
 {
-	uint64_t h = util_hash64(&d, sizeof(d), UTIL_HASH_SEED);
-	return (size_t)util_hash64(ip, sizeof(*ip), h) & (cap - 1);
+	struct remote_key k;
+
+	memset(&k, 0, sizeof(k)); /* padding is part of the key */
+	k.dev = d;
+	k.ip = *ip;
+	return k;
 }
 
 static void remote_index_build(struct remote_index *rx, struct device *const *devs, size_t ndevs)
@@ -211,75 +204,45 @@ static void remote_index_build(struct remote_index *rx, struct device *const *de
 		for (size_t k = 0; k < devs[i]->ntunnels; k++)
 			n += devs[i]->tunnels[k]->nremotes;
 	}
-	rx->cap = 64;
-	while (rx->cap < n * 2)
-		rx->cap *= 2;
-	rx->tab = xcalloc(rx->cap, sizeof(*rx->tab));
+	memset(&rx->map, 0, sizeof(rx->map));
 	rx->pool = xcalloc(n ? n : 1, sizeof(*rx->pool));
+	rx->npool = 0;
 	for (size_t i = 0; i < ndevs; i++) {
 		/* backwards, so each chain lists a device's tunnels in its own order */
 		for (size_t k = devs[i]->ntunnels; k-- > 0;) {
 			struct tunnel *t = devs[i]->tunnels[k];
 			for (size_t r = 0; r < t->nremotes; r++) {
+				struct remote_key key;
 				struct remote_ent *e;
-				size_t h;
+				uintptr_t *head;
+
 				if (!aspec_is_host(&t->remotes[r].addr))
 					continue;
+				key = remote_key(devs[i], &t->remotes[r].addr.a);
+				head = hmap_put(&rx->map, &key, sizeof(key), NULL);
 				e = &rx->pool[rx->npool++];
-				e->dev = devs[i];
-				e->ip = t->remotes[r].addr.a;
 				e->t = t;
-				h = remote_hash(devs[i], &e->ip, rx->cap);
-				e->next = rx->tab[h];
-				rx->tab[h] = e;
+				e->next = *head ? &rx->pool[*head - 1] : NULL;
+				*head = rx->npool;
 			}
 		}
 	}
 }
 
+/* The tunnels of d pointing at ip, in d's order; NULL when none. */
+static struct remote_ent *remote_find(const struct remote_index *rx, const struct device *d,
+				      const struct ip128 *ip)
+{
+	struct remote_key key = remote_key(d, ip);
+	const uintptr_t *head = hmap_find(&rx->map, &key, sizeof(key));
+
+	return head ? &rx->pool[*head - 1] : NULL;
+}
+
 static void remote_index_free(struct remote_index *rx)
 {
-	free(rx->tab);
+	hmap_free(&rx->map);
 	free(rx->pool);
-}
-
-/* ---- the pair set -------------------------------------------------------- */
-
-struct pair_set {
-	const void **keys; /* 2 pointers per slot */
-	size_t cap, n;
-};
-
-static size_t pair_hash(const void *a, const void *b, size_t cap)
-{
-	const void *k[2] = {a, b};
-	return (size_t)util_hash64(k, sizeof(k), UTIL_HASH_SEED) & (cap - 1);
-}
-
-static bool pair_set_insert(struct pair_set *s, const void *a, const void *b)
-{
-	size_t h;
-
-	if ((s->n + 1) * 2 > s->cap) {
-		struct pair_set ns = {NULL, s->cap ? s->cap * 2 : 64, 0};
-		ns.keys = xcalloc(ns.cap * 2, sizeof(*ns.keys));
-		for (size_t i = 0; i < s->cap; i++) {
-			if (s->keys[2 * i])
-				pair_set_insert(&ns, s->keys[2 * i], s->keys[2 * i + 1]);
-		}
-		free(s->keys);
-		*s = ns;
-	}
-	h = pair_hash(a, b, s->cap);
-	while (s->keys[2 * h]) {
-		if (s->keys[2 * h] == a && s->keys[2 * h + 1] == b)
-			return false;
-		h = (h + 1) & (s->cap - 1);
-	}
-	s->keys[2 * h] = a;
-	s->keys[2 * h + 1] = b;
-	s->n++;
-	return true;
 }
 
 /*
@@ -287,48 +250,22 @@ static bool pair_set_insert(struct pair_set *s, const void *a, const void *b)
  * devices usually share one IKE peer pair: its phase-1 findings are the same
  * for each, and are reported once (each pair's status still counts them).
  */
-struct key_set {
-	uint64_t *keys; /* 0: empty slot */
-	size_t cap, n;
-};
-
-static bool key_set_insert(struct key_set *s, uint64_t k)
+static bool first_report(struct hmap *emitted, const struct finding *f)
 {
-	size_t h;
-
-	if (!k)
-		k = 1;
-	if ((s->n + 1) * 2 > s->cap) {
-		struct key_set ns = {NULL, s->cap ? s->cap * 2 : 64, 0};
-
-		ns.keys = xcalloc(ns.cap, sizeof(*ns.keys));
-		for (size_t i = 0; i < s->cap; i++) {
-			if (s->keys[i])
-				key_set_insert(&ns, s->keys[i]);
-		}
-		free(s->keys);
-		*s = ns;
-	}
-	for (h = k & (s->cap - 1); s->keys[h]; h = (h + 1) & (s->cap - 1)) {
-		if (s->keys[h] == k)
-			return false;
-	}
-	s->keys[h] = k;
-	s->n++;
-	return true;
-}
-
-static uint64_t finding_key(const struct finding *f)
-{
-	uint64_t h = util_hash64(&f->rule, sizeof(f->rule), UTIL_HASH_SEED);
 	const struct loc *locs[2] = {&f->loc, f->nrelated ? &f->related[0] : NULL};
+	struct strbuf key = STRBUF_INIT;
+	bool added;
 
+	sb_addn(&key, (const char *)&f->rule, sizeof(f->rule));
 	for (size_t i = 0; i < 2 && locs[i]; i++) {
-		h = util_hash64(&locs[i]->src, sizeof(locs[i]->src), h);
-		h = util_hash64(&locs[i]->line, sizeof(locs[i]->line), h);
-		h = util_hash64(&locs[i]->col, sizeof(locs[i]->col), h);
+		sb_addn(&key, (const char *)&locs[i]->src, sizeof(locs[i]->src));
+		sb_addn(&key, (const char *)&locs[i]->line, sizeof(locs[i]->line));
+		sb_addn(&key, (const char *)&locs[i]->col, sizeof(locs[i]->col));
 	}
-	return util_hash64(f->message, strlen(f->message), h);
+	sb_adds(&key, f->message);
+	added = hmap_add(emitted, key.buf, key.len);
+	sb_free(&key);
+	return added;
 }
 
 /* ---- pairing ------------------------------------------------------------- */
@@ -340,14 +277,8 @@ struct cand {
 	struct tunnel *t;
 };
 
-struct rank_ent {
-	const struct device *key;
-	size_t rank;
-};
-
 struct pairing {
-	struct rank_ent *rank_tab; /* device -> command-line rank */
-	size_t rank_cap;
+	struct hmap rank; /* device -> command-line rank */
 	struct device *const *devs;
 	size_t ndevs;
 	const struct pair_hints *hints;
@@ -359,8 +290,8 @@ struct pairing {
 	bool *near_done;
 	struct cand *cands; /* find_partner()'s scratch */
 	size_t cands_cap;
-	struct pair_set seen;
-	struct key_set emitted; /* findings already reported, by content */
+	struct hmap seen;    /* tunnel pairs already checked */
+	struct hmap emitted; /* findings already reported, by content */
 	struct findings *fs;
 	struct pair_list *out;
 };
@@ -369,36 +300,17 @@ struct pairing {
  * Ranks are looked up often; devices and tunnels carry no index field, so
  * the pairing keeps a pointer-keyed table (device -> rank) built once.
  */
-static size_t rank_slot(const struct device *d, size_t cap)
-{
-	return (size_t)util_hash64(&d, sizeof(d), UTIL_HASH_SEED) & (cap - 1);
-}
-
 static void rank_build(struct pairing *p)
 {
-	p->rank_cap = 64;
-	while (p->rank_cap < p->ndevs * 2)
-		p->rank_cap *= 2;
-	p->rank_tab = xcalloc(p->rank_cap, sizeof(*p->rank_tab));
-	for (size_t i = 0; i < p->ndevs; i++) {
-		size_t h = rank_slot(p->devs[i], p->rank_cap);
-		while (p->rank_tab[h].key)
-			h = (h + 1) & (p->rank_cap - 1);
-		p->rank_tab[h].key = p->devs[i];
-		p->rank_tab[h].rank = i;
-	}
+	for (size_t i = 0; i < p->ndevs; i++)
+		*hmap_put(&p->rank, &p->devs[i], sizeof(p->devs[i]), NULL) = i;
 }
 
 static size_t dev_rank(const struct pairing *p, const struct device *d)
 {
-	size_t h = rank_slot(d, p->rank_cap);
+	const uintptr_t *r = hmap_find(&p->rank, &d, sizeof(d));
 
-	while (p->rank_tab[h].key) {
-		if (p->rank_tab[h].key == d)
-			return p->rank_tab[h].rank;
-		h = (h + 1) & (p->rank_cap - 1);
-	}
-	return p->ndevs;
+	return r ? *r : p->ndevs;
 }
 
 static size_t tunnel_rank(const struct tunnel *t)
@@ -529,8 +441,7 @@ static size_t facing_tunnels(struct pairing *p, const struct device *d, const st
 			for (size_t j = c->nremotes; j-- > 0;) {
 				const struct owner *o = index_find(&p->ix, &c->remotes[j].addr);
 				for (; o; o = o->next) {
-					if (o->dev == d && o->ip.hi == c->remotes[j].addr.a.hi &&
-					    o->ip.lo == c->remotes[j].addr.a.lo) {
+					if (o->dev == d) {
 						cand_push(p, &n, o->pos, k, c);
 						break;
 					}
@@ -543,7 +454,6 @@ static size_t facing_tunnels(struct pairing *p, const struct device *d, const st
 	}
 	for (size_t i = 0; i < d->naddrs + nhints; i++) {
 		const struct addrspec *own;
-		size_t h;
 
 		if (i < d->naddrs) {
 			own = &d->addrs[i].addr;
@@ -555,11 +465,8 @@ static size_t facing_tunnels(struct pairing *p, const struct device *d, const st
 		}
 		if (!aspec_is_host(own))
 			continue;
-		h = remote_hash(e, &own->a, p->rx.cap);
-		for (struct remote_ent *x = p->rx.tab[h]; x; x = x->next) {
-			if (x->dev == e && x->ip.hi == own->a.hi && x->ip.lo == own->a.lo)
-				cand_push(p, &n, i, 0, x->t);
-		}
+		for (struct remote_ent *x = remote_find(&p->rx, e, &own->a); x; x = x->next)
+			cand_push(p, &n, i, 0, x->t);
 	}
 	return n;
 }
@@ -649,8 +556,12 @@ static void check_pair(struct pairing *p, struct tunnel *x, struct tunnel *y)
 		x = y;
 		y = tmp;
 	}
-	if (!pair_set_insert(&p->seen, x, y))
-		return;
+	{
+		const struct tunnel *key[2] = {x, y};
+
+		if (!hmap_add(&p->seen, key, sizeof(key)))
+			return;
+	}
 	if (!x->peer)
 		x->peer = y;
 	if (!y->peer)
@@ -668,7 +579,7 @@ static void check_pair(struct pairing *p, struct tunnel *x, struct tunnel *y)
 	tp.b = y;
 	for (size_t i = 0; i < found.n; i++) {
 		struct finding *f = &found.v[i];
-		struct findings *to = key_set_insert(&p->emitted, finding_key(f)) ? p->fs : &dup;
+		struct findings *to = first_report(&p->emitted, f) ? p->fs : &dup;
 
 		if (!tp.has_finding || f->sev > tp.status)
 			tp.status = f->sev;
@@ -744,7 +655,7 @@ static void pair_tunnel(struct pairing *p, struct tunnel *t)
 		unsigned nowners = 0;
 
 		for (struct owner *x = o; x; x = x->next) {
-			if (x->ip.hi == r->addr.a.hi && x->ip.lo == r->addr.a.lo && x->dev != t->dev) {
+			if (x->dev != t->dev) {
 				nowners++;
 				e = x->dev;
 			}
@@ -759,7 +670,7 @@ static void pair_tunnel(struct pairing *p, struct tunnel *t)
 			unsigned nback = 0;
 			e = NULL;
 			for (struct owner *x = o; x; x = x->next) {
-				if (x->ip.hi != r->addr.a.hi || x->ip.lo != r->addr.a.lo || x->dev == t->dev)
+				if (x->dev == t->dev)
 					continue;
 				if (h == x->dev)
 					e = h;
@@ -863,9 +774,9 @@ void chk_pairs(struct device *const *devs, size_t ndevs, const struct pair_hints
 	free(p.near);
 	free(p.near_done);
 	free(p.cands);
-	free(p.seen.keys);
-	free(p.emitted.keys);
-	free(p.rank_tab);
+	hmap_free(&p.seen);
+	hmap_free(&p.emitted);
+	hmap_free(&p.rank);
 	remote_index_free(&p.rx);
 	index_free(&p.ix);
 }
