@@ -211,15 +211,24 @@ struct device *model_device_new(struct arena *a, const struct source *src)
 	return d;
 }
 
+/* The device's indexes live in its arena. */
+static void *arena_take(void *a, size_t n)
+{
+	return arena_alloc_reuse(a, n);
+}
+
+static void arena_give(void *a, void *p, size_t n)
+{
+	arena_release(a, p, n);
+}
+
 /*
- * The address index: linear probing over indices into d->addrs, keyed by the
- * address value as aspec_contains_ip() compares it (IPv4 in its mapped form),
- * so every host that a host address names hashes to the same slot. Entries
- * are only added, in list order, so along a probe run the one found first is
- * the first in d->addrs. A device has up to one address per interface and
+ * The address index: keyed by the address value as aspec_contains_ip()
+ * compares it (IPv4 in its mapped form), so every host that a host address
+ * names has the same key. A device has up to one address per interface and
  * tunnel: thousands on a route-based hub.
  */
-static uint64_t addr_key_hash(const struct ip128 *ip, uint8_t family)
+static struct ip128 addr_key(const struct ip128 *ip, uint8_t family)
 {
 	struct ip128 k = *ip;
 
@@ -227,16 +236,15 @@ static uint64_t addr_key_hash(const struct ip128 *ip, uint8_t family)
 		k.hi = 0;
 		k.lo = 0xffff00000000ULL | (k.lo & 0xffffffffULL);
 	}
-	return util_hash64(&k, sizeof(k), UTIL_HASH_SEED);
+	return k;
 }
 
-static void addr_index_put(uint32_t *tab, size_t cap, const struct dev_addr *addrs, uint32_t i)
+static void index_init(struct device *d, struct hmap *m)
 {
-	size_t h = addr_key_hash(&addrs[i].addr.a, addrs[i].addr.family) & (cap - 1);
+	struct hmap_alloc al = {arena_take, arena_give, d->arena};
 
-	while (tab[h])
-		h = (h + 1) & (cap - 1);
-	tab[h] = i + 1;
+	if (!m->al.alloc)
+		hmap_init_with(m, &al);
 }
 
 static bool aspec_same(const struct addrspec *x, const struct addrspec *y)
@@ -249,34 +257,25 @@ void model_device_add_addr(struct device *d, const struct addrspec *addr, const 
 			   const struct origin *o)
 {
 	struct dev_addr da = {0};
-	size_t h;
+	struct ip128 key;
+	uintptr_t *head;
 
 	if (!addr || addr->kind == ASPEC_NONE)
 		return;
-	if (d->addr_index_cap) {
-		h = addr_key_hash(&addr->a, addr->family) & (d->addr_index_cap - 1);
-		for (; d->addr_index[h]; h = (h + 1) & (d->addr_index_cap - 1)) {
-			if (aspec_same(&d->addrs[d->addr_index[h] - 1].addr, addr))
-				return;
-		}
+	index_init(d, &d->addr_index);
+	key = addr_key(&addr->a, addr->family);
+	head = hmap_put(&d->addr_index, &key, sizeof(key), NULL);
+	for (uintptr_t i = *head; i; i = d->addrs[i - 1].same_next) {
+		if (aspec_same(&d->addrs[i - 1].addr, addr))
+			return;
 	}
 	da.addr = *addr;
+	da.same_next = (uint32_t)*head;
 	da.where = where ? arena_strdup(d->arena, where) : NULL;
 	if (o)
 		da.o = *o;
 	ARENA_PUSH(d->arena, d->addrs, d->naddrs, d->addrs_cap, da);
-	if (d->naddrs * 2 > d->addr_index_cap) {
-		/* at most half full; an outgrown table is released */
-		size_t cap = d->addr_index_cap ? d->addr_index_cap * 2 : 16;
-
-		arena_release(d->arena, d->addr_index, d->addr_index_cap * sizeof(*d->addr_index));
-		d->addr_index = arena_alloc_reuse(d->arena, cap * sizeof(*d->addr_index));
-		d->addr_index_cap = cap;
-		for (size_t i = 0; i < d->naddrs; i++)
-			addr_index_put(d->addr_index, cap, d->addrs, (uint32_t)i);
-	} else {
-		addr_index_put(d->addr_index, d->addr_index_cap, d->addrs, (uint32_t)(d->naddrs - 1));
-	}
+	*head = d->naddrs;
 }
 
 struct tunnel *model_tunnel_new(struct device *d, enum tunnel_kind kind, const char *id_suffix,
@@ -361,35 +360,6 @@ const char *model_sel_text(const struct selector *s, const struct source *src, c
 	return buf;
 }
 
-static uint64_t def_hash(const char *kind, const char *name)
-{
-	return util_hash64(name, strlen(name), util_hash64(kind, strlen(kind), UTIL_HASH_SEED));
-}
-
-/* Put m into the definition index, which stays at most half full (an outgrown table is released). */
-static void def_index_put(struct device *d, struct mdef *m)
-{
-	size_t h;
-
-	if ((d->ndefs + 1) * 2 > d->def_index_cap) {
-		size_t cap = d->def_index_cap ? d->def_index_cap * 2 : 16;
-
-		arena_release(d->arena, d->def_index, d->def_index_cap * sizeof(*d->def_index));
-		d->def_index = arena_alloc_reuse(d->arena, cap * sizeof(*d->def_index));
-		d->def_index_cap = cap;
-		for (size_t i = 0; i < d->ndefs; i++) {
-			h = def_hash(d->defs[i]->kind, d->defs[i]->name) & (cap - 1);
-			while (d->def_index[h])
-				h = (h + 1) & (cap - 1);
-			d->def_index[h] = d->defs[i];
-		}
-	}
-	h = def_hash(m->kind, m->name) & (d->def_index_cap - 1);
-	while (d->def_index[h])
-		h = (h + 1) & (d->def_index_cap - 1);
-	d->def_index[h] = m;
-}
-
 struct mdef *model_def(struct device *d, const char *kind, const char *name, const struct span *span,
 		       bool builtin)
 {
@@ -406,7 +376,15 @@ struct mdef *model_def(struct device *d, const char *kind, const char *name, con
 	if (span)
 		m->span = *span;
 	m->builtin = builtin;
-	def_index_put(d, m);
+	index_init(d, &d->def_index);
+	{
+		struct strbuf key = STRBUF_INIT;
+
+		sb_addn(&key, kind, strlen(kind) + 1);
+		sb_adds(&key, name);
+		*hmap_put(&d->def_index, key.buf, key.len, NULL) = (uintptr_t)m;
+		sb_free(&key);
+	}
 	ARENA_PUSH(d->arena, d->defs, d->ndefs, d->defs_cap, m);
 	return m;
 }
@@ -414,16 +392,16 @@ struct mdef *model_def(struct device *d, const char *kind, const char *name, con
 /* O(1): a hash probe in the index model_def() keeps. */
 struct mdef *model_find_def(const struct device *d, const char *kind, const char *name)
 {
-	if (!d->def_index_cap)
-		return NULL;
-	for (size_t h = def_hash(kind, name) & (d->def_index_cap - 1); d->def_index[h];
-	     h = (h + 1) & (d->def_index_cap - 1)) {
-		const struct mdef *m = d->def_index[h];
+	struct strbuf key = STRBUF_INIT;
+	const uintptr_t *m;
 
-		if (strcmp(m->kind, kind) == 0 && strcmp(m->name, name) == 0)
-			return d->def_index[h];
-	}
-	return NULL;
+	if (!hmap_count(&d->def_index))
+		return NULL;
+	sb_addn(&key, kind, strlen(kind) + 1);
+	sb_adds(&key, name);
+	m = hmap_find(&d->def_index, key.buf, key.len);
+	sb_free(&key);
+	return m ? (struct mdef *)*m : NULL;
 }
 
 struct mref *model_ref(struct device *d, const char *kind, const char *name, const struct span *span)
@@ -454,11 +432,13 @@ void model_resolve_refs(struct device *d)
 
 const struct dev_addr *model_device_find_addr(const struct device *d, const struct addrspec *a)
 {
-	size_t h, best = SIZE_MAX;
+	size_t best = SIZE_MAX;
+	struct ip128 key;
+	const uintptr_t *head;
 
 	if (!a || !aspec_is_host(a))
 		return NULL;
-	if (!d->addr_index_cap) { /* a device not built by model_device_add_addr */
+	if (!hmap_count(&d->addr_index)) { /* a device not built by model_device_add_addr */
 		for (size_t i = 0; i < d->naddrs; i++) {
 			const struct addrspec *x = &d->addrs[i].addr;
 			if (aspec_is_host(x) && aspec_contains_ip(a, &x->a, x->family))
@@ -467,16 +447,16 @@ const struct dev_addr *model_device_find_addr(const struct device *d, const stru
 		return NULL;
 	}
 	/*
-	 * A host names only hosts of its own value, and those share its slot;
-	 * the whole run is walked so that the first in list order wins.
+	 * A host names only hosts of its own value, and those share its key; the
+	 * chain runs newest first, and the first in list order wins.
 	 */
-	h = addr_key_hash(&a->a, a->family) & (d->addr_index_cap - 1);
-	for (; d->addr_index[h]; h = (h + 1) & (d->addr_index_cap - 1)) {
-		size_t i = d->addr_index[h] - 1;
-		const struct addrspec *x = &d->addrs[i].addr;
+	key = addr_key(&a->a, a->family);
+	head = hmap_find(&d->addr_index, &key, sizeof(key));
+	for (uintptr_t i = head ? *head : 0; i; i = d->addrs[i - 1].same_next) {
+		const struct addrspec *x = &d->addrs[i - 1].addr;
 
-		if (i < best && aspec_is_host(x) && aspec_contains_ip(a, &x->a, x->family))
-			best = i;
+		if (aspec_is_host(x) && aspec_contains_ip(a, &x->a, x->family))
+			best = i - 1;
 	}
 	return best == SIZE_MAX ? NULL : &d->addrs[best];
 }

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "common/hmap.h"
 #include "model/addr.h"
 #include "model/arena.h"
 #include "model/source.h"
@@ -356,6 +357,7 @@ struct dev_addr {
 	struct addrspec addr; /* a host address (/32 or /128) */
 	const char *where;    /* "GigabitEthernet0/0/1", "local-address", "config file" */
 	struct origin o;
+	uint32_t same_next; /* index + 1 of the next address with the same index key; 0: none */
 };
 
 struct device {
@@ -372,17 +374,16 @@ struct device {
 
 	struct dev_addr *addrs;
 	size_t naddrs, addrs_cap;
-	uint32_t *addr_index; /* open-addressing hash of addrs (index + 1, 0 empty) by address
-			       * value: model_device_add_addr, model_device_find_addr */
-	size_t addr_index_cap;
+	struct hmap addr_index;	 /* address value -> index + 1 of the newest of addrs with that
+				 * value (same_next links the others): model_device_add_addr,
+				 * model_device_find_addr */
 	struct tunnel **tunnels; /* the device's own evaluation order */
 	size_t ntunnels, tunnels_cap;
 	struct sel_list **sel_lists; /* every ACL / filter list, used or not */
 	size_t nsel_lists, sel_lists_cap;
 	struct mdef **defs;
 	size_t ndefs, defs_cap;
-	struct mdef **def_index; /* open-addressing hash of defs by (kind, name): model_find_def */
-	size_t def_index_cap;
+	struct hmap def_index; /* (kind, name) -> struct mdef *: model_find_def */
 	struct mref **refs;
 	size_t nrefs, refs_cap;
 
