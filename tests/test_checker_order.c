@@ -220,3 +220,39 @@ Test(order, one_member_facing_two_has_no_order_against_itself)
 		cr_assert_neq(f.fs.v[i].rule, R_POLICY_ORDER_MISMATCH, "%s", f.fs.v[i].message);
 	fleet_free(&f);
 }
+
+/*
+ * A pair's status is its worst finding: a pair that already has an error
+ * (A's VPN 10 asks for PFS, B's partner does not) stays an error when the
+ * order warning is added to it; the other pair, with only the warning, is
+ * a warning.
+ */
+Test(order, the_order_warning_does_not_lower_a_pair_with_an_error)
+{
+	struct fleet f = {0};
+	size_t nerr = 0, nwarn = 0, norder = 0;
+
+	add_pair(&f, " pfs dh-group14\n", "", "", "");
+	run(&f, 2);
+	for (size_t i = 0; i < f.fs.n; i++) {
+		norder += f.fs.v[i].rule == R_POLICY_ORDER_MISMATCH;
+		cr_assert(f.fs.v[i].rule == R_POLICY_ORDER_MISMATCH || f.fs.v[i].rule == R_PFS_MISMATCH,
+			  "unexpected: %s", f.fs.v[i].message);
+	}
+	cr_assert_eq(norder, 1);
+	for (size_t i = 0; i < f.pairs.n; i++) {
+		const struct tunnel_pair *tp = &f.pairs.v[i];
+
+		cr_assert(tp->has_finding, "%s <-> %s has its finding", tp->a->name, tp->b->name);
+		if (strcmp(tp->a->name, "ipsec policy VPN 10") == 0) {
+			cr_assert_eq(tp->status, SEV_ERROR, "the PFS pair stays an error");
+			nerr++;
+		} else {
+			cr_assert_eq(tp->status, SEV_WARNING, "%s <-> %s", tp->a->name, tp->b->name);
+			nwarn++;
+		}
+	}
+	cr_assert_eq(nerr, 1);
+	cr_assert_eq(nwarn, 1);
+	fleet_free(&f);
+}
