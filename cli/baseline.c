@@ -5,7 +5,7 @@
  * The report is read with jansson (no hand-written JSON parser); only
  * .findings[].fingerprint is used, so a report of an older or newer
  * ipseclint with other keys reads the same. Fingerprints are 16 hex digits
- * (fnd_fingerprint), held as 64-bit keys in an open-addressing set.
+ * (fnd_fingerprint), held as 64-bit keys in a set.
  */
 #include "cli/baseline.h"
 
@@ -33,34 +33,8 @@ static bool fp_value(const char *s, uint64_t *out)
 			return false;
 		v = v << 4 | d;
 	}
-	*out = v ? v : 1;
+	*out = v;
 	return true;
-}
-
-static void set_add(struct baseline *b, uint64_t k)
-{
-	size_t h;
-
-	if (2 * (b->n + 1) > b->cap) {
-		size_t cap = b->cap ? 2 * b->cap : 64;
-		uint64_t *tab = xcalloc(cap, sizeof(*tab));
-
-		for (size_t i = 0; i < b->cap; i++) {
-			if (!b->tab[i])
-				continue;
-			for (h = (size_t)b->tab[i] & (cap - 1); tab[h]; h = (h + 1) & (cap - 1))
-				;
-			tab[h] = b->tab[i];
-		}
-		free(b->tab);
-		b->tab = tab;
-		b->cap = cap;
-	}
-	for (h = (size_t)k & (b->cap - 1); b->tab[h]; h = (h + 1) & (b->cap - 1))
-		if (b->tab[h] == k)
-			return;
-	b->tab[h] = k;
-	b->n++;
 }
 
 int baseline_load(const char *path, struct baseline *b, struct strbuf *err)
@@ -97,7 +71,7 @@ int baseline_load(const char *path, struct baseline *b, struct strbuf *err)
 			baseline_free(b);
 			return -1;
 		}
-		set_add(b, k);
+		hmap_add(&b->fps, &k, sizeof(k));
 	}
 	json_decref(root);
 	return 0;
@@ -108,19 +82,13 @@ bool baseline_has(const struct baseline *b, const struct finding *f)
 	char fp[17];
 	uint64_t k;
 
-	if (!b->cap)
+	if (!hmap_count(&b->fps))
 		return false;
 	fnd_fingerprint(f, fp);
-	if (!fp_value(fp, &k))
-		return false;
-	for (size_t h = (size_t)k & (b->cap - 1); b->tab[h]; h = (h + 1) & (b->cap - 1))
-		if (b->tab[h] == k)
-			return true;
-	return false;
+	return fp_value(fp, &k) && hmap_has(&b->fps, &k, sizeof(k));
 }
 
 void baseline_free(struct baseline *b)
 {
-	free(b->tab);
-	memset(b, 0, sizeof(*b));
+	hmap_free(&b->fps);
 }

@@ -11,12 +11,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "common/hmap.h"
 #include "common/util.h"
 #include "diag/finding.h"
 
 struct baseline {
-	uint64_t *tab; /* open addressing; 0 is stored as 1 */
-	size_t cap, n;
+	struct hmap fps; /* the fingerprints, as 64-bit values */
 };
 
 /*

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "common/hmap.h"
 #include "common/util.h"
 
 const char *const progname = "ipseclint";
@@ -476,43 +477,26 @@ static void parse_all(struct parse_job *job, long jobs)
 
 /* The parsed files by their source, for the findings that name one. */
 struct file_index {
-	const struct parsed_file **slot;
-	size_t mask;
+	struct hmap by_src; /* const struct source * -> const struct parsed_file * */
 };
-
-static size_t src_hash(const struct source *s, size_t mask)
-{
-	uintptr_t p = (uintptr_t)s;
-
-	return (size_t)((p >> 4) * 0x9E3779B97F4A7C15ull >> 17) & mask;
-}
 
 static void file_index_init(struct file_index *ix, struct parsed_file *const *files, size_t n)
 {
-	size_t size = 16;
-
-	while (size < 2 * n)
-		size *= 2;
-	ix->slot = xcalloc(size, sizeof(*ix->slot));
-	ix->mask = size - 1;
 	for (size_t i = 0; i < n; i++) {
-		size_t h = src_hash(&files[i]->src, ix->mask);
+		const struct source *s = &files[i]->src;
 
-		while (ix->slot[h])
-			h = (h + 1) & ix->mask;
-		ix->slot[h] = files[i];
+		*hmap_put(&ix->by_src, &s, sizeof(s), NULL) = (uintptr_t)files[i];
 	}
 }
 
 static const struct parsed_file *file_index_get(const struct file_index *ix, const struct source *s)
 {
-	if (!ix || !ix->slot || !s)
+	const uintptr_t *pf;
+
+	if (!ix || !s)
 		return NULL;
-	for (size_t h = src_hash(s, ix->mask); ix->slot[h]; h = (h + 1) & ix->mask) {
-		if (&ix->slot[h]->src == s)
-			return ix->slot[h];
-	}
-	return NULL;
+	pf = hmap_find(&ix->by_src, &s, sizeof(s));
+	return pf ? (const struct parsed_file *)*pf : NULL;
 }
 
 /* Is f suppressed inline or by the config file's [suppress] section? */
@@ -727,7 +711,7 @@ void run_check(struct run *r, const struct check_opts *o, const struct ipl_confi
 	r->t.pairs = run_now() - t1;
 	t1 = run_now();
 	unused_suppressions(r, o, cfg, any_inline);
-	free(ix.slot);
+	hmap_free(&ix.by_src);
 	r->in.pairs = &r->pairs;
 	r->in.npairs = r->pairs.n;
 	fnd_sort(&r->all);

@@ -85,8 +85,11 @@ struct loc_range report_loc_range(const struct loc *l);
  * report (after --severity, --disable and configured severities), so that a
  * verdict agrees with the findings listed next to it: report/json.c.
  */
+/* The key of the pair of tunnels a and b (their ids), whichever is given first. */
+void report_pair_key(struct strbuf *k, const char *a, const char *b);
+
 struct pair_verdicts;
-struct pair_verdicts *report_verdicts_new(const struct findings *fs, size_t npairs);
+struct pair_verdicts *report_verdicts_new(const struct findings *fs);
 /* -1 for ok, else enum severity */
 int report_verdict(const struct pair_verdicts *v, const char *a, const char *b);
 void report_verdicts_free(struct pair_verdicts *v);

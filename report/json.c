@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/hmap.h"
 #include "report/internal.h"
 
 const char *report_addr_text(const struct addrspec *a, char *buf, size_t bufsz)
@@ -87,83 +88,68 @@ static void write_tunnels(struct jw *w, const struct report_input *in)
 	jw_arr_close(w);
 }
 
-struct pair_worst {
-	const char *a, *b; /* the ids, a <= b */
-	int worst;
-};
-
+/* (tunnel id, tunnel id), either order -> the worst severity of the pair's findings + 1 */
 struct pair_verdicts {
-	struct pair_worst *v;
-	size_t cap;
+	struct hmap worst;
 };
 
-static uint64_t pair_key(const char **a, const char **b)
+void report_pair_key(struct strbuf *k, const char *a, const char *b)
 {
-	if (strcmp(*a, *b) > 0) {
-		const char *t = *a;
+	if (strcmp(a, b) > 0) {
+		const char *t = a;
 
-		*a = *b;
-		*b = t;
+		a = b;
+		b = t;
 	}
-	return util_hash64(*b, strlen(*b), util_hash64(*a, strlen(*a), UTIL_HASH_SEED));
-}
-
-static struct pair_worst *pair_slot(const struct pair_verdicts *t, const char *a, const char *b)
-{
-	size_t h = (size_t)pair_key(&a, &b) & (t->cap - 1);
-
-	while (t->v[h].a && !(strcmp(t->v[h].a, a) == 0 && strcmp(t->v[h].b, b) == 0))
-		h = (h + 1) & (t->cap - 1);
-	if (!t->v[h].a) {
-		t->v[h].a = a;
-		t->v[h].b = b;
-		t->v[h].worst = -1;
-	}
-	return &t->v[h];
+	sb_reset(k);
+	sb_addn(k, a, strlen(a) + 1);
+	sb_adds(k, b);
 }
 
 /* The worst severity of each pair's findings: one pass over the findings, O(findings + pairs). */
-struct pair_verdicts *report_verdicts_new(const struct findings *fs, size_t npairs)
+struct pair_verdicts *report_verdicts_new(const struct findings *fs)
 {
 	struct pair_verdicts *t = xcalloc(1, sizeof(*t));
-	size_t n = npairs + 1;
+	struct strbuf k = STRBUF_INIT;
 
-	for (size_t i = 0; fs && i < fs->n; i++)
-		n += fs->v[i].pair_a && fs->v[i].pair_b;
-	t->cap = 16;
-	while (t->cap < 2 * n)
-		t->cap *= 2;
-	t->v = xcalloc(t->cap, sizeof(*t->v));
 	for (size_t i = 0; fs && i < fs->n; i++) {
 		const struct finding *f = &fs->v[i];
-		struct pair_worst *pw;
+		uintptr_t *w;
 
 		if (!f->pair_a || !f->pair_b)
 			continue;
-		pw = pair_slot(t, f->pair_a, f->pair_b);
-		if ((int)f->sev > pw->worst)
-			pw->worst = (int)f->sev;
+		report_pair_key(&k, f->pair_a, f->pair_b);
+		w = hmap_put(&t->worst, k.buf, k.len, NULL);
+		if ((uintptr_t)f->sev + 1 > *w)
+			*w = (uintptr_t)f->sev + 1;
 	}
+	sb_free(&k);
 	return t;
 }
 
 int report_verdict(const struct pair_verdicts *v, const char *a, const char *b)
 {
-	return pair_slot(v, a, b)->worst;
+	struct strbuf k = STRBUF_INIT;
+	const uintptr_t *w;
+
+	report_pair_key(&k, a, b);
+	w = hmap_find(&v->worst, k.buf, k.len);
+	sb_free(&k);
+	return w ? (int)*w - 1 : -1;
 }
 
 void report_verdicts_free(struct pair_verdicts *v)
 {
 	if (!v)
 		return;
-	free(v->v);
+	hmap_free(&v->worst);
 	free(v);
 }
 
 /* The pairs of the pairing step, each once; [] without pairing (--no-pairs). */
 static void write_pairs(struct jw *w, const struct report_input *in)
 {
-	struct pair_verdicts *t = report_verdicts_new(in->fs, in->pairs ? in->pairs->n : 0);
+	struct pair_verdicts *t = report_verdicts_new(in->fs);
 
 	jw_key(w, "pairs");
 	jw_arr_open(w);

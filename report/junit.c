@@ -26,6 +26,7 @@
 
 #include <libxml/xmlwriter.h>
 
+#include "common/hmap.h"
 #include "report/internal.h"
 
 #define X(s) ((const xmlChar *)(s))
@@ -139,79 +140,6 @@ struct plan {
 	struct bucket *pair_fs;	   /* per pair (in->pairs order): its findings */
 };
 
-/* Open-addressing map of pointers to indexes. */
-struct ptr_map {
-	const void **k;
-	size_t *v;
-	size_t mask;
-};
-
-static size_t ptr_hash(const void *p, size_t mask)
-{
-	return (size_t)(((uintptr_t)p >> 3) * 0x9E3779B97F4A7C15ull >> 20) & mask;
-}
-
-static void map_init(struct ptr_map *m, size_t n)
-{
-	size_t cap = 16;
-
-	while (cap < 2 * n + 2)
-		cap *= 2;
-	m->k = xcalloc(cap, sizeof(*m->k));
-	m->v = xcalloc(cap, sizeof(*m->v));
-	m->mask = cap - 1;
-}
-
-static void map_put(struct ptr_map *m, const void *k, size_t v)
-{
-	size_t h = ptr_hash(k, m->mask);
-
-	while (m->k[h] && m->k[h] != k)
-		h = (h + 1) & m->mask;
-	m->k[h] = k;
-	m->v[h] = v;
-}
-
-static bool map_get(const struct ptr_map *m, const void *k, size_t *v)
-{
-	for (size_t h = ptr_hash(k, m->mask); m->k[h]; h = (h + 1) & m->mask) {
-		if (m->k[h] == k) {
-			*v = m->v[h];
-			return true;
-		}
-	}
-	return false;
-}
-
-static void map_free(struct ptr_map *m)
-{
-	free(m->k);
-	free(m->v);
-}
-
-/* Pairs by their two tunnel ids, either order. */
-struct id_map {
-	const char **a, **b;
-	size_t *v;
-	size_t mask;
-};
-
-static size_t ids_hash(const char *a, const char *b, size_t mask)
-{
-	if (strcmp(a, b) > 0) {
-		const char *t = a;
-
-		a = b;
-		b = t;
-	}
-	return (size_t)util_hash64(b, strlen(b), util_hash64(a, strlen(a), UTIL_HASH_SEED)) & mask;
-}
-
-static bool ids_eq(const char *a, const char *b, const char *x, const char *y)
-{
-	return (strcmp(a, x) == 0 && strcmp(b, y) == 0) || (strcmp(a, y) == 0 && strcmp(b, x) == 0);
-}
-
 static void push(struct bucket *b, const struct finding *f)
 {
 	VEC_GROW(b->v, b->cap, b->n + 1);
@@ -220,68 +148,61 @@ static void push(struct bucket *b, const struct finding *f)
 
 static void plan_build(struct plan *pl, const struct report_input *in)
 {
-	size_t np = in->pairs ? in->pairs->n : 0, nf = in->fs ? in->fs->n : 0, k;
-	struct ptr_map files, devs;
-	struct id_map ids;
+	size_t np = in->pairs ? in->pairs->n : 0, nf = in->fs ? in->fs->n : 0;
+	struct hmap files = HMAP_INIT, devs = HMAP_INIT, ids = HMAP_INIT; /* -> index */
+	struct strbuf key = STRBUF_INIT;
+	const uintptr_t *k;
 
 	pl->dev_fs = xcalloc(in->nfiles + 1, sizeof(*pl->dev_fs));
 	pl->all_fs = xcalloc(in->nfiles + 1, sizeof(*pl->all_fs));
 	pl->pairs = xcalloc(in->nfiles + 1, sizeof(*pl->pairs));
 	pl->pair_fs = xcalloc(np + 1, sizeof(*pl->pair_fs));
-	map_init(&files, in->nfiles);
-	map_init(&devs, in->nfiles);
 	for (size_t i = 0; i < in->nfiles; i++) {
-		map_put(&files, &in->files[i]->src, i);
+		const struct source *src = &in->files[i]->src;
+
+		*hmap_put(&files, &src, sizeof(src), NULL) = i;
 		if (in->files[i]->dev)
-			map_put(&devs, in->files[i]->dev, i);
+			*hmap_put(&devs, &in->files[i]->dev, sizeof(in->files[i]->dev), NULL) = i;
 	}
-	ids.mask = 16;
-	while (ids.mask < 2 * np + 2)
-		ids.mask *= 2;
-	ids.a = xcalloc(ids.mask, sizeof(*ids.a));
-	ids.b = xcalloc(ids.mask, sizeof(*ids.b));
-	ids.v = xcalloc(ids.mask, sizeof(*ids.v));
-	ids.mask--;
 	for (size_t p = 0; p < np; p++) {
 		const struct tunnel_pair *tp = &in->pairs->v[p];
-		size_t h;
+		const struct device *d;
+		uintptr_t *v;
+		bool added;
 
 		if (!tp->a || !tp->b)
 			continue;
-		if (map_get(&devs, tp->a->dev, &k)) {
-			VEC_GROW(pl->pairs[k].v, pl->pairs[k].cap, pl->pairs[k].n + 1);
-			pl->pairs[k].v[pl->pairs[k].n++] = tp;
+		d = tp->a->dev;
+		if ((k = hmap_find(&devs, &d, sizeof(d)))) {
+			VEC_GROW(pl->pairs[*k].v, pl->pairs[*k].cap, pl->pairs[*k].n + 1);
+			pl->pairs[*k].v[pl->pairs[*k].n++] = tp;
 		}
-		for (h = ids_hash(tp->a->id, tp->b->id, ids.mask); ids.a[h]; h = (h + 1) & ids.mask)
-			;
-		ids.a[h] = tp->a->id;
-		ids.b[h] = tp->b->id;
-		ids.v[h] = p;
+		report_pair_key(&key, tp->a->id, tp->b->id);
+		v = hmap_put(&ids, key.buf, key.len, &added);
+		if (added) /* the first pair of two tunnels takes their findings */
+			*v = p;
 	}
 	for (size_t i = 0; i < nf; i++) {
 		const struct finding *f = &in->fs->v[i];
-		bool in_pair = false;
+		const uintptr_t *file =
+			f->loc.src ? hmap_find(&files, &f->loc.src, sizeof(f->loc.src)) : NULL;
+		const uintptr_t *pair = NULL;
 
-		if (f->loc.src && map_get(&files, f->loc.src, &k))
-			push(&pl->all_fs[k], f);
+		if (file)
+			push(&pl->all_fs[*file], f);
 		if (f->pair_a && f->pair_b) {
-			for (size_t h = ids_hash(f->pair_a, f->pair_b, ids.mask); ids.a[h];
-			     h = (h + 1) & ids.mask) {
-				if (ids_eq(ids.a[h], ids.b[h], f->pair_a, f->pair_b)) {
-					push(&pl->pair_fs[ids.v[h]], f);
-					in_pair = true;
-					break;
-				}
-			}
+			report_pair_key(&key, f->pair_a, f->pair_b);
+			pair = hmap_find(&ids, key.buf, key.len);
 		}
-		if (!in_pair && f->loc.src && map_get(&files, f->loc.src, &k))
-			push(&pl->dev_fs[k], f);
+		if (pair)
+			push(&pl->pair_fs[*pair], f);
+		else if (file)
+			push(&pl->dev_fs[*file], f);
 	}
-	map_free(&files);
-	map_free(&devs);
-	free(ids.a);
-	free(ids.b);
-	free(ids.v);
+	sb_free(&key);
+	hmap_free(&files);
+	hmap_free(&devs);
+	hmap_free(&ids);
 }
 
 static void plan_free(struct plan *pl, const struct report_input *in)

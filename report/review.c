@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/hmap.h"
+
 const char *rv_verdict_name(int v)
 {
 	if (v == V_ABSENT)
@@ -79,82 +81,25 @@ void rv_where(struct strbuf *sb, const struct loc *l)
 
 /* ---- a string map (row keys, tunnel ids) ------------------------------------------ */
 
-struct smap {
-	char **k;
-	size_t *v;
-	size_t cap, n;
-};
-
-static size_t smap_slot(const struct smap *m, const char *k)
-{
-	size_t h = (size_t)util_hash64(k, strlen(k), UTIL_HASH_SEED) & (m->cap - 1);
-
-	while (m->k[h] && strcmp(m->k[h], k) != 0)
-		h = (h + 1) & (m->cap - 1);
-	return h;
-}
-
-static void smap_grow(struct smap *m)
-{
-	struct smap n = {0};
-
-	n.cap = m->cap ? 2 * m->cap : 64;
-	n.k = xcalloc(n.cap, sizeof(*n.k));
-	n.v = xcalloc(n.cap, sizeof(*n.v));
-	for (size_t i = 0; i < m->cap; i++) {
-		size_t h;
-
-		if (!m->k[i])
-			continue;
-		h = smap_slot(&n, m->k[i]);
-		n.k[h] = m->k[i];
-		n.v[h] = m->v[i];
-	}
-	n.n = m->n;
-	free(m->k);
-	free(m->v);
-	*m = n;
-}
-
 /* The index under k, or (when absent) v, which is then stored. */
-static size_t smap_get_or_put(struct smap *m, const char *k, size_t v, bool *found)
+static size_t smap_get_or_put(struct hmap *m, const char *k, size_t v, bool *found)
 {
-	size_t h;
+	bool added;
+	uintptr_t *p = hmap_puts(m, k, &added);
 
-	if (2 * (m->n + 1) > m->cap)
-		smap_grow(m);
-	h = smap_slot(m, k);
-	if (m->k[h]) {
-		*found = true;
-		return m->v[h];
-	}
-	*found = false;
-	m->k[h] = xstrdup(k);
-	m->v[h] = v;
-	m->n++;
-	return v;
+	if (added)
+		*p = v;
+	*found = !added;
+	return *p;
 }
 
-static bool smap_get(const struct smap *m, const char *k, size_t *v)
+static bool smap_get(const struct hmap *m, const char *k, size_t *v)
 {
-	size_t h;
+	const uintptr_t *p = hmap_finds(m, k);
 
-	if (!m->cap)
-		return false;
-	h = smap_slot(m, k);
-	if (!m->k[h])
-		return false;
-	*v = m->v[h];
-	return true;
-}
-
-static void smap_free(struct smap *m)
-{
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->k[i]);
-	free(m->k);
-	free(m->v);
-	memset(m, 0, sizeof(*m));
+	if (p)
+		*v = *p;
+	return p != NULL;
 }
 
 /* ---- building -------------------------------------------------------------------- */
@@ -173,7 +118,7 @@ static void row_key(struct strbuf *sb, const char *a, const char *b)
 }
 
 /* The row of (a, b), made when there is none yet. */
-static struct rv_row *row_of(struct review *r, struct smap *m, struct strbuf *key, const char *a,
+static struct rv_row *row_of(struct review *r, struct hmap *m, struct strbuf *key, const char *a,
 			     const char *b, size_t *cap)
 {
 	bool found;
@@ -196,10 +141,10 @@ static struct rv_row *row_of(struct review *r, struct smap *m, struct strbuf *ke
 	return &r->rows[i];
 }
 
-static void add_state(struct review *r, int s, const struct report_input *in, struct smap *rows, size_t *cap)
+static void add_state(struct review *r, int s, const struct report_input *in, struct hmap *rows, size_t *cap)
 {
-	struct pair_verdicts *pv = report_verdicts_new(in->fs, in->pairs ? in->pairs->n : 0);
-	struct smap unpaired = {0}; /* tunnel id -> worst of its pair-less findings */
+	struct pair_verdicts *pv = report_verdicts_new(in->fs);
+	struct hmap unpaired = HMAP_INIT; /* tunnel id -> worst of its pair-less findings */
 	struct strbuf key = STRBUF_INIT;
 
 	for (size_t i = 0; in->fs && i < in->fs->n; i++) {
@@ -213,7 +158,7 @@ static void add_state(struct review *r, int s, const struct report_input *in, st
 			continue;
 		k = smap_get_or_put(&unpaired, f->pair_a, (size_t)f->sev, &found);
 		if (found && (size_t)f->sev > k)
-			unpaired.v[smap_slot(&unpaired, f->pair_a)] = (size_t)f->sev;
+			*hmap_finds(&unpaired, f->pair_a) = (size_t)f->sev;
 	}
 	for (size_t i = 0; in->pairs && i < in->pairs->n; i++) {
 		const struct tunnel_pair *p = &in->pairs->v[i];
@@ -254,7 +199,7 @@ static void add_state(struct review *r, int s, const struct report_input *in, st
 		}
 	}
 	sb_free(&key);
-	smap_free(&unpaired);
+	hmap_free(&unpaired);
 	report_verdicts_free(pv);
 }
 
@@ -276,7 +221,7 @@ static int cmp_row(const void *x, const void *y)
 	return strcmp(a->b ? a->b : "", b->b ? b->b : "");
 }
 
-static void tunnel_ids(const struct report_input *in, struct smap *m)
+static void tunnel_ids(const struct report_input *in, struct hmap *m)
 {
 	for (size_t f = 0; in && f < in->nfiles; f++) {
 		const struct device *d = in->files[f]->dev;
@@ -289,7 +234,7 @@ static void tunnel_ids(const struct report_input *in, struct smap *m)
 	}
 }
 
-static void tunnel_diff(const struct report_input *x, const struct smap *other, const char ***out, size_t *n)
+static void tunnel_diff(const struct report_input *x, const struct hmap *other, const char ***out, size_t *n)
 {
 	size_t cap = 0, v;
 
@@ -305,7 +250,7 @@ static void tunnel_diff(const struct report_input *x, const struct smap *other, 
 	}
 }
 
-static int finding_row(struct smap *rows, struct strbuf *key, const struct finding *f)
+static int finding_row(struct hmap *rows, struct strbuf *key, const struct finding *f)
 {
 	size_t i;
 
@@ -317,7 +262,7 @@ static int finding_row(struct smap *rows, struct strbuf *key, const struct findi
 
 void rv_build(struct review *r, const struct report_input *before, const struct report_input *after)
 {
-	struct smap rows = {0}, fps = {0}, ids_before = {0}, ids_after = {0};
+	struct hmap rows = HMAP_INIT, fps = HMAP_INIT, ids_before = HMAP_INIT, ids_after = HMAP_INIT;
 	struct strbuf key = STRBUF_INIT;
 	size_t cap = 0, fcap = 0;
 	char fp[17];
@@ -331,7 +276,7 @@ void rv_build(struct review *r, const struct report_input *before, const struct 
 	if (r->nrows > 1)
 		qsort(r->rows, r->nrows, sizeof(*r->rows), cmp_row);
 	/* the keys' indexes changed with the sort: build the map again */
-	smap_free(&rows);
+	hmap_free(&rows);
 	for (size_t i = 0; i < r->nrows; i++) {
 		bool found;
 
@@ -359,7 +304,7 @@ void rv_build(struct review *r, const struct report_input *before, const struct 
 		r->nfs++;
 	}
 	if (before) {
-		struct smap now = {0};
+		struct hmap now = HMAP_INIT;
 
 		for (size_t i = 0; after->fs && i < after->fs->n; i++) {
 			bool found;
@@ -380,17 +325,17 @@ void rv_build(struct review *r, const struct report_input *before, const struct 
 			r->fs[r->nfs].row = finding_row(&rows, &key, f);
 			r->nfs++;
 		}
-		smap_free(&now);
+		hmap_free(&now);
 		tunnel_ids(before, &ids_before);
 		tunnel_ids(after, &ids_after);
 		tunnel_diff(after, &ids_before, &r->added, &r->nadded);
 		tunnel_diff(before, &ids_after, &r->removed, &r->nremoved);
 	}
 	sb_free(&key);
-	smap_free(&rows);
-	smap_free(&fps);
-	smap_free(&ids_before);
-	smap_free(&ids_after);
+	hmap_free(&rows);
+	hmap_free(&fps);
+	hmap_free(&ids_before);
+	hmap_free(&ids_after);
 }
 
 void rv_free(struct review *r)
