@@ -36,6 +36,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include "common/hmap.h"
 #include "common/util.h"
 #include "model/selector.h"
 
@@ -139,7 +140,7 @@ struct ax_obj {
 	struct span span;
 	struct mdef *def;
 	bool used;
-	bool unhashed;		       /* a PSK whose remote identity has no ident_hash() */
+	bool unhashed;		       /* a PSK whose remote identity has no ident_key() */
 	struct ax_ident local, remote; /* tunnels; remote only for a PSK */
 	const char *ref1, *ref2;       /* IKETunnel: protection; IPSecTunnel: IKE tunnel, protection */
 	struct span ref1_span, ref2_span;
@@ -151,12 +152,6 @@ struct ax_obj {
  * than by a scan of every object: a 10,000-tunnel database would otherwise
  * cost 10^8 comparisons.
  */
-struct ax_index {
-	uint32_t *slot;
-	uint64_t *hash;
-	size_t cap, n;
-};
-
 struct ax_ctx {
 	struct parsed_file *pf;
 	struct device *dev;
@@ -167,8 +162,8 @@ struct ax_ctx {
 	uint32_t last_line;
 	struct ax_obj *objs[X__COUNT];
 	size_t nobjs[X__COUNT], caps[X__COUNT];
-	struct ax_index names[X__COUNT]; /* objs[el] by name */
-	struct ax_index psks;		 /* objs[X_PSK] by remote identity, when it has a key */
+	struct hmap names[X__COUNT]; /* objs[el] by name: name -> index */
+	struct hmap psks;	     /* objs[X_PSK] by remote identity (ident_key) -> the first's index */
 	bool psks_built;
 };
 
@@ -283,66 +278,26 @@ static const char *attr(struct ax_ctx *c, xmlNodePtr n, const char *name)
 	return s;
 }
 
-static uint64_t name_hash(const char *name)
-{
-	return util_hash64(name, strlen(name), UTIL_HASH_SEED);
-}
-
-/* Files index i (of hash h); the table stays at most half full. */
-static void index_put(struct ax_index *ix, uint64_t h, size_t i)
-{
-	size_t j;
-
-	if (2 * (ix->n + 1) > ix->cap) {
-		struct ax_index big = {0};
-
-		big.cap = ix->cap ? 2 * ix->cap : 64;
-		big.slot = xcalloc(big.cap, sizeof(*big.slot));
-		big.hash = xcalloc(big.cap, sizeof(*big.hash));
-		for (size_t k = 0; k < ix->cap; k++)
-			if (ix->slot[k])
-				index_put(&big, ix->hash[k], ix->slot[k] - 1);
-		free(ix->slot);
-		free(ix->hash);
-		*ix = big;
-	}
-	for (j = h & (ix->cap - 1); ix->slot[j]; j = (j + 1) & (ix->cap - 1))
-		;
-	ix->slot[j] = (uint32_t)i + 1;
-	ix->hash[j] = h;
-	ix->n++;
-}
-
-static void index_free(struct ax_index *ix)
-{
-	free(ix->slot);
-	free(ix->hash);
-	memset(ix, 0, sizeof(*ix));
-}
-
 static void obj_push(struct ax_ctx *c, enum xel el, struct ax_obj *o)
 {
 	VEC_GROW(c->objs[el], c->caps[el], c->nobjs[el] + 1);
 	c->objs[el][c->nobjs[el]++] = *o;
-	if (o->name)
-		index_put(&c->names[el], name_hash(o->name), c->nobjs[el] - 1);
+	if (o->name) {
+		bool added;
+		uintptr_t *v = hmap_puts(&c->names[el], o->name, &added);
+
+		if (added)
+			*v = c->nobjs[el] - 1;
+	}
 }
 
 /* O(1) expected: names are unique within a kind (a duplicate is never filed) */
 static struct ax_obj *obj_find(struct ax_ctx *c, enum xel el, const char *name)
 {
-	const struct ax_index *ix = &c->names[el];
-	uint64_t h;
+	const uintptr_t *i = name ? hmap_finds(&c->names[el], name) : NULL;
 
-	if (!name || !ix->cap)
-		return NULL;
-	h = name_hash(name);
-	for (size_t j = h & (ix->cap - 1); ix->slot[j]; j = (j + 1) & (ix->cap - 1)) {
-		struct ax_obj *o = &c->objs[el][ix->slot[j] - 1];
-
-		if (ix->hash[j] == h && strcmp(o->name, name) == 0)
-			return o;
-	}
+	if (i)
+		return &c->objs[el][*i];
 	return NULL;
 }
 
@@ -1025,69 +980,69 @@ static struct ipsec_proposal *ipsec_proposal(struct ax_ctx *c, struct ax_obj *pr
 
 /* The key of the IKEPresharedKey whose remote ID is id; KEY_NONE when none. */
 /*
- * The hash of an identity such that ident_same() identities hash alike:
- * the type and the address interval, or the type and the name folded to
- * lower case. False when there is none (no identity, a wildcard with holes):
- * such an identity is compared with every key, as before the index.
+ * The key of an identity such that ident_same() identities have the same
+ * key: the type and the address interval, or the type and the name folded
+ * to lower case. False when there is none (no identity, a wildcard with
+ * holes): such an identity is compared with every key, as before the index.
  */
-static bool ident_hash(const struct ax_ident *id, uint64_t *h)
+static bool ident_key(const struct ax_ident *id, struct strbuf *k)
 {
-	uint64_t x = util_hash64(&id->type, sizeof(id->type), UTIL_HASH_SEED);
-
+	sb_reset(k);
 	if (!id->kind)
 		return false;
+	sb_addn(k, (const char *)&id->type, sizeof(id->type));
 	if (id->addr.kind != ASPEC_NONE) {
 		struct ip128 iv[2];
 
 		if (!aspec_interval(&id->addr, &iv[0], &iv[1]))
 			return false;
-		x = util_hash64(&id->addr.family, 1, x);
-		*h = util_hash64(iv, sizeof(iv), x);
+		sb_addc(k, 'a');
+		sb_addn(k, (const char *)&id->addr.family, 1);
+		sb_addn(k, (const char *)iv, sizeof(iv));
 		return true;
 	}
 	if (!id->value)
 		return false;
-	for (const char *p = id->value; *p; p++) {
-		char lc = (char)tolower((unsigned char)*p);
-
-		x = util_hash64(&lc, 1, x);
-	}
-	*h = x;
+	sb_addc(k, 'n');
+	for (const char *p = id->value; *p; p++)
+		sb_addc(k, (char)tolower((unsigned char)*p));
 	return true;
 }
 
 /* The first pre-shared key (in document order) for a remote identity, O(1) expected. */
 static struct ax_obj *psk_lookup(struct ax_ctx *c, const struct ax_ident *id)
 {
-	struct ax_index *ix = &c->psks;
+	struct strbuf k = STRBUF_INIT;
+	const uintptr_t *first;
 	size_t best = SIZE_MAX;
-	uint64_t h;
 
 	if (!c->psks_built) {
-		/* built once every key is read; keys without a hash are scanned */
+		/* built once every key is read; keys without an identity key are scanned */
 		c->psks_built = true;
 		for (size_t i = 0; i < c->nobjs[X_PSK]; i++) {
-			uint64_t kh;
+			bool added;
+			uintptr_t *v;
 
-			if (ident_hash(&c->objs[X_PSK][i].remote, &kh))
-				index_put(ix, kh, i);
-			else
+			if (!ident_key(&c->objs[X_PSK][i].remote, &k)) {
 				c->objs[X_PSK][i].unhashed = true;
+				continue;
+			}
+			v = hmap_put(&c->psks, k.buf, k.len, &added);
+			if (added)
+				*v = i;
 		}
 	}
-	if (!ident_hash(id, &h)) {
+	if (!ident_key(id, &k)) {
+		sb_free(&k);
 		for (size_t i = 0; i < c->nobjs[X_PSK]; i++)
 			if (ident_same(&c->objs[X_PSK][i].remote, id))
 				return &c->objs[X_PSK][i];
 		return NULL;
 	}
-	for (size_t j = ix->cap ? h & (ix->cap - 1) : 0; ix->cap && ix->slot[j];
-	     j = (j + 1) & (ix->cap - 1)) {
-		size_t i = ix->slot[j] - 1;
-
-		if (ix->hash[j] == h && i < best && ident_same(&c->objs[X_PSK][i].remote, id))
-			best = i;
-	}
+	first = hmap_find(&c->psks, k.buf, k.len);
+	sb_free(&k);
+	if (first)
+		best = *first;
 	for (size_t i = 0; i < c->nobjs[X_PSK] && i < best; i++)
 		if (c->objs[X_PSK][i].unhashed && ident_same(&c->objs[X_PSK][i].remote, id))
 			best = i;
@@ -1469,7 +1424,7 @@ walked:
 	xmlFreeParserCtxt(pc);
 	for (int i = 0; i < X__COUNT; i++) {
 		free(c.objs[i]);
-		index_free(&c.names[i]);
+		hmap_free(&c.names[i]);
 	}
-	index_free(&c.psks);
+	hmap_free(&c.psks);
 }

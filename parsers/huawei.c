@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/hmap.h"
 #include "grammars/huawei.tab.h"
 
 /* flex's header names the parser's types YYSTYPE and YYLTYPE */
@@ -153,33 +154,16 @@ enum hw_mkind {
 	HM_BIND,
 	HM_GROUP,
 	HM_PROF_IFACES, /* profile name -> first interface bound to it (hw_build) */
-};
-
-struct hw_ment {
-	const char *key;
-	uint32_t klen;
-	uint32_t kind;
-	void *val;
-};
-
-struct hw_map {
-	struct hw_ment *v;
-	size_t cap, n;
+	HM_NKINDS
 };
 
 #define VEC(type, name) \
 	type *name;     \
 	size_t n##name, name##_cap
 
-/* a set of strings (the model's), for intern_pair() */
-struct hw_strtab {
-	const char **v;
-	size_t n, cap;
-};
-
 struct hw_state {
-	struct hw_map map;
-	struct hw_strtab texts;
+	struct hmap map[HM_NKINDS]; /* name -> object, one map per kind */
+	struct hmap texts;	    /* text -> the model's copy, for intern_pair() */
 	VEC(struct hw_ikep *, ikeps);
 	VEC(struct hw_peer *, peers);
 	VEC(struct hw_ipsp *, ipsps);
@@ -374,58 +358,19 @@ static void *agrow(struct arena *a, void *v, size_t n, size_t *cap, size_t sz)
 
 /* ---- name map ------------------------------------------------------------- */
 
-static uint64_t map_hash(unsigned kind, const char *k, size_t n)
+static void *map_get(const struct hmap *m, unsigned kind, const char *k, size_t n)
 {
-	return util_hash64(k, n, UTIL_HASH_SEED ^ ((uint64_t)kind * 0x9e3779b97f4a7c15ULL));
+	const uintptr_t *v = hmap_find(&m[kind], k, n);
+
+	return v ? (void *)*v : NULL;
 }
 
-static void *map_get(const struct hw_map *m, unsigned kind, const char *k, size_t n)
+static void map_put(struct hmap *m, unsigned kind, const char *k, size_t n, void *val)
 {
-	size_t i;
-
-	if (!m->cap)
-		return NULL;
-	for (i = map_hash(kind, k, n) & (m->cap - 1); m->v[i].key; i = (i + 1) & (m->cap - 1)) {
-		if (m->v[i].kind == kind && m->v[i].klen == n && memcmp(m->v[i].key, k, n) == 0)
-			return m->v[i].val;
-	}
-	return NULL;
+	*hmap_put(&m[kind], k, n, NULL) = (uintptr_t)val;
 }
 
-static void map_put(struct hw_map *m, unsigned kind, const char *k, size_t n, void *val)
-{
-	size_t i;
-
-	if ((m->n + 1) * 2 > m->cap) {
-		struct hw_map nm = {0};
-		nm.cap = m->cap ? m->cap * 2 : 64;
-		nm.v = xcalloc(nm.cap, sizeof(*nm.v));
-		for (size_t j = 0; j < m->cap; j++) {
-			if (m->v[j].key) {
-				for (i = map_hash(m->v[j].kind, m->v[j].key, m->v[j].klen) & (nm.cap - 1);
-				     nm.v[i].key; i = (i + 1) & (nm.cap - 1))
-					;
-				nm.v[i] = m->v[j];
-			}
-		}
-		nm.n = m->n;
-		free(m->v);
-		*m = nm;
-	}
-	for (i = map_hash(kind, k, n) & (m->cap - 1); m->v[i].key; i = (i + 1) & (m->cap - 1)) {
-		if (m->v[i].kind == kind && m->v[i].klen == n && memcmp(m->v[i].key, k, n) == 0) {
-			m->v[i].val = val;
-			return;
-		}
-	}
-	m->v[i].key = k;
-	m->v[i].klen = (uint32_t)n;
-	m->v[i].kind = kind;
-	m->v[i].val = val;
-	m->n++;
-}
-
-static void *map_gets(const struct hw_map *m, unsigned kind, const char *s)
+static void *map_gets(const struct hmap *m, unsigned kind, const char *s)
 {
 	return s ? map_get(m, kind, s, strlen(s)) : NULL;
 }
@@ -1520,7 +1465,7 @@ void hw_ikep_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_
 		   const struct hw_loc *line)
 {
 	struct hw_state *st = c->st;
-	struct hw_ikep *k = map_get(&st->map, HM_IKEP, name->s, name->len);
+	struct hw_ikep *k = map_get(st->map, HM_IKEP, name->s, name->len);
 	struct span sp = hw_span(c, line);
 	char sh[64];
 
@@ -1539,7 +1484,7 @@ void hw_ikep_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_
 		}
 		if (k->printed_default)
 			dl_note(c, DIALECT_HW_AR_NEW, 2);
-		map_put(&st->map, HM_IKEP, k->p->name, name->len, k);
+		map_put(st->map, HM_IKEP, k->p->name, name->len, k);
 		XPUSH(st->ikeps, st->nikeps, st->ikeps_cap, k);
 		model_def(c->dev, "ike proposal", k->p->name, &sp, k->printed_default);
 	}
@@ -1551,7 +1496,7 @@ void hw_peer_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_
 		   const struct hw_tok *ver, const struct hw_loc *vl, const struct hw_loc *line)
 {
 	struct hw_state *st = c->st;
-	struct hw_peer *p = map_get(&st->map, HM_PEER, name->s, name->len);
+	struct hw_peer *p = map_get(st->map, HM_PEER, name->s, name->len);
 	struct span sp = hw_span(c, line);
 	char sh[64];
 
@@ -1560,7 +1505,7 @@ void hw_peer_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_
 		p = ARENA_NEW(c->scratch, struct hw_peer);
 		p->name = tokdup(c, name);
 		p->span = sp;
-		map_put(&st->map, HM_PEER, p->name, name->len, p);
+		map_put(st->map, HM_PEER, p->name, name->len, p);
 		XPUSH(st->peers, st->npeers, st->peers_cap, p);
 		model_def(c->dev, "ike peer", p->name, &sp, false);
 	}
@@ -1584,7 +1529,7 @@ void hw_ipsp_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_
 		   const struct hw_loc *line)
 {
 	struct hw_state *st = c->st;
-	struct hw_ipsp *p = map_get(&st->map, HM_IPSP, name->s, name->len);
+	struct hw_ipsp *p = map_get(st->map, HM_IPSP, name->s, name->len);
 	struct span sp = hw_span(c, line);
 
 	(void)nl;
@@ -1593,7 +1538,7 @@ void hw_ipsp_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_
 		p->p = ARENA_NEW(c->a, struct ipsec_proposal);
 		p->p->name = tokdup(c, name);
 		p->p->span = sp;
-		map_put(&st->map, HM_IPSP, p->p->name, name->len, p);
+		map_put(st->map, HM_IPSP, p->p->name, name->len, p);
 		XPUSH(st->ipsps, st->nipsps, st->ipsps_cap, p);
 		model_def(c->dev, "ipsec proposal", p->p->name, &sp, false);
 	}
@@ -1638,14 +1583,14 @@ void hw_pol_begin(struct hw_ctx *c, enum hw_pol_kind kind, const struct hw_tok *
 		if (klen >= sizeof(kbuf))
 			klen = sizeof(kbuf) - 1;
 	}
-	p = map_get(&st->map, mk, key, klen);
+	p = map_get(st->map, mk, key, klen);
 	if (!p) {
 		p = ARENA_NEW(c->scratch, struct hw_pol);
 		p->kind = kind;
 		p->group = tokdup(c, name);
 		p->seq = s;
 		p->span = sp;
-		map_put(&st->map, mk, kind == HW_PK_PROFILE ? p->group : arena_strndup(c->a, key, klen), klen,
+		map_put(st->map, mk, kind == HW_PK_PROFILE ? p->group : arena_strndup(c->a, key, klen), klen,
 			p);
 		XPUSH(st->pols, st->npols, st->pols_cap, p);
 		switch (kind) {
@@ -1653,14 +1598,14 @@ void hw_pol_begin(struct hw_ctx *c, enum hw_pol_kind kind, const struct hw_tok *
 			model_def(c->dev, "ipsec profile", p->group, &sp, false);
 			break;
 		case HW_PK_TEMPLATE:
-			if (!map_gets(&st->map, HM_TPLNAME, p->group)) {
-				map_put(&st->map, HM_TPLNAME, p->group, name->len, p);
+			if (!map_gets(st->map, HM_TPLNAME, p->group)) {
+				map_put(st->map, HM_TPLNAME, p->group, name->len, p);
 				model_def(c->dev, "ipsec policy-template", p->group, &sp, false);
 			}
 			break;
 		default:
-			if (!map_gets(&st->map, HM_GROUP, p->group)) {
-				map_put(&st->map, HM_GROUP, p->group, name->len, p);
+			if (!map_gets(st->map, HM_GROUP, p->group)) {
+				map_put(st->map, HM_GROUP, p->group, name->len, p);
 				model_def(c->dev, "ipsec policy", p->group, &sp, false);
 			}
 			break;
@@ -1669,9 +1614,9 @@ void hw_pol_begin(struct hw_ctx *c, enum hw_pol_kind kind, const struct hw_tok *
 		p->kind = kind; /* re-entered with another mode: the last one counts */
 	}
 	if (kind == HW_PK_TEMPLATE) {
-		struct hw_pol *first = map_gets(&st->map, HM_TPLNAME, p->group);
+		struct hw_pol *first = map_gets(st->map, HM_TPLNAME, p->group);
 		if (first && s < first->seq)
-			map_put(&st->map, HM_TPLNAME, p->group, name->len, p);
+			map_put(st->map, HM_TPLNAME, p->group, name->len, p);
 	}
 	if (tpl) {
 		p->tpl.name = tokdup(c, tpl);
@@ -1697,7 +1642,7 @@ void hw_pol_shared(struct hw_ctx *c, const struct hw_tok *group, const struct hw
 	sh->ifname.name = tokdup(c, ifname);
 	sh->ifname.span = hw_span(c, il);
 	sh->span = hw_span(c, line);
-	map_put(&c->st->map, HM_SHARED, g, strlen(g), sh);
+	map_put(c->st->map, HM_SHARED, g, strlen(g), sh);
 	model_ref(c->dev, "ipsec policy", g, &sh->span);
 }
 
@@ -1782,13 +1727,13 @@ void hw_acl_begin(struct hw_ctx *c, const struct hw_loc *line)
 			       SHOW(nm, sh));
 		}
 	}
-	a = map_get(&st->map, HM_ACL, nm->s, nm->len);
+	a = map_get(st->map, HM_ACL, nm->s, nm->len);
 	if (!a) {
 		char *name = tokdup(c, nm);
 		a = ARENA_NEW(c->scratch, struct hw_acl);
 		a->l = model_sel_list_new(c->dev, name, &sp);
 		a->step = 5;
-		map_put(&st->map, HM_ACL, a->l->name, nm->len, a);
+		map_put(st->map, HM_ACL, a->l->name, nm->len, a);
 		XPUSH(st->acls, st->nacls, st->acls_cap, a);
 		model_def(c->dev, "acl", a->l->name, &sp, false);
 	}
@@ -1812,12 +1757,12 @@ void hw_iface_begin(struct hw_ctx *c, const struct hw_loc *line)
 		nl = (size_t)snprintf(nbuf, sizeof(nbuf), "%.*s", (int)c->words[0].t.len, c->words[0].t.s);
 	if (nl >= sizeof(nbuf))
 		nl = sizeof(nbuf) - 1;
-	f = map_get(&st->map, HM_IFACE, nbuf, nl);
+	f = map_get(st->map, HM_IFACE, nbuf, nl);
 	if (!f) {
 		f = ARENA_NEW(c->scratch, struct hw_iface);
 		f->name = arena_strndup(c->a, nbuf, nl);
 		f->span = hw_span(c, line);
-		map_put(&st->map, HM_IFACE, f->name, nl, f);
+		map_put(st->map, HM_IFACE, f->name, nl, f);
 		XPUSH(st->ifaces, st->nifaces, st->ifaces_cap, f);
 	}
 	st->iface = f;
@@ -2485,14 +2430,14 @@ void hw_rule_proto(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc
 /*
  * "ADDRESS WILDCARD" as written, one copy per distinct text in the file: the
  * rules of a big ACL repeat a handful of networks thousands of times.
- * O(1) expected (open addressing, at most half full).
  */
 static const char *intern_pair(struct hw_ctx *c, const struct hw_tok *a, const struct hw_tok *b)
 {
-	struct hw_strtab *t = &c->st->texts;
+	struct hmap *t = &c->st->texts;
 	char buf[160];
-	size_t n = (size_t)a->len + 1 + b->len, j;
-	uint64_t h;
+	size_t n = (size_t)a->len + 1 + b->len;
+	uintptr_t *v;
+	bool added;
 
 	if (n >= sizeof(buf))
 		return arena_printf(c->a, "%.*s %.*s", (int)a->len, a->s, (int)b->len, b->s);
@@ -2500,29 +2445,10 @@ static const char *intern_pair(struct hw_ctx *c, const struct hw_tok *a, const s
 	buf[a->len] = ' ';
 	memcpy(buf + a->len + 1, b->s, b->len);
 	buf[n] = '\0';
-	if (2 * (t->n + 1) > t->cap) {
-		struct hw_strtab big = {xcalloc(t->cap ? 2 * t->cap : 256, sizeof(*big.v)), 0,
-					t->cap ? 2 * t->cap : 256};
-
-		for (size_t k = 0; k < t->cap; k++) {
-			if (!t->v[k])
-				continue;
-			h = util_hash64(t->v[k], strlen(t->v[k]), UTIL_HASH_SEED);
-			for (j = h & (big.cap - 1); big.v[j]; j = (j + 1) & (big.cap - 1))
-				;
-			big.v[j] = t->v[k];
-			big.n++;
-		}
-		free(t->v);
-		*t = big;
-	}
-	h = util_hash64(buf, n, UTIL_HASH_SEED);
-	for (j = h & (t->cap - 1); t->v[j]; j = (j + 1) & (t->cap - 1))
-		if (strcmp(t->v[j], buf) == 0)
-			return t->v[j];
-	t->v[j] = arena_strndup(c->a, buf, n);
-	t->n++;
-	return t->v[j];
+	v = hmap_put(t, buf, n, &added);
+	if (added)
+		*v = (uintptr_t)arena_strndup(c->a, buf, n);
+	return (const char *)*v;
 }
 
 void hw_rule_addr(struct hw_ctx *c, bool src, const struct hw_tok *addr, const struct hw_loc *al,
@@ -3050,7 +2976,7 @@ static struct ike_proposal *builtin_default(struct hw_ctx *c, const struct span 
 
 static bool endpoint_of_iface(struct hw_ctx *c, const char *ifname, struct endpoint *out)
 {
-	struct hw_iface *f = map_gets(&c->st->map, HM_IFACE, ifname);
+	struct hw_iface *f = map_gets(c->st->map, HM_IFACE, ifname);
 
 	if (!f || !f->has_addr)
 		return false;
@@ -3123,7 +3049,7 @@ static struct ike *peer_ike(struct hw_ctx *c, struct hw_peer *p)
 
 	/* proposals: the named one, else all of them in number order, the default one last */
 	if (p->ikep.name) {
-		struct hw_ikep *x = map_gets(&st->map, HM_IKEP, p->ikep.name);
+		struct hw_ikep *x = map_gets(st->map, HM_IKEP, p->ikep.name);
 		if (x) {
 			k->proposals = ARENA_NEWV(c->a, struct ike_proposal *, 1);
 			k->proposals[0] = x->p;
@@ -3221,7 +3147,7 @@ static void ipsec_of(struct hw_ctx *c, const struct hw_pol *src, struct ipsec *i
 
 	ip->proposals = ARENA_NEWV(c->a, struct ipsec_proposal *, src->nprops ? src->nprops : 1);
 	for (size_t i = 0; i < src->nprops; i++) {
-		struct hw_ipsp *x = map_gets(&st->map, HM_IPSP, src->props[i].name);
+		struct hw_ipsp *x = map_gets(st->map, HM_IPSP, src->props[i].name);
 		if (x)
 			ip->proposals[ip->nproposals++] = x->p;
 	}
@@ -3232,7 +3158,7 @@ static void ipsec_of(struct hw_ctx *c, const struct hw_pol *src, struct ipsec *i
 
 static struct sel_list *acl_of(struct hw_ctx *c, const struct hw_pol *src)
 {
-	struct hw_acl *a = map_gets(&c->st->map, HM_ACL, src->acl.name);
+	struct hw_acl *a = map_gets(c->st->map, HM_ACL, src->acl.name);
 
 	if (!a)
 		return NULL;
@@ -3251,15 +3177,15 @@ static void build_policy_tunnel(struct hw_ctx *c, struct hw_pol *p)
 	struct hw_state *st = c->st;
 	const struct hw_pol *src = p;
 	struct hw_peer *peer;
-	struct hw_iface *bind = map_gets(&st->map, HM_BIND, p->group);
-	struct hw_shared *shared = map_gets(&st->map, HM_SHARED, p->group);
+	struct hw_iface *bind = map_gets(st->map, HM_BIND, p->group);
+	struct hw_shared *shared = map_gets(st->map, HM_SHARED, p->group);
 	struct tunnel *t;
 	enum tunnel_kind kind;
 	char *idsfx, *name;
 	bool local_written_bad = false;
 
 	if (p->kind == HW_PK_TPLREF) {
-		const struct hw_pol *tpl = map_gets(&st->map, HM_TPLNAME, p->tpl.name);
+		const struct hw_pol *tpl = map_gets(st->map, HM_TPLNAME, p->tpl.name);
 		if (tpl)
 			src = tpl; /* the template's lowest sequence number [I] */
 		kind = TK_TEMPLATE;
@@ -3279,7 +3205,7 @@ static void build_policy_tunnel(struct hw_ctx *c, struct hw_pol *p)
 		t->applied = true;
 		t->applied_span = bind->pol.span;
 	}
-	peer = kind == TK_MANUAL ? NULL : map_gets(&st->map, HM_PEER, src->peer.name);
+	peer = kind == TK_MANUAL ? NULL : map_gets(st->map, HM_PEER, src->peer.name);
 
 	/* local endpoint */
 	if (peer && peer->local.addr.kind != ASPEC_NONE) {
@@ -3318,7 +3244,7 @@ static void build_policy_tunnel(struct hw_ctx *c, struct hw_pol *p)
 
 static void build_profile_tunnel(struct hw_ctx *c, struct hw_pol *p, struct hw_iface *f, unsigned nth)
 {
-	struct hw_peer *peer = map_gets(&c->st->map, HM_PEER, p->peer.name);
+	struct hw_peer *peer = map_gets(c->st->map, HM_PEER, p->peer.name);
 	struct tunnel *t;
 	char *idsfx;
 
@@ -3422,8 +3348,8 @@ static void record_refs(struct hw_ctx *c)
 		struct hw_iface *f = st->ifaces[i];
 		if (f->pol.name) {
 			model_ref(c->dev, "ipsec policy", f->pol.name, &f->pol.span);
-			if (!map_gets(&st->map, HM_BIND, f->pol.name))
-				map_put(&st->map, HM_BIND, f->pol.name, strlen(f->pol.name), f);
+			if (!map_gets(st->map, HM_BIND, f->pol.name))
+				map_put(st->map, HM_BIND, f->pol.name, strlen(f->pol.name), f);
 		}
 		if (f->prof.name)
 			model_ref(c->dev, "ipsec profile", f->prof.name, &f->prof.span);
@@ -3436,7 +3362,7 @@ static void check_manual_parts(struct hw_ctx *c, const struct hw_pol *p, const c
 	static const char *const dirs[] = {"inbound", "outbound"};
 	static const char *const protos[] = {"esp", "ah"};
 	struct strbuf miss = STRBUF_INIT;
-	struct hw_ipsp *x = p->nprops ? map_gets(&c->st->map, HM_IPSP, p->props[0].name) : NULL;
+	struct hw_ipsp *x = p->nprops ? map_gets(c->st->map, HM_IPSP, p->props[0].name) : NULL;
 	int64_t proto = x ? x->p->proto.v : PROTO_ESP;
 
 	for (int d = 0; d < 2; d++) {
@@ -3576,8 +3502,8 @@ static void hw_build(struct hw_ctx *c)
 		struct hw_iface *f = st->ifaces[k];
 		if (!f->prof.name)
 			continue;
-		f->prof_next = map_gets(&st->map, HM_PROF_IFACES, f->prof.name);
-		map_put(&st->map, HM_PROF_IFACES, f->prof.name, strlen(f->prof.name), f);
+		f->prof_next = map_gets(st->map, HM_PROF_IFACES, f->prof.name);
+		map_put(st->map, HM_PROF_IFACES, f->prof.name, strlen(f->prof.name), f);
 	}
 	for (size_t i = 0; i < st->npols; i++) {
 		struct hw_pol *p = st->pols[i];
@@ -3585,7 +3511,7 @@ static void hw_build(struct hw_ctx *c)
 			build_policy_tunnel(c, p);
 		} else if (p->kind == HW_PK_PROFILE) {
 			unsigned nth = 0;
-			for (struct hw_iface *f = map_gets(&st->map, HM_PROF_IFACES, p->group); f;
+			for (struct hw_iface *f = map_gets(st->map, HM_PROF_IFACES, p->group); f;
 			     f = f->prof_next)
 				build_profile_tunnel(c, p, f, nth++);
 			if (!nth)
@@ -3636,12 +3562,13 @@ void huawei_parse(struct parsed_file *pf)
 	pf->dev = c.dev;
 	pf->status = st.nsyntax ? FILE_PARTIAL : FILE_OK;
 
-	free(st.map.v);
+	for (size_t k = 0; k < HM_NKINDS; k++)
+		hmap_free(&st.map[k]);
 	free(st.ikeps);
 	free(st.peers);
 	free(st.ipsps);
 	free(st.pols);
 	free(st.ifaces);
 	free(st.acls);
-	free(st.texts.v);
+	hmap_free(&st.texts);
 }
