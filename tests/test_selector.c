@@ -555,6 +555,26 @@ Test(sel_list, deny_after_permit_changes_nothing)
 	free(l);
 }
 
+/*
+ * IPv6 ranges written inside the IPv4-mapped space (::ffff:a.b.c.d) hold
+ * those addresses: a later rule inside an earlier one is shadowed by it,
+ * as with any other ranges.
+ */
+Test(sel_list, mapped_ipv6_ranges_shadow_like_any_other)
+{
+	static const char *const acl[] = {
+		"permit ip ::ffff:10.0.0.1-::ffff:10.0.0.9 ::ffff:10.1.0.1-::ffff:10.1.0.9",
+		"permit ip ::ffff:10.0.0.2-::ffff:10.0.0.3 ::ffff:10.1.0.2-::ffff:10.1.0.3",
+	};
+	struct selector *l = list_of(acl, 2);
+	size_t cover[4], nc = 9;
+
+	cr_assert(sel_list_rule_shadowed(l, 2, 1, cover, 4, &nc), "rule 2 is inside rule 1");
+	cr_assert_eq(nc, 1);
+	cr_assert_eq(cover[0], 0);
+	free(l);
+}
+
 /* a rule covers another only for the directions it applies to (AIX filter rules) */
 Test(sel_list, scope_covers_by_direction)
 {
