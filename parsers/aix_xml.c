@@ -1068,23 +1068,8 @@ static void find_psk(struct ax_ctx *c, const struct ax_ident *id, struct key *k)
 			return;
 		}
 		if (fmt && strcasecmp(fmt, "Hex") == 0) {
-			const char *h = v + ((v[0] == '0' && (v[1] == 'x' || v[1] == 'X')) ? 2 : 0);
-			size_t n = strlen(h);
-			bool ok = n && n % 2 == 0;
-
-			for (size_t j = 0; ok && j < n; j++)
-				ok = isxdigit((unsigned char)h[j]) != 0;
-			if (ok) {
-				k->form = KEY_HEX;
-				k->len = n / 2;
-				k->bytes = arena_alloc(c->a, k->len + 1);
-				for (size_t j = 0; j < k->len; j++) {
-					char b[3] = {h[2 * j], h[2 * j + 1], 0};
-
-					k->bytes[j] = (uint8_t)strtoul(b, NULL, 16);
-				}
+			if (model_key_hex(c->a, v, strlen(v), k))
 				return;
-			}
 			ax_fnd(c, R_INVALID_VALUE, &vs,
 			       "the pre-shared key is declared Format=\"Hex\" but is not hex");
 		} else if (!fmt || strcasecmp(fmt, "ASCII") != 0) {
