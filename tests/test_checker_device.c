@@ -929,6 +929,17 @@ Test(checker_device, weak_algorithm_usg_e_mentions_weakea)
 		"ipsec proposal 'P1' uses weak algorithm: des; USG-E refuses it unless the WEAKEA module is loaded");
 }
 
+/* an AH proposal: its AH integrity is what is weak; its ESP fields are not used */
+Test(checker_device, weak_algorithm_ah_proposal_reports_its_ah_integrity)
+{
+	fx.p2->proto.v = PROTO_AH;
+	fx.p2->proto.o = written(6);
+	ONLY_ALGS(&fx.p2->ah_integ, written(8), INTEG_MD5);
+	ONLY_ALGS(&fx.p2->esp_enc, written(7), ENC_DES);
+	run();
+	expect_one(R_WEAK_ALGORITHM, 8, "ipsec proposal 'P1' uses weak algorithm: md5");
+}
+
 Test(checker_device, weak_algorithm_shared_proposal_once)
 {
 	ONLY_ALGS(&fx.p2->esp_enc, written(7), ENC_DES);
