@@ -536,6 +536,35 @@ Test(sel_list, deny_before_permit_removes_traffic)
 	free(l);
 }
 
+/* a deny of one protocol takes that protocol, and only it, from a later permit of all */
+Test(sel_list, deny_of_one_protocol_leaves_every_other)
+{
+	static const char *const acl[] = {
+		"deny tcp 10.1.1.0/24 10.2.0.0/24",
+		"permit ip 10.1.1.0/24 10.2.0.0/24",
+	};
+	struct selector *l = list_of(acl, 2);
+	struct region *eff = sel_list_effective(l, 2, false);
+	static const char *const kept[] = {"udp 10.1.1.0/24 10.2.0.0/24", "1 10.1.1.0/24 10.2.0.0/24",
+					   "7 10.1.1.0/24 10.2.0.0/24",	  "255 10.1.1.0/24 10.2.0.0/24",
+					   "128 10.1.1.0/24 10.2.0.0/24", "5 10.1.1.0/24 10.2.0.0/24"};
+
+	for (size_t i = 0; i < ARRAY_SIZE(kept); i++) {
+		struct region *r = reg_of(kept[i]);
+
+		cr_assert_eq(region_compare(r, eff), REL_SUBSET, "%s is still permitted", kept[i]);
+		region_free(r);
+	}
+	{
+		struct region *tcp = reg_of("tcp 10.1.1.0/24 10.2.0.0/24");
+
+		cr_assert_eq(region_compare(tcp, eff), REL_DISJOINT, "tcp is denied");
+		region_free(tcp);
+	}
+	region_free(eff);
+	free(l);
+}
+
 Test(sel_list, deny_after_permit_changes_nothing)
 {
 	static const char *const acl[] = {
