@@ -11,6 +11,7 @@
 
 #include "common/util.h"
 #include "model/addr.h"
+#include "tests/addr_text.h"
 
 /* ---- parsing ---------------------------------------------------------------- */
 
@@ -126,14 +127,6 @@ Test(addr, bounded_text_needs_no_terminator)
 }
 
 /* ---- builders and canonical text ---------------------------------------------- */
-
-static struct ip128 ip_of(const char *s, uint8_t *fam)
-{
-	struct ip128 ip;
-
-	cr_assert(addr_parse_ip(s, &ip, fam), "bad test address %s", s);
-	return ip;
-}
 
 struct mask_case {
 	char ip[48], mask[48];
@@ -305,40 +298,6 @@ Test(aspec, ipv4_given_as_bare_32_bits_is_mapped)
 }
 
 /* ---- membership --------------------------------------------------------------- */
-
-static struct addrspec set_of(const char *t)
-{
-	char tmp[128], *p;
-	uint8_t f, g;
-	struct ip128 a, b;
-
-	if (!strcmp(t, "any"))
-		return aspec_any(0);
-	if (!strcmp(t, "any4"))
-		return aspec_any(4);
-	if (!strcmp(t, "any6"))
-		return aspec_any(6);
-	snprintf(tmp, sizeof(tmp), "%s", t);
-	if ((p = strstr(tmp, " wildcard "))) {
-		*p = '\0';
-		a = ip_of(tmp, &f);
-		b = ip_of(p + 10, &g);
-		return aspec_wildcard(&a, f, &b);
-	}
-	if ((p = strchr(tmp, '/'))) {
-		*p = '\0';
-		a = ip_of(tmp, &f);
-		return aspec_prefix(&a, f, (unsigned)atoi(p + 1));
-	}
-	if ((p = strchr(tmp, '-'))) {
-		*p = '\0';
-		a = ip_of(tmp, &f);
-		b = ip_of(p + 1, &g);
-		return aspec_range(&a, &b, f);
-	}
-	a = ip_of(tmp, &f);
-	return aspec_host(&a, f);
-}
 
 struct member_case {
 	char set[48], ip[48];

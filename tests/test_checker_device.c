@@ -26,6 +26,7 @@
 #include "checker/checker.h"
 #include "checker/internal.h"
 #include "model/selector.h"
+#include "tests/addr_text.h"
 
 static struct source src = {.path = "dev.cfg"};
 
@@ -46,33 +47,6 @@ static struct origin deflt(uint32_t line, enum prov p)
 {
 	struct origin o = {at(line), p};
 	return o;
-}
-
-static struct addrspec host(const char *ip)
-{
-	struct ip128 a;
-	uint8_t fam;
-
-	cr_assert(addr_parse_ip(ip, &a, &fam), "bad test address %s", ip);
-	return aspec_host(&a, fam);
-}
-
-/* "10.1.0.0/16", "any" */
-static struct addrspec pfx(const char *text)
-{
-	char buf[64];
-	char *slash;
-	struct ip128 a;
-	uint8_t fam;
-
-	if (strcmp(text, "any") == 0)
-		return aspec_any(4);
-	snprintf(buf, sizeof(buf), "%s", text);
-	slash = strchr(buf, '/');
-	cr_assert(slash, "bad test prefix %s", text);
-	*slash = '\0';
-	cr_assert(addr_parse_ip(buf, &a, &fam));
-	return aspec_prefix(&a, fam, (unsigned)atoi(slash + 1));
 }
 
 static void algs(struct algset *s, const unsigned *v, size_t n, struct origin o)
@@ -123,8 +97,8 @@ static struct selector *mk_rule(struct sel_list *l, uint32_t id, uint32_t line, 
 	struct selector *r = model_sel_list_add(fx.d, l);
 
 	r->action = permit ? SEL_PERMIT : SEL_DENY;
-	r->src = pfx(from);
-	r->dst = pfx(to);
+	r->src = prefix_of(from);
+	r->dst = prefix_of(to);
 	r->rule_id = id;
 	r->line = line;
 	r->col = 2;
@@ -199,10 +173,10 @@ static struct tunnel *mk_tunnel(const char *group, int seq, uint32_t line, const
 	t->seq = seq;
 	t->applied = true;
 	t->applied_span = at(30);
-	t->local.addr = host("203.0.113.2");
+	t->local.addr = host_of("203.0.113.2");
 	t->local.o = deflt(line, PROV_DEFAULT);
 	if (remote) {
-		struct addrspec r = host(remote);
+		struct addrspec r = host_of(remote);
 		struct origin ro = written(peer_line + 4);
 
 		model_tunnel_add_remote(t, &r, &ro);
@@ -260,7 +234,7 @@ static void bind_group(const char *group, uint32_t def_line, uint32_t if_line)
 
 static void setup_clean(void)
 {
-	struct addrspec own = host("203.0.113.2");
+	struct addrspec own = host_of("203.0.113.2");
 	struct origin oo = written(29);
 
 	memset(&fx, 0, sizeof(fx));
@@ -530,7 +504,7 @@ Test(checker_device, policy_disabled_near_miss)
 
 Test(checker_device, remote_is_local_fires)
 {
-	fx.t->remotes[0].addr = host("203.0.113.2");
+	fx.t->remotes[0].addr = host_of("203.0.113.2");
 	run();
 	expect_one(R_REMOTE_IS_LOCAL, 21,
 		   "remote address 203.0.113.2 of ipsec policy 'VPN 10' is the device's own address "
@@ -540,7 +514,7 @@ Test(checker_device, remote_is_local_fires)
 
 Test(checker_device, remote_is_local_near_miss_neighbour)
 {
-	fx.t->remotes[0].addr = host("203.0.113.9"); /* same /24, not the device */
+	fx.t->remotes[0].addr = host_of("203.0.113.9"); /* same /24, not the device */
 	run();
 	expect_none(R_REMOTE_IS_LOCAL);
 }
@@ -551,9 +525,9 @@ Test(checker_device, remote_is_local_reads_only_the_remotes_counted)
 	static struct endpoint remotes[2];
 
 	remotes[0] = fx.t->remotes[0];
-	remotes[0].addr = host("203.0.113.9");
+	remotes[0].addr = host_of("203.0.113.9");
 	remotes[1] = remotes[0];
-	remotes[1].addr = host("203.0.113.2"); /* the device's own, but past nremotes */
+	remotes[1].addr = host_of("203.0.113.2"); /* the device's own, but past nremotes */
 	fx.t->remotes = remotes;
 	fx.t->nremotes = 1;
 	run();
@@ -565,7 +539,7 @@ Test(checker_device, remote_is_local_shared_peer_reported_once)
 	struct sel_list *l = mk_acl("3001", 32);
 
 	mk_rule(l, 5, 33, true, "10.1.2.0/24", "10.2.0.0/16");
-	fx.t->remotes[0].addr = host("203.0.113.2");
+	fx.t->remotes[0].addr = host_of("203.0.113.2");
 	mk_tunnel("VPN", 20, 35, "HQ", 17, "203.0.113.2", fx.p1, fx.p2, l);
 	run();
 	cr_assert_eq(count(R_REMOTE_IS_LOCAL), 1);
@@ -581,16 +555,16 @@ Test(checker_device, remote_is_local_among_many_addresses)
 
 		snprintf(ip, sizeof(ip), "172.16.%d.%d", i / 250, i % 250 + 1);
 		snprintf(ifname, sizeof(ifname), "Tunnel0/0/%d", i);
-		a = host(ip);
+		a = host_of(ip);
 		model_device_add_addr(fx.d, &a, ifname, &o);
 	}
 	cr_assert_eq(fx.d->naddrs, 601);
-	fx.t->remotes[0].addr = host("172.16.2.1"); /* i = 500 */
+	fx.t->remotes[0].addr = host_of("172.16.2.1"); /* i = 500 */
 	run();
 	expect_one(R_REMOTE_IS_LOCAL, 21,
 		   "remote address 172.16.2.1 of ipsec policy 'VPN 10' is the device's own address "
 		   "(Tunnel0/0/500)");
-	fx.t->remotes[0].addr = host("172.16.2.251"); /* past the last one */
+	fx.t->remotes[0].addr = host_of("172.16.2.251"); /* past the last one */
 	run();
 	expect_none(R_REMOTE_IS_LOCAL);
 }
@@ -605,7 +579,7 @@ Test(checker_device, many_addresses_given_twice_are_kept_once)
 			struct origin o = written(40);
 
 			snprintf(ip, sizeof(ip), "172.16.%d.%d", i / 250, i % 250 + 1);
-			a = host(ip);
+			a = host_of(ip);
 			model_device_add_addr(fx.d, &a, "Tunnel", &o);
 		}
 		cr_assert_eq(fx.d->naddrs, 601, "round %d: %zu addresses", round, fx.d->naddrs);
@@ -615,8 +589,8 @@ Test(checker_device, many_addresses_given_twice_are_kept_once)
 /* an address given twice is kept once; its first place names it, in either notation */
 Test(checker_device, device_address_kept_once_and_first_place_wins)
 {
-	struct addrspec own = host("203.0.113.2"), mapped = host("::ffff:203.0.113.2");
-	struct addrspec net = pfx("203.0.113.0/24");
+	struct addrspec own = host_of("203.0.113.2"), mapped = host_of("::ffff:203.0.113.2");
+	struct addrspec net = prefix_of("203.0.113.0/24");
 	struct origin o = written(40);
 	const struct dev_addr *da;
 
@@ -635,7 +609,7 @@ Test(checker_device, device_address_kept_once_and_first_place_wins)
 /* the index finds an IPv4 address whether it was stored mapped or as a bare 32-bit value */
 Test(checker_device, device_address_found_in_either_ipv4_form)
 {
-	struct addrspec bare = host("198.51.100.7"), parsed = host("198.51.100.7");
+	struct addrspec bare = host_of("198.51.100.7"), parsed = host_of("198.51.100.7");
 	struct origin o = written(40);
 	const struct dev_addr *da;
 
@@ -842,7 +816,7 @@ Test(checker_device, flow_overlap_near_miss_same_peer_and_proposals)
 	/* two uplinks, one peer, same proposals: the overlap is the redundancy */
 	struct tunnel *t = second_policy("VPN-ISP2", 10, "10.1.1.0/24", "10.2.5.0/24");
 
-	t->remotes[0].addr = host("198.51.100.1");
+	t->remotes[0].addr = host_of("198.51.100.1");
 	bind_group("VPN-ISP2", 35, 38);
 	run();
 	expect_none(R_FLOW_OVERLAP);
@@ -855,7 +829,7 @@ Test(checker_device, flow_overlap_near_miss_same_peer_and_two_proposals)
 	struct tunnel *ts[2] = {fx.t, t};
 	struct ike_proposal *p1b = mk_ike_prop("20", 12);
 
-	t->remotes[0].addr = host("198.51.100.1");
+	t->remotes[0].addr = host_of("198.51.100.1");
 	for (int i = 0; i < 2; i++) {
 		ts[i]->ike->proposals = ARENA_NEWV(fx.ar, struct ike_proposal *, 2);
 		ts[i]->ike->proposals[0] = fx.p1;

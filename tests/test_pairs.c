@@ -14,6 +14,7 @@
 #include "checker/checker.h"
 #include "model/selector.h"
 #include "parsers/parser.h"
+#include "tests/addr_text.h"
 #include "tests/shared_dir.h"
 
 /* ---- a small device factory ---------------------------------------------- */
@@ -132,31 +133,6 @@ static struct origin written(uint32_t line)
 	return o;
 }
 
-static struct addrspec host(const char *ip)
-{
-	struct ip128 a;
-	uint8_t fam;
-
-	cr_assert(addr_parse_ip(ip, &a, &fam), "bad test address %s", ip);
-	return aspec_host(&a, fam);
-}
-
-static struct addrspec prefix(const char *text)
-{
-	char buf[64];
-	char *slash;
-	struct ip128 a;
-	uint8_t fam;
-
-	strncpy(buf, text, sizeof(buf) - 1);
-	buf[sizeof(buf) - 1] = '\0';
-	slash = strchr(buf, '/');
-	cr_assert(slash);
-	*slash = '\0';
-	cr_assert(addr_parse_ip(buf, &a, &fam));
-	return aspec_prefix(&a, fam, (unsigned)atoi(slash + 1));
-}
-
 /*
  * An ike proposal NAME of spec s, its view at line, its values on the lines
  * after it (enc, hash, integ, prf, dh, auth, lifetime: as LN_ENC.. follow LN_P1).
@@ -220,14 +196,14 @@ static void set_ident(struct ident *id, int type, const char *value, uint32_t li
 	id->type = (enum id_type)type;
 	id->value = value;
 	if (value && (type == ID_IPV4 || type == ID_IPV6))
-		id->addr = host(value);
+		id->addr = host_of(value);
 	id->o = written(line);
 }
 
 static struct device *build(struct arena *ar, const struct spec *s)
 {
 	struct device *d = model_device_new(ar, &fake_src);
-	struct addrspec own = host(s->local);
+	struct addrspec own = host_of(s->local);
 	struct tunnel *t;
 	struct ike *k;
 	struct ipsec_proposal *p2;
@@ -247,7 +223,7 @@ static struct device *build(struct arena *ar, const struct spec *s)
 	t->local.addr = own;
 	t->local.o = o;
 	if (s->remote) {
-		struct addrspec rem = host(s->remote);
+		struct addrspec rem = host_of(s->remote);
 		struct origin ro = written(L + LN_REMOTE);
 		model_tunnel_add_remote(t, &rem, &ro);
 	}
@@ -303,8 +279,8 @@ static struct device *build(struct arena *ar, const struct spec *s)
 		l = model_sel_list_new(d, "3000", &ls);
 		r = model_sel_list_add(d, l);
 		r->action = SEL_PERMIT;
-		r->src = prefix(s->src);
-		r->dst = prefix(s->dst);
+		r->src = prefix_of(s->src);
+		r->dst = prefix_of(s->dst);
 		r->line = L + LN_RULE;
 		t->selectors = l;
 	}
@@ -539,7 +515,7 @@ static size_t template_pairs_with_hint(const char *hint_addr)
 	static const char *const names[] = {"BR1"};
 	struct spec s[2];
 	struct run r;
-	struct addrspec a = host(hint_addr);
+	struct addrspec a = host_of(hint_addr);
 	struct pair_hints h = {.dev_names = names, .dev_addrs = &a, .ndev_addrs = 1};
 	size_t n;
 
@@ -560,7 +536,7 @@ Test(pairs, a_hinted_address_the_device_has_already_is_one_owner)
 	static const char *const names[] = {"HQ"};
 	struct spec s[2];
 	struct run r;
-	struct addrspec a = host(HQ);
+	struct addrspec a = host_of(HQ);
 	struct pair_hints h = {.dev_names = names, .dev_addrs = &a, .ndev_addrs = 1};
 
 	pair2(s);
@@ -668,7 +644,7 @@ Test(pairs, the_partner_is_the_tunnel_on_the_address_pointed_at)
 	struct arena *ar = arena_new();
 	struct device *devs[2];
 	struct spec s = base("BR1", "2001:db8:2::1", "2001:db8:1::1", "2001:db8:20::/64", "2001:db8:10::/64");
-	struct addrspec a = host("2001:db8:9::1");
+	struct addrspec a = host_of("2001:db8:9::1");
 	struct origin o = written(1);
 	struct tunnel *right;
 
@@ -698,7 +674,7 @@ static struct tunnel *br1_and_hq(struct arena *ar, struct device **devs, const c
 
 	devs[0] = build(ar, &s);
 	for (int i = 1; i < 5; i++) {
-		struct addrspec a = host(br5[i]);
+		struct addrspec a = host_of(br5[i]);
 
 		model_device_add_addr(devs[0], &a, "LoopBack", &o);
 	}
@@ -769,7 +745,7 @@ static void add_scattered(struct device *d, int n, uint64_t *x)
 		*x = *x * 6364136223846793005ULL + 1442695040888963407ULL;
 		snprintf(ip, sizeof(ip), "10.%u.%u.%u", (unsigned)(*x >> 56), (unsigned)(*x >> 48) & 0xff,
 			 (unsigned)(*x >> 40) % 254 + 1);
-		a = host(ip);
+		a = host_of(ip);
 		model_device_add_addr(d, &a, "LoopBack", &o);
 	}
 }
@@ -2203,7 +2179,7 @@ Test(pairs, hub_and_spokes)
 	struct findings fs = {0};
 	struct pair_list pl = {0};
 	struct device *hub = model_device_new(ar, &fake_src);
-	struct addrspec hub_ip = host(HQ);
+	struct addrspec hub_ip = host_of(HQ);
 	struct origin o = written(1);
 
 	hub->name = "HUB";
@@ -2227,7 +2203,7 @@ Test(pairs, hub_and_spokes)
 			t = tmp->tunnels[0];
 			t->dev = hub;
 			t->id = arena_printf(ar, "HUB/ipsec-policy:map:%d", i + 10);
-			rem = host(ip);
+			rem = host_of(ip);
 			(void)rem;
 			t->seq = i + 10;
 			if (hub->ntunnels == hub->tunnels_cap) {
@@ -2283,7 +2259,7 @@ Test(pairs, hub_with_an_address_per_spoke)
 		hub_t[i] = build(ar, &s)->tunnels[0];
 		hub_t[i]->dev = hub;
 		hub_t[i]->id = arena_printf(ar, "HUB/ipsec-profile:BR%d", i);
-		a = host(hub_ip);
+		a = host_of(hub_ip);
 		model_device_add_addr(hub, &a, "Tunnel", &o);
 	}
 	hub->tunnels = hub_t;
@@ -2330,7 +2306,7 @@ Test(pairs, a_remote_in_the_same_bucket_is_not_a_partner)
 		struct addrspec a;
 
 		snprintf(ip, sizeof(ip), "198.51.%d.%d", 100 + i / 250, i % 250 + 1);
-		a = host(ip);
+		a = host_of(ip);
 		model_tunnel_add_remote(t, &a, &o);
 	}
 	cr_assert_eq(t->nremotes, 300);
@@ -2341,7 +2317,7 @@ Test(pairs, a_remote_in_the_same_bucket_is_not_a_partner)
 		struct addrspec a;
 
 		snprintf(ip, sizeof(ip), "192.0.%d.%d", 2 + i / 250, i % 250 + 1);
-		a = host(ip);
+		a = host_of(ip);
 		model_device_add_addr(devs[1], &a, "LoopBack", &o);
 	}
 	cr_assert_eq(devs[1]->naddrs, 200);
@@ -2386,7 +2362,7 @@ Test(pairs, every_address_of_a_device_with_many_is_owned)
 		snprintf(name, sizeof(name), "BR%d", i);
 		s = base(name, br_ip, hub_ip, BR_NET, HQ_NET);
 		devs[i + 1] = build(ar, &s);
-		a = host(hub_ip);
+		a = host_of(hub_ip);
 		model_device_add_addr(hub, &a, "Tunnel", &o);
 	}
 	chk_pairs(devs, N + 1, NULL, &fs, &pl);

@@ -17,55 +17,11 @@
 
 #include "common/util.h"
 #include "model/selector.h"
+#include "tests/addr_text.h"
 
 __extension__ typedef unsigned __int128 u128;
 
 /* ---- building sets and selectors from short text -------------------------------- */
-
-static struct ip128 ip_of(const char *s, uint8_t *fam)
-{
-	struct ip128 ip;
-
-	cr_assert(addr_parse_ip(s, &ip, fam), "bad test address %s", s);
-	return ip;
-}
-
-/* "any" "any4" "any6" "none" "10.0.0.1" "10.0.0.0/24" "a-b" "a wildcard w" */
-static struct addrspec set_of(const char *t)
-{
-	char tmp[128], *p;
-	uint8_t f, g;
-	struct ip128 a, b;
-
-	if (!strcmp(t, "none"))
-		return (struct addrspec){.kind = ASPEC_NONE};
-	if (!strcmp(t, "any"))
-		return aspec_any(0);
-	if (!strcmp(t, "any4"))
-		return aspec_any(4);
-	if (!strcmp(t, "any6"))
-		return aspec_any(6);
-	snprintf(tmp, sizeof(tmp), "%s", t);
-	if ((p = strstr(tmp, " wildcard "))) {
-		*p = '\0';
-		a = ip_of(tmp, &f);
-		b = ip_of(p + 10, &g);
-		return aspec_wildcard(&a, f, &b);
-	}
-	if ((p = strchr(tmp, '/'))) {
-		*p = '\0';
-		a = ip_of(tmp, &f);
-		return aspec_prefix(&a, f, (unsigned)atoi(p + 1));
-	}
-	if ((p = strchr(tmp, '-'))) {
-		*p = '\0';
-		a = ip_of(tmp, &f);
-		b = ip_of(p + 1, &g);
-		return aspec_range(&a, &b, f);
-	}
-	a = ip_of(tmp, &f);
-	return aspec_host(&a, f);
-}
 
 static struct portrange ports_of(const char *t)
 {
