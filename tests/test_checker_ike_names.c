@@ -76,10 +76,8 @@ static void add_hw(struct fleet *f, const char *name, const char *local, const c
 {
 	char path[32];
 
-	cr_assert_lt(f->n, FLEET_MAX);
-	snprintf(f->text[f->n], sizeof(f->text[f->n]), hw_fmt, name, src, dst, remote, versions, local);
 	snprintf(path, sizeof(path), "%s.cfg", name);
-	fleet_parse(f, path, VENDOR_HUAWEI);
+	fleet_addf(f, path, VENDOR_HUAWEI, hw_fmt, name, src, dst, remote, versions, local);
 }
 
 /* Both versions (the default) against a peer with both undone: the message names both sets. */
@@ -162,13 +160,10 @@ static const char hpux_fmt[] =
 static void key_pair(struct fleet *f, const char *plain, bool aix_first)
 {
 	for (int k = 0; k < 2; k++) {
-		if ((k == 0) == aix_first) {
-			snprintf(f->text[f->n], sizeof(f->text[f->n]), "%s", aix_xml);
-			fleet_parse(f, "aix.xml", VENDOR_AIX);
-		} else {
-			snprintf(f->text[f->n], sizeof(f->text[f->n]), hpux_fmt, plain);
-			fleet_parse(f, "hp.batch", VENDOR_HPUX);
-		}
+		if ((k == 0) == aix_first)
+			fleet_parse_text(f, "aix.xml", aix_xml, VENDOR_AIX);
+		else
+			fleet_addf(f, "hp.batch", VENDOR_HPUX, hpux_fmt, plain);
 	}
 	fleet_run(f);
 }

@@ -15,6 +15,7 @@
 
 #include "checker/checker.h"
 #include "parsers/parser.h"
+#include "tests/fleet.h"
 
 /*
  * A Huawei device with the two members FIRST and SECOND of group VPN (acl
@@ -72,16 +73,6 @@ static const char dev_fmt[] = "#\n"					       /* 1 */
 #define B_WIDE_DST "source 10.0.0.0 0.0.255.255 destination 10.1.0.0 0.0.0.255"
 #define B_WIDE_SRC "source 10.0.1.0 0.0.0.255 destination 10.1.0.0 0.0.255.255"
 
-struct fleet {
-	struct parsed_file pf[2];
-	struct device *devs[2];
-	size_t n;
-	struct findings fs;
-	struct pair_list pairs;
-	char text[2][4096];
-	char path[2][32];
-};
-
 /*
  * A device: acl 3000 and 3001 rules, the sequence numbers of the members
  * using them (acl 3000 first in the file), their extra lines.
@@ -89,30 +80,17 @@ struct fleet {
 static void add(struct fleet *f, const char *name, const char *local, const char *remote, const char *acl0,
 		const char *acl1, int seq0, int seq1, const char *extra0, const char *extra1)
 {
-	size_t i = f->n++;
+	char path[32];
 
-	cr_assert_lt(i, 2);
-	snprintf(f->text[i], sizeof(f->text[i]), dev_fmt, name, acl0, acl1, remote, seq0, extra0, seq1,
-		 extra1, local);
-	snprintf(f->path[i], sizeof(f->path[i]), "%s.cfg", name);
-	memset(&f->pf[i], 0, sizeof(f->pf[i]));
-	parse_buffer(&f->pf[i], f->path[i], f->text[i], strlen(f->text[i]), VENDOR_HUAWEI);
-	cr_assert_not_null(f->pf[i].dev, "%s did not parse", name);
-	f->devs[i] = f->pf[i].dev;
+	snprintf(path, sizeof(path), "%s.cfg", name);
+	fleet_addf(f, path, VENDOR_HUAWEI, dev_fmt, name, acl0, acl1, remote, seq0, extra0, seq1, extra1,
+		   local);
 }
 
 static void run(struct fleet *f, size_t npairs)
 {
 	chk_pairs(f->devs, f->n, NULL, &f->fs, &f->pairs);
 	cr_assert_eq(f->pairs.n, npairs, "%zu tunnel pairs, got %zu", npairs, f->pairs.n);
-}
-
-static void fleet_free(struct fleet *f)
-{
-	chk_pairs_free(&f->pairs);
-	fnd_free(&f->fs);
-	for (size_t i = 0; i < f->n; i++)
-		parsed_file_free(&f->pf[i]);
 }
 
 static void assert_none(const struct fleet *f)
