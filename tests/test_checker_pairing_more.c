@@ -16,42 +16,21 @@
 #include "checker/checker.h"
 #include "parsers/parser.h"
 
-#define MAX_DEVS 4
+#define FLEET_MAX 4
+#include "tests/fleet.h"
+
 #define NPOL 40
 
-struct fleet {
-	struct parsed_file pf[MAX_DEVS];
-	struct device *devs[MAX_DEVS];
-	size_t n;
-	struct findings fs;
-	struct pair_list pairs;
-	char *text[MAX_DEVS];
-	char path[MAX_DEVS][32];
-};
-
+/* A Huawei device from its text (from malloc(), freed with the fleet), NAME.cfg, with no parse finding. */
 static void add_text(struct fleet *f, const char *name, char *text)
 {
-	size_t i = f->n++;
+	char path[32];
+	size_t i;
 
-	cr_assert_lt(i, MAX_DEVS);
-	f->text[i] = text;
-	snprintf(f->path[i], sizeof(f->path[i]), "%s.cfg", name);
-	memset(&f->pf[i], 0, sizeof(f->pf[i]));
-	parse_buffer(&f->pf[i], f->path[i], text, strlen(text), VENDOR_HUAWEI);
-	cr_assert_not_null(f->pf[i].dev, "%s did not parse", name);
+	snprintf(path, sizeof(path), "%s.cfg", name);
+	i = fleet_adopt(f, path, VENDOR_HUAWEI, text);
 	cr_assert_eq(f->pf[i].fs.n, 0, "%s: a parse finding: %s", name,
 		     f->pf[i].fs.n ? f->pf[i].fs.v[0].message : "");
-	f->devs[i] = f->pf[i].dev;
-}
-
-static void fleet_free(struct fleet *f)
-{
-	chk_pairs_free(&f->pairs);
-	fnd_free(&f->fs);
-	for (size_t i = 0; i < f->n; i++) {
-		parsed_file_free(&f->pf[i]);
-		free(f->text[i]);
-	}
 }
 
 /* ---- forty pairs ------------------------------------------------------------------ */

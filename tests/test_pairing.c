@@ -14,6 +14,11 @@
 #include "checker/checker.h"
 #include "common/util.h"
 #include "parsers/parser.h"
+#include "tests/addr_text.h"
+
+#define FLEET_MAX 4
+#define FLEET_TEXT 2048
+#include "tests/fleet.h"
 
 /*
  * A Huawei device: sysname on line 2, the remote address on line 19, the
@@ -54,67 +59,30 @@ static const char dev_fmt[] = "#\n"							 /* 1 */
 #define LN_REMOTE 19u
 #define LN_POLICY 21u
 
-#define MAX_DEVS 4
-
-struct fleet {
-	struct parsed_file pf[MAX_DEVS];
-	struct device *devs[MAX_DEVS];
-	size_t n;
-	struct findings fs;
-	struct pair_list pairs;
-	char text[MAX_DEVS][2048];
-	char path[MAX_DEVS][32];
-};
-
-static void parse_vendor(struct fleet *f, size_t i, const char *name, enum vendor v)
-{
-	memset(&f->pf[i], 0, sizeof(f->pf[i]));
-	parse_buffer(&f->pf[i], f->path[i], f->text[i], strlen(f->text[i]), v);
-	cr_assert_not_null(f->pf[i].dev, "%s did not parse", name);
-	f->devs[i] = f->pf[i].dev;
-}
-
-static void parse_one(struct fleet *f, size_t i, const char *name)
-{
-	parse_vendor(f, i, name, VENDOR_HUAWEI);
-}
-
 #define ESP_BODY " esp authentication-algorithm sha2-256\n esp encryption-algorithm aes-256"
 
 /* A device whose ipsec proposal P1 has body (two lines). */
 static void add_dev_p2(struct fleet *f, const char *name, const char *local, const char *remote,
 		       const char *src, const char *dst, const char *body)
 {
-	size_t i = f->n++;
+	char path[32];
 
-	cr_assert_lt(i, MAX_DEVS);
-	snprintf(f->text[i], sizeof(f->text[i]), dev_fmt, name, src, dst, body, remote, local);
-	snprintf(f->path[i], sizeof(f->path[i]), "%s.cfg", name);
-	parse_one(f, i, name);
+	snprintf(path, sizeof(path), "%s.cfg", name);
+	fleet_addf(f, path, VENDOR_HUAWEI, dev_fmt, name, src, dst, body, remote, local);
 }
 
 /* A device from the text of its file, NAME.cfg. */
 static void add_text(struct fleet *f, const char *name, const char *text)
 {
-	size_t i = f->n++;
+	char path[32];
 
-	cr_assert_lt(i, MAX_DEVS);
-	snprintf(f->text[i], sizeof(f->text[i]), "%s", text);
-	snprintf(f->path[i], sizeof(f->path[i]), "%s.cfg", name);
-	parse_one(f, i, name);
+	snprintf(path, sizeof(path), "%s.cfg", name);
+	fleet_addf(f, path, VENDOR_HUAWEI, "%s", text);
 }
 
 static void run(struct fleet *f, const struct pair_hints *h)
 {
 	chk_pairs(f->devs, f->n, h, &f->fs, &f->pairs);
-}
-
-static void fleet_free(struct fleet *f)
-{
-	chk_pairs_free(&f->pairs);
-	fnd_free(&f->fs);
-	for (size_t i = 0; i < f->n; i++)
-		parsed_file_free(&f->pf[i]);
 }
 
 static size_t count(const struct fleet *f, enum rule_id r)
@@ -195,7 +163,6 @@ Test(pairing, an_address_in_the_same_hash_bucket_is_no_owner)
 	struct ip128 x, y;
 	uint8_t fam;
 	char ys[64];
-	size_t i;
 
 	cr_assert(addr_parse_ip("198.51.100.2", &x, &fam));
 	y.lo = x.lo;
@@ -207,15 +174,12 @@ Test(pairing, an_address_in_the_same_hash_bucket_is_no_owner)
 			break;
 	}
 	addr_ip_str(&y, 6, ys, sizeof(ys));
-	i = f.n++;
-	snprintf(
-		f.text[i], sizeof(f.text[i]),
+	fleet_addf(
+		&f, "E.batch", VENDOR_HPUX,
 		"add host v6 -source %s/128 -destination 2001:db8::9/128 -priority 10 -action ESP_AES128_HMAC_SHA1\n"
 		"add host back -source 203.0.113.50/32 -destination 198.51.100.1/32 -priority 20 "
 		"-action ESP_AES128_HMAC_SHA1\n",
 		ys);
-	snprintf(f.path[i], sizeof(f.path[i]), "E.batch");
-	parse_vendor(&f, i, "E", VENDOR_HPUX);
 	add_dev(&f, "A", "198.51.100.1", "198.51.100.2", "10.1", "10.2");
 	add_dev(&f, "B", "198.51.100.2", "203.0.113.9", "10.2", "10.1");
 	add_dev(&f, "C", "198.51.100.2", "198.51.100.1", "10.2", "10.1");
@@ -284,20 +248,11 @@ Test(pairing, two_owners_both_point_back_the_peers_hint_decides)
 
 /* ---- a NAT address no interface carries ------------------------------------------- */
 
-static struct addrspec host(const char *s)
-{
-	struct ip128 ip;
-	uint8_t fam;
-
-	cr_assert(addr_parse_ip(s, &ip, &fam));
-	return aspec_host(&ip, fam);
-}
-
 Test(pairing, device_address_hint_pairs_a_nat_address)
 {
 	struct fleet f = {0};
 	static const char *const names[] = {"C", "B"};
-	struct addrspec addrs[2] = {host("203.0.113.60"), host("203.0.113.50")};
+	struct addrspec addrs[2] = {host_of("203.0.113.60"), host_of("203.0.113.50")};
 	struct pair_hints h = {.dev_names = names, .dev_addrs = addrs, .ndev_addrs = 2};
 
 	/* A talks to B's public (NAT) address; B talks to A's own */
