@@ -31,15 +31,12 @@ void chk_device(const struct device *d, struct findings *fs)
 
 struct finding *chk_add(struct chk_ctx *c, enum rule_id rule, const struct span *at, const char *fmt, ...)
 {
-	struct strbuf sb = STRBUF_INIT;
 	struct finding *f;
 	va_list ap;
 
 	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
+	f = fnd_vadd(c->fs, rule, at, fmt, ap);
 	va_end(ap);
-	f = fnd_add(c->fs, rule, at, "%s", sb_str(&sb));
-	sb_free(&sb);
 	fnd_set_devices(f, c->d->name, NULL);
 	return f;
 }

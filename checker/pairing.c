@@ -32,15 +32,12 @@
 struct finding *pair_finding(struct pair_ctx *pc, enum rule_id rule, const struct span *at_a, const char *fmt,
 			     ...)
 {
-	struct strbuf sb = STRBUF_INIT;
 	struct finding *f;
 	va_list ap;
 
 	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
+	f = fnd_vadd(pc->fs, rule, at_a, fmt, ap);
 	va_end(ap);
-	f = fnd_add(pc->fs, rule, at_a, "%s", sb_str(&sb));
-	sb_free(&sb);
 	fnd_set_devices(f, pc->a->dev->name, pc->b->dev->name);
 	f->pair_a = pc->a->id;
 	f->pair_b = pc->b->id;

@@ -45,50 +45,37 @@ bool model_vendor_parse(const char *s, enum vendor *out)
 	return false;
 }
 
+/* The name of value v of an enumeration whose names are names[0..n) (NULL: unset), or NULL. */
+static const char *enum_name(const char *const *names, size_t n, int64_t v)
+{
+	return v >= 0 && (uint64_t)v < n ? names[v] : NULL;
+}
+
 const char *model_dialect_name(enum dialect d)
 {
-	switch (d) {
-	case DIALECT_HW_AR_OLD:
-		return "ar-old";
-	case DIALECT_HW_AR_NEW:
-		return "ar-new";
-	case DIALECT_HW_USG:
-		return "usg";
-	case DIALECT_HW_USG_E:
-		return "usg-e";
-	case DIALECT_HPUX_A02:
-		return "a.02";
-	case DIALECT_HPUX_A03:
-		return "a.03";
-	case DIALECT_AIX_XML:
-		return "xml";
-	case DIALECT_AIX_LSTUN:
-		return "lstun";
-	case DIALECT_AIX_LSFILT:
-		return "lsfilt";
-	case DIALECT_AIX_EXP:
-		return "exp";
-	case DIALECT_NONE:
-		break;
-	}
-	return "";
+	static const char *const names[] = {
+		[DIALECT_HW_AR_OLD] = "ar-old",	 [DIALECT_HW_AR_NEW] = "ar-new",
+		[DIALECT_HW_USG] = "usg",	 [DIALECT_HW_USG_E] = "usg-e",
+		[DIALECT_HPUX_A02] = "a.02",	 [DIALECT_HPUX_A03] = "a.03",
+		[DIALECT_AIX_XML] = "xml",	 [DIALECT_AIX_LSTUN] = "lstun",
+		[DIALECT_AIX_LSFILT] = "lsfilt", [DIALECT_AIX_EXP] = "exp",
+	};
+	const char *n = enum_name(names, ARRAY_SIZE(names), d);
+
+	return n ? n : "";
 }
 
 const char *model_msa_policy_name(enum msa_policy p)
 {
-	switch (p) {
-	case MSA_POL_AH:
-		return "auth only";
-	case MSA_POL_ESP:
-		return "encr only";
-	case MSA_POL_ESP_AH:
-		return "encr/auth";
-	case MSA_POL_AH_ESP:
-		return "auth/encr";
-	case MSA_POL_UNSET:
-		break;
-	}
-	return "unset";
+	static const char *const names[] = {
+		[MSA_POL_AH] = "auth only",
+		[MSA_POL_ESP] = "encr only",
+		[MSA_POL_ESP_AH] = "encr/auth",
+		[MSA_POL_AH_ESP] = "auth/encr",
+	};
+	const char *n = enum_name(names, ARRAY_SIZE(names), p);
+
+	return n ? n : "unset";
 }
 
 static int hex_digit(char ch)
@@ -99,19 +86,27 @@ static int hex_digit(char ch)
 	return ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
 }
 
+/* The digits of a hex key ("0x" dropped) when s is one: an even, non-zero number of them. */
+static bool hex_body(const char **s, size_t *n)
+{
+	if (*n >= 2 && (*s)[0] == '0' && ((*s)[1] == 'x' || (*s)[1] == 'X')) {
+		*s += 2;
+		*n -= 2;
+	}
+	if (!*n || *n % 2)
+		return false;
+	for (size_t i = 0; i < *n; i++)
+		if (hex_digit((*s)[i]) < 0)
+			return false;
+	return true;
+}
+
 bool model_key_hex(struct arena *a, const char *s, size_t n, struct key *k)
 {
 	uint8_t *b;
 
-	if (n >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-		s += 2;
-		n -= 2;
-	}
-	if (!n || n % 2)
+	if (!hex_body(&s, &n))
 		return false;
-	for (size_t i = 0; i < n; i++)
-		if (hex_digit(s[i]) < 0)
-			return false;
 	b = arena_alloc(a, n / 2 + 1);
 	for (size_t i = 0; i < n / 2; i++)
 		b[i] = (uint8_t)((unsigned)hex_digit(s[2 * i]) << 4 | (unsigned)hex_digit(s[2 * i + 1]));
@@ -124,31 +119,18 @@ bool model_key_hex(struct arena *a, const char *s, size_t n, struct key *k)
 
 bool model_key_looks_hex(const char *s, size_t n)
 {
-	if (n >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-		s += 2;
-		n -= 2;
-	}
-	if (!n || n % 2)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (hex_digit(s[i]) < 0)
-			return false;
-	return true;
+	return hex_body(&s, &n);
 }
 
 const char *model_tunnel_kind_name(enum tunnel_kind k)
 {
-	switch (k) {
-	case TK_ISAKMP:
-		return "isakmp";
-	case TK_MANUAL:
-		return "manual";
-	case TK_TEMPLATE:
-		return "template";
-	case TK_PROFILE:
-		return "profile";
-	}
-	return "isakmp";
+	static const char *const names[] = {[TK_ISAKMP] = "isakmp",
+					    [TK_MANUAL] = "manual",
+					    [TK_TEMPLATE] = "template",
+					    [TK_PROFILE] = "profile"};
+	const char *n = enum_name(names, ARRAY_SIZE(names), k);
+
+	return n ? n : "isakmp";
 }
 
 const char *model_key_describe(const struct key *k, const char *what, char *buf, size_t bufsz)
@@ -473,12 +455,6 @@ void algset_add(struct algset *s, unsigned v)
 	s->bits |= 1u << v;
 	if (s->n < ALGSET_MAX)
 		s->order[s->n++] = (uint8_t)v;
-}
-
-/* The name of value v of an enumeration whose names are names[0..n) (NULL: unset), or NULL. */
-static const char *enum_name(const char *const *names, size_t n, int64_t v)
-{
-	return v >= 0 && (uint64_t)v < n ? names[v] : NULL;
 }
 
 const char *model_exchange_name(int64_t x)
