@@ -13,6 +13,7 @@
 
 #include "checker/checker.h"
 #include "parsers/parser.h"
+#include "tests/huawei_text.h"
 #include "tests/parse_helpers.h"
 
 /*
@@ -20,7 +21,7 @@
  * ike peer %s, ipsec proposal %s). Each acl rule is "source S destination D"
  * in Huawei wildcard notation.
  */
-static const char group_fmt[] =
+static const char group_fmt[] = {
 	"#\n"									/* 1 */
 	" sysname A\n"								/* 2 */
 	"#\n"									/* 3 */
@@ -29,18 +30,12 @@ static const char group_fmt[] =
 	"acl number 3001\n"							/* 6 */
 	" rule 5 permit ip %s\n"						/* 7 */
 	"#\n"									/* 8 */
-	"ipsec proposal P1\n"							/* 9 */
-	" esp authentication-algorithm sha2-256\n"				/* 10 */
-	" esp encryption-algorithm aes-256\n"					/* 11 */
+	HW_ESP_P1()								/* 9-11 */
 	"ipsec proposal P2\n"							/* 12 */
 	" esp authentication-algorithm sha2-256\n"				/* 13 */
 	" esp encryption-algorithm aes-128\n"					/* 14 */
 	"#\n"									/* 15 */
-	"ike proposal 10\n"							/* 16 */
-	" encryption-algorithm aes-256\n"					/* 17 */
-	" dh group14\n"								/* 18 */
-	" authentication-algorithm sha2-256\n"					/* 19 */
-	" authentication-method pre-share\n"					/* 20 */
+	HW_IKE_10()								/* 16-20 */
 	"#\n"									/* 21 */
 	"ike peer P1\n"								/* 22 */
 	" pre-shared-key cipher %%^%%#Zq8Lm2Vx9Pw4Rt6Yu1Io3Kj5Hg7Fd0Sa%%^%%#\n" /* 23 */
@@ -64,7 +59,7 @@ static const char group_fmt[] =
 	" ip address 198.51.100.1 255.255.255.0\n"				/* 41 */
 	" ipsec policy VPN\n"							/* 42 */
 	"#\n"									/* 43 */
-	"return\n";
+	"return\n"};
 #define LN_VPN10 31u
 #define LN_VPN20 35u
 
@@ -204,7 +199,7 @@ Test(groups, later_member_inside_an_earlier_one_is_shadowed_not_a_conflict)
  * Three groups, one per interface: VPN1 (acl 3000, peer P1, proposal P1),
  * VPN2 (acl 3001) and VPN3 (acl 3002), each with the peer and proposal given.
  */
-static const char groups3_fmt[] =
+static const char groups3_fmt[] = {
 	"#\n"									/* 1 */
 	" sysname A\n"								/* 2 */
 	"#\n"									/* 3 */
@@ -215,18 +210,12 @@ static const char groups3_fmt[] =
 	"acl number 3002\n"							/* 8 */
 	" rule 5 permit ip %s\n"						/* 9 */
 	"#\n"									/* 10 */
-	"ipsec proposal P1\n"							/* 11 */
-	" esp authentication-algorithm sha2-256\n"				/* 12 */
-	" esp encryption-algorithm aes-256\n"					/* 13 */
+	HW_ESP_P1()								/* 11-13 */
 	"ipsec proposal P2\n"							/* 14 */
 	" esp authentication-algorithm sha2-256\n"				/* 15 */
 	" esp encryption-algorithm aes-128\n"					/* 16 */
 	"#\n"									/* 17 */
-	"ike proposal 10\n"							/* 18 */
-	" encryption-algorithm aes-256\n"					/* 19 */
-	" dh group14\n"								/* 20 */
-	" authentication-algorithm sha2-256\n"					/* 21 */
-	" authentication-method pre-share\n"					/* 22 */
+	HW_IKE_10()								/* 18-22 */
 	"#\n"									/* 23 */
 	"ike peer P1\n"								/* 24 */
 	" pre-shared-key cipher %%^%%#Zq8Lm2Vx9Pw4Rt6Yu1Io3Kj5Hg7Fd0Sa%%^%%#\n" /* 25 */
@@ -260,7 +249,7 @@ static const char groups3_fmt[] =
 	" ip address 198.51.102.1 255.255.255.0\n"				/* 53 */
 	" ipsec policy VPN3\n"							/* 54 */
 	"#\n"									/* 55 */
-	"return\n" /* 56 */;
+	"return\n"} /* 56 */;
 #define LN_VPN1 33u
 #define LN_VPN2 37u
 #define LN_VPN3 41u

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tests/fleet.h"
+#include "tests/huawei_text.h"
 
 /*
  * Exactly one pair finding: rule at line of path, related at rel_line of
@@ -43,31 +44,20 @@ static void assert_one(const struct fleet *f, enum rule_id rule, const char *pat
 /* ---- versions ------------------------------------------------------------ */
 
 /* A Huawei device; %s after the ike peer's remote address: its version lines (line 17, 18) */
-static const char hw_fmt[] = "#\n"								     /* 1 */
-			     " sysname %s\n"							     /* 2 */
-			     "acl number 3000\n"						     /* 3 */
-			     " rule 5 permit ip source %s 0.0.255.255 destination %s 0.0.255.255\n"  /* 4 */
-			     "ipsec proposal P1\n"						     /* 5 */
-			     " esp authentication-algorithm sha2-256\n"				     /* 6 */
-			     " esp encryption-algorithm aes-256\n"				     /* 7 */
-			     "ike proposal 10\n"						     /* 8 */
-			     " encryption-algorithm aes-256\n"					     /* 9 */
-			     " dh group14\n"							     /* 10 */
-			     " authentication-algorithm sha2-256\n"				     /* 11 */
-			     " authentication-method pre-share\n"				     /* 12 */
-			     "ike peer PEER\n"							     /* 13 */
-			     " pre-shared-key cipher %%^%%#Zq8Lm2Vx9Pw4Rt6Yu1Io3Kj5Hg7Fd0Sa%%^%%#\n" /* 14 */
-			     " ike-proposal 10\n"						     /* 15 */
-			     " remote-address %s\n"						     /* 16 */
-			     "%s"				/* 17, 18 */
-			     "ipsec policy VPN 10 isakmp\n"	/* 17 or 19 */
-			     " security acl 3000\n"		/* */
-			     " ike-peer PEER\n"			/* */
-			     " proposal P1\n"			/* */
-			     "interface GigabitEthernet0/0/0\n" /* */
-			     " ip address %s 255.255.255.0\n"	/* */
-			     " ipsec policy VPN\n"		/* */
-			     "return\n";
+static const char hw_fmt[] = {"#\n"								     /* 1 */
+			      " sysname %s\n"							     /* 2 */
+			      "acl number 3000\n"						     /* 3 */
+			      " rule 5 permit ip source %s 0.0.255.255 destination %s 0.0.255.255\n" /* 4 */
+			      HW_ESP_P1()							     /* 5-7 */
+			      HW_IKE_10()	/* 8-12 */
+			      "ike peer PEER\n" /* 13 */
+			      " pre-shared-key cipher %%^%%#Zq8Lm2Vx9Pw4Rt6Yu1Io3Kj5Hg7Fd0Sa%%^%%#\n" /* 14 */
+			      " ike-proposal 10\n"						      /* 15 */
+			      " remote-address %s\n"						      /* 16 */
+			      "%s"	     /* 17, 18 */
+			      HW_POLICY_10() /* 17 or 19 */
+			      HW_IFACE_FMT() /* */
+			      "return\n"};
 #define LN_PEER 13u
 #define LN_VERSION 17u
 

@@ -18,6 +18,7 @@
 
 #define FLEET_MAX 4
 #include "tests/fleet.h"
+#include "tests/huawei_text.h"
 
 #define NPOL 40
 
@@ -170,25 +171,14 @@ static char *one(const char *name, const char *local, const char *remote, const 
 		 " sysname %s\n"								/* 2 */
 		 "acl number 3000\n"								/* 3 */
 		 " rule 5 permit ip source %s.0.0 0.0.255.255 destination %s.0.0 0.0.255.255\n" /* 4 */
-		 "ipsec proposal P1\n"								/* 5 */
-		 " esp authentication-algorithm sha2-256\n"					/* 6 */
-		 " esp encryption-algorithm aes-256\n"						/* 7 */
-		 "ike proposal 10\n"								/* 8 */
-		 " encryption-algorithm aes-256\n"						/* 9 */
-		 " dh group14\n"								/* 10 */
-		 " authentication-algorithm sha2-256\n"						/* 11 */
-		 " authentication-method pre-share\n"						/* 12 */
+		 HW_ESP_P1()									/* 5-7 */
+		 HW_IKE_10()									/* 8-12 */
 		 "ike peer PEER\n"								/* 13 */
 		 " pre-shared-key simple Tq7!mZ2#pL9$vR4%%wK8&\n"				/* 14 */
 		 " ike-proposal 10\n"								/* 15 */
 		 " remote-address %s\n"								/* 16 */
-		 "ipsec policy VPN 10 isakmp\n"							/* 17 */
-		 " security acl 3000\n"								/* 18 */
-		 " ike-peer PEER\n"								/* 19 */
-		 " proposal P1\n"								/* 20 */
-		 "interface GigabitEthernet0/0/0\n"						/* 21 */
-		 " ip address %s 255.255.255.0\n"						/* 22 */
-		 " ipsec policy VPN\n"								/* 23 */
+		 HW_POLICY_10()									/* 17-20 */
+		 HW_IFACE_FMT()									/* 21-23 */
 		 "return\n",
 		 name, src, dst, remote, local);
 	return s;

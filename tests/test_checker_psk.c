@@ -11,28 +11,20 @@
 
 #include "checker/checker.h"
 #include "parsers/parser.h"
+#include "tests/huawei_text.h"
 
 static const char dev_fmt[] =
 	"#\n"										   /* 1 */
 	" sysname A\n"									   /* 2 */
 	"acl number 3000\n"								   /* 3 */
 	" rule 5 permit ip source 10.1.0.0 0.0.255.255 destination 10.2.0.0 0.0.255.255\n" /* 4 */
-	"ipsec proposal P1\n"								   /* 5 */
-	" esp authentication-algorithm sha2-256\n"					   /* 6 */
-	" esp encryption-algorithm aes-256\n"						   /* 7 */
-	"ike proposal 10\n"								   /* 8 */
-	" encryption-algorithm aes-256\n"						   /* 9 */
-	" dh group14\n"									   /* 10 */
-	" authentication-algorithm sha2-256\n"						   /* 11 */
-	" authentication-method pre-share\n"						   /* 12 */
+	HW_ESP_P1()									   /* 5-7 */
+	HW_IKE_10()									   /* 8-12 */
 	"ike peer PEER\n"								   /* 13 */
 	" pre-shared-key simple %s\n"							   /* 14 */
 	" ike-proposal 10\n"								   /* 15 */
 	" remote-address 198.51.100.2\n"						   /* 16 */
-	"ipsec policy VPN 10 isakmp\n"							   /* 17 */
-	" security acl 3000\n"								   /* 18 */
-	" ike-peer PEER\n"								   /* 19 */
-	" proposal P1\n"								   /* 20 */
+	HW_POLICY_10()									   /* 17-20 */
 	"interface GigabitEthernet0/0/0\n"						   /* 21 */
 	" ip address 198.51.100.1 255.255.255.0\n"					   /* 22 */
 	" ipsec policy VPN\n"								   /* 23 */

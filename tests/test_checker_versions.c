@@ -13,6 +13,7 @@
 
 #include "checker/checker.h"
 #include "parsers/parser.h"
+#include "tests/huawei_text.h"
 
 /* fixtures/huawei/rules/sm-algorithm-ikev2--fires.cfg, its "version 2" line (20) given as %s */
 static const char dev_fmt[] =
@@ -26,11 +27,7 @@ static const char dev_fmt[] =
 	" esp authentication-algorithm sha2-256\n"					/* 8 */
 	" esp encryption-algorithm sm4\n"						/* 9 */
 	"#\n"										/* 10 */
-	"ike proposal 10\n"								/* 11 */
-	" encryption-algorithm aes-256\n"						/* 12 */
-	" dh group14\n"									/* 13 */
-	" authentication-algorithm sha2-256\n"						/* 14 */
-	" authentication-method pre-share\n"						/* 15 */
+	HW_IKE_10()									/* 11-15 */
 	" integrity-algorithm hmac-sha2-256\n"						/* 16 */
 	" prf hmac-sha2-256\n"								/* 17 */
 	"#\n"										/* 18 */

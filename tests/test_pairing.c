@@ -19,42 +19,35 @@
 #define FLEET_MAX 4
 #define FLEET_TEXT 2048
 #include "tests/fleet.h"
+#include "tests/huawei_text.h"
 
 /*
  * A Huawei device: sysname on line 2, the remote address on line 19, the
  * ipsec policy on line 21, the interface address on line 27. Its flow is
  * src -> dst (10.x.0.0/16 given as "10.x").
  */
-static const char dev_fmt[] = "#\n"							 /* 1 */
-			      " sysname %s\n"						 /* 2 */
-			      "#\n"							 /* 3 */
-			      "acl number 3000\n"					 /* 4 */
-			      " rule 5 permit ip source %s.0.0 0.0.255.255 destination " /* 5 */
-			      "%s.0.0 0.0.255.255\n"
-			      "#\n"				     /* 6 */
-			      "ipsec proposal P1\n"		     /* 7 */
-			      "%s\n"				     /* 8, 9: the proposal's body */
-			      "#\n"				     /* 10 */
-			      "ike proposal 10\n"		     /* 11 */
-			      " encryption-algorithm aes-256\n"	     /* 12 */
-			      " dh group14\n"			     /* 13 */
-			      " authentication-algorithm sha2-256\n" /* 14 */
-			      " authentication-method pre-share\n"   /* 15 */
-			      "#\n"				     /* 16 */
-			      "ike peer PEER\n"			     /* 17 */
-			      " pre-shared-key cipher %%^%%#Zq8Lm2Vx9Pw4Rt6Yu1Io3Kj5Hg7Fd0Sa%%^%%#\n" /* 18 */
-			      " remote-address %s\n"						      /* 19 */
-			      "#\n"								      /* 20 */
-			      "ipsec policy VPN 10 isakmp\n"					      /* 21 */
-			      " security acl 3000\n"						      /* 22 */
-			      " ike-peer PEER\n"						      /* 23 */
-			      " proposal P1\n"							      /* 24 */
-			      "#\n"								      /* 25 */
-			      "interface GigabitEthernet0/0/0\n"				      /* 26 */
-			      " ip address %s 255.255.255.0\n"					      /* 27 */
-			      " ipsec policy VPN\n"						      /* 28 */
-			      "#\n"								      /* 29 */
-			      "return\n";
+static const char dev_fmt[] = {
+	"#\n"							   /* 1 */
+	" sysname %s\n"						   /* 2 */
+	"#\n"							   /* 3 */
+	"acl number 3000\n"					   /* 4 */
+	" rule 5 permit ip source %s.0.0 0.0.255.255 destination " /* 5 */
+	"%s.0.0 0.0.255.255\n"
+	"#\n"		      /* 6 */
+	"ipsec proposal P1\n" /* 7 */
+	"%s\n"		      /* 8, 9: the proposal's body */
+	"#\n"		      /* 10 */
+	HW_IKE_10()	      /* 11-15 */
+	"#\n"		      /* 16 */
+	"ike peer PEER\n"     /* 17 */
+	" pre-shared-key cipher %%^%%#Zq8Lm2Vx9Pw4Rt6Yu1Io3Kj5Hg7Fd0Sa%%^%%#\n" /* 18 */
+	" remote-address %s\n"							/* 19 */
+	"#\n"									/* 20 */
+	HW_POLICY_10()								/* 21-24 */
+	"#\n"									/* 25 */
+	HW_IFACE_FMT()								/* 26-28 */
+	"#\n"									/* 29 */
+	"return\n"};
 #define LN_PROPOSAL 7u
 #define LN_REMOTE 19u
 #define LN_POLICY 21u
