@@ -10,6 +10,7 @@
 
 #include <criterion/criterion.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,26 @@ static inline void fleet_run(struct fleet *f)
 {
 	chk_pairs(f->devs, f->n, NULL, &f->fs, &f->pairs);
 	cr_assert_eq(f->pairs.n, 1, "one tunnel pair, got %zu", f->pairs.n);
+}
+
+/*
+ * Finding g is rule at line of path, with one related note at rel_line of
+ * rel_path, its message holding each of words (a list ending in NULL).
+ */
+static inline void fleet_assert_finding(const struct finding *g, enum rule_id rule, const char *path,
+					uint32_t line, const char *rel_path, uint32_t rel_line,
+					const char *const *words)
+{
+	cr_assert_eq(g->rule, rule, "rule %d: %s", (int)g->rule, g->message);
+	cr_assert_not_null(g->loc.src);
+	cr_assert_str_eq(g->loc.src->path, path);
+	cr_assert_eq(g->loc.line, line, "line %u: %s", g->loc.line, g->message);
+	for (size_t i = 0; words[i]; i++)
+		cr_assert_not_null(strstr(g->message, words[i]), "'%s' not in: %s", words[i], g->message);
+	cr_assert_eq(g->nrelated, 1, "%zu related", g->nrelated);
+	cr_assert_str_eq(g->related[0].src->path, rel_path);
+	cr_assert_eq(g->related[0].line, rel_line, "related line %u: %s", g->related[0].line,
+		     g->related[0].message);
 }
 
 static inline void fleet_free(struct fleet *f)

@@ -23,22 +23,10 @@
 static void assert_one(const struct fleet *f, enum rule_id rule, const char *path, uint32_t line,
 		       const char *rel_path, uint32_t rel_line, const char *const *words)
 {
-	const struct finding *g;
-
 	for (size_t i = 0; i < f->fs.n; i++)
 		cr_assert(i == 0, "a second finding: %s", f->fs.v[i].message);
 	cr_assert_eq(f->fs.n, 1, "no finding");
-	g = &f->fs.v[0];
-	cr_assert_eq(g->rule, rule, "rule %d: %s", (int)g->rule, g->message);
-	cr_assert_not_null(g->loc.src);
-	cr_assert_str_eq(g->loc.src->path, path);
-	cr_assert_eq(g->loc.line, line, "line %u: %s", g->loc.line, g->message);
-	for (size_t i = 0; words[i]; i++)
-		cr_assert_not_null(strstr(g->message, words[i]), "'%s' not in: %s", words[i], g->message);
-	cr_assert_eq(g->nrelated, 1, "%zu related", g->nrelated);
-	cr_assert_str_eq(g->related[0].src->path, rel_path);
-	cr_assert_eq(g->related[0].line, rel_line, "related line %u: %s", g->related[0].line,
-		     g->related[0].message);
+	fleet_assert_finding(&f->fs.v[0], rule, path, line, rel_path, rel_line, words);
 }
 
 /* ---- versions ------------------------------------------------------------ */

@@ -153,17 +153,8 @@ static const struct finding *assert_one(const struct fleet *f, const char *path,
 		g = &f->fs.v[i];
 	}
 	cr_assert_not_null(g, "no finding");
-	cr_assert_eq(g->rule, R_MANUAL_SA_MISMATCH, "rule %d: %s", (int)g->rule, g->message);
+	fleet_assert_finding(g, R_MANUAL_SA_MISMATCH, path, line, rel_path, rel_line, words);
 	cr_assert_eq(g->sev, SEV_ERROR);
-	cr_assert_not_null(g->loc.src);
-	cr_assert_str_eq(g->loc.src->path, path);
-	cr_assert_eq(g->loc.line, line, "line %u: %s", g->loc.line, g->message);
-	for (size_t i = 0; words[i]; i++)
-		cr_assert_not_null(strstr(g->message, words[i]), "'%s' not in: %s", words[i], g->message);
-	cr_assert_eq(g->nrelated, 1, "%zu related", g->nrelated);
-	cr_assert_str_eq(g->related[0].src->path, rel_path);
-	cr_assert_eq(g->related[0].line, rel_line, "related line %u: %s", g->related[0].line,
-		     g->related[0].message);
 	return g;
 }
 
