@@ -74,20 +74,26 @@ static void assert_shadowed(const struct checked *c, size_t n, const uint32_t *l
 	cr_assert_eq(got, n, "%zu policy-shadowed, %zu expected", got, n);
 }
 
+/* The policy list of text (its permits tunnels) has one policy-shadowed finding, at line, holding words. */
+static void expect_shadowed(const char *text, uint32_t line, const char *words)
+{
+	struct checked c;
+
+	check(&c, text, true);
+	assert_shadowed(&c, 1, &line, &words);
+	checked_free(&c);
+}
+
 /* two tunnels, the broad one first: once, by the group check */
 Test(shadow_tunnels, a_tunnel_behind_a_tunnel_is_said_once)
 {
 	static const char text[] =
 		"add host broad -source 192.0.2.10 -destination 10.0.0.0/8 -priority 10 " ESP "\n"
 		"add host specific -source 192.0.2.10 -destination 10.1.2.3 -priority 20 " ESP "\n";
-	static const uint32_t line[] = {2};
-	static const char *const words[] = {
-		"host policy 'specific' is never used: host policy 'broad' selects all of its traffic first"};
-	struct checked c;
 
-	check(&c, text, true);
-	assert_shadowed(&c, 1, line, words);
-	checked_free(&c);
+	expect_shadowed(
+		text, 2u,
+		"host policy 'specific' is never used: host policy 'broad' selects all of its traffic first");
 }
 
 /* a tunnel behind a PASS rule: the list says it (the PASS is no tunnel) */
@@ -96,15 +102,10 @@ Test(shadow_tunnels, a_tunnel_behind_a_pass_rule_is_the_lists)
 	static const char text[] =
 		"add host broad -source 192.0.2.10 -destination 10.0.0.0/8 -priority 10 -action PASS\n"
 		"add host specific -source 192.0.2.10 -destination 10.1.2.3 -priority 20 " ESP "\n";
-	static const uint32_t line[] = {2};
-	static const char *const words[] = {
-		"host policy 'specific' (priority 20) is never matched: host policy "
-		"'broad' (priority 10) matches all of its traffic first"};
-	struct checked c;
 
-	check(&c, text, true);
-	assert_shadowed(&c, 1, line, words);
-	checked_free(&c);
+	expect_shadowed(text, 2u,
+			"host policy 'specific' (priority 20) is never matched: host policy "
+			"'broad' (priority 10) matches all of its traffic first");
 }
 
 /* a tunnel behind a tunnel and a DISCARD rule together: not all tunnels, the list says it */
@@ -114,15 +115,10 @@ Test(shadow_tunnels, a_tunnel_behind_a_tunnel_and_a_discard_is_the_lists)
 		"add host low -source 192.0.2.10 -destination 10.0.0.0/9 -priority 10 " ESP "\n"
 		"add host high -source 192.0.2.10 -destination 10.128.0.0/9 -priority 20 -action DISCARD\n"
 		"add host all -source 192.0.2.10 -destination 10.0.0.0/8 -priority 30 " ESP "\n";
-	static const uint32_t line[] = {3};
-	static const char *const words[] = {
-		"host policy 'all' (priority 30) is never matched: host policy 'low' "
-		"(priority 10) and host policy 'high' (priority 20)"};
-	struct checked c;
 
-	check(&c, text, true);
-	assert_shadowed(&c, 1, line, words);
-	checked_free(&c);
+	expect_shadowed(text, 3u,
+			"host policy 'all' (priority 30) is never matched: host policy 'low' "
+			"(priority 10) and host policy 'high' (priority 20)");
 }
 
 /* the same with the DISCARD rule first: every rule that covers counts, not the last one */
@@ -132,15 +128,10 @@ Test(shadow_tunnels, a_tunnel_behind_a_discard_and_a_tunnel_is_the_lists)
 		"add host low -source 192.0.2.10 -destination 10.0.0.0/9 -priority 10 -action DISCARD\n"
 		"add host high -source 192.0.2.10 -destination 10.128.0.0/9 -priority 20 " ESP "\n"
 		"add host all -source 192.0.2.10 -destination 10.0.0.0/8 -priority 30 " ESP "\n";
-	static const uint32_t line[] = {3};
-	static const char *const words[] = {
-		"host policy 'all' (priority 30) is never matched: host policy 'low' "
-		"(priority 10) and host policy 'high' (priority 20)"};
-	struct checked c;
 
-	check(&c, text, true);
-	assert_shadowed(&c, 1, line, words);
-	checked_free(&c);
+	expect_shadowed(text, 3u,
+			"host policy 'all' (priority 30) is never matched: host policy 'low' "
+			"(priority 10) and host policy 'high' (priority 20)");
 }
 
 /* a DISCARD rule behind a tunnel: not a tunnel itself, the list says it */
@@ -149,14 +140,10 @@ Test(shadow_tunnels, a_discard_behind_a_tunnel_is_the_lists)
 	static const char text[] =
 		"add host broad -source 192.0.2.10 -destination 10.0.0.0/8 -priority 10 " ESP "\n"
 		"add host drop -source 192.0.2.10 -destination 10.1.2.3 -priority 20 -action DISCARD\n";
-	static const uint32_t line[] = {2};
-	static const char *const words[] = {"host policy 'drop' (priority 20) is never matched: host policy "
-					    "'broad' (priority 10) matches all of its traffic first"};
-	struct checked c;
 
-	check(&c, text, true);
-	assert_shadowed(&c, 1, line, words);
-	checked_free(&c);
+	expect_shadowed(text, 2u,
+			"host policy 'drop' (priority 20) is never matched: host policy "
+			"'broad' (priority 10) matches all of its traffic first");
 }
 
 /* IPv6: a policy with no -destination (any IPv6 address) covers a later, specific one */
@@ -165,12 +152,8 @@ Test(shadow_tunnels, an_ipv6_policy_to_any_destination_covers_a_later_one)
 	static const char text[] = "add host broad -source 2001:db8::10 -priority 10 " ESP "\n"
 				   "add host specific -source 2001:db8::10 -destination 2001:db8:2::5 "
 				   "-priority 20 " ESP "\n";
-	static const uint32_t line[] = {2};
-	static const char *const words[] = {
-		"host policy 'specific' is never used: host policy 'broad' selects all of its traffic first"};
-	struct checked c;
 
-	check(&c, text, true);
-	assert_shadowed(&c, 1, line, words);
-	checked_free(&c);
+	expect_shadowed(
+		text, 2u,
+		"host policy 'specific' is never used: host policy 'broad' selects all of its traffic first");
 }
