@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * tests/parse_helpers.h - what the parser tests ask of a parsed file: how
- * many findings of a rule it has, and the first (or nth) of them.
+ * tests/parse_helpers.h - what the tests ask of a set of findings (or of a
+ * parsed file's): how many of a rule it has, the first (or nth) of them, and
+ * how many are errors.
  */
 #ifndef IPSECLINT_TESTS_PARSE_HELPERS_H
 #define IPSECLINT_TESTS_PARSE_HELPERS_H
@@ -10,27 +11,54 @@
 
 #include "parsers/parser.h"
 
-static inline size_t count_rule(const struct parsed_file *pf, enum rule_id r)
+/* How many findings of rule r fs holds. */
+static inline size_t fs_count(const struct findings *fs, enum rule_id r)
 {
 	size_t n = 0;
 
-	for (size_t i = 0; i < pf->fs.n; i++)
-		n += pf->fs.v[i].rule == r;
+	for (size_t i = 0; i < fs->n; i++)
+		n += fs->v[i].rule == r;
 	return n;
 }
 
-static inline const struct finding *nth_rule(const struct parsed_file *pf, enum rule_id r, size_t nth)
+/* The nth (from 0) finding of rule r in fs, or NULL. */
+static inline const struct finding *fs_nth(const struct findings *fs, enum rule_id r, size_t nth)
 {
-	for (size_t i = 0; i < pf->fs.n; i++) {
-		if (pf->fs.v[i].rule == r && nth-- == 0)
-			return &pf->fs.v[i];
+	for (size_t i = 0; i < fs->n; i++) {
+		if (fs->v[i].rule == r && nth-- == 0)
+			return &fs->v[i];
 	}
 	return NULL;
 }
 
+static inline const struct finding *fs_first(const struct findings *fs, enum rule_id r)
+{
+	return fs_nth(fs, r, 0);
+}
+
+/* How many findings of fs are errors. */
+static inline size_t fs_errors(const struct findings *fs)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < fs->n; i++)
+		n += fs->v[i].sev == SEV_ERROR;
+	return n;
+}
+
+static inline size_t count_rule(const struct parsed_file *pf, enum rule_id r)
+{
+	return fs_count(&pf->fs, r);
+}
+
+static inline const struct finding *nth_rule(const struct parsed_file *pf, enum rule_id r, size_t nth)
+{
+	return fs_nth(&pf->fs, r, nth);
+}
+
 static inline const struct finding *first_rule(const struct parsed_file *pf, enum rule_id r)
 {
-	return nth_rule(pf, r, 0);
+	return fs_nth(&pf->fs, r, 0);
 }
 
 #endif

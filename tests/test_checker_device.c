@@ -27,6 +27,7 @@
 #include "checker/internal.h"
 #include "model/selector.h"
 #include "tests/addr_text.h"
+#include "tests/parse_helpers.h"
 
 static struct source src = {.path = "dev.cfg"};
 
@@ -271,23 +272,6 @@ static void run(void)
 	chk_device(fx.d, &fx.fs);
 }
 
-static size_t count(enum rule_id r)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < fx.fs.n; i++)
-		n += fx.fs.v[i].rule == r;
-	return n;
-}
-
-static const struct finding *nth(enum rule_id r, size_t k)
-{
-	for (size_t i = 0; i < fx.fs.n; i++)
-		if (fx.fs.v[i].rule == r && k-- == 0)
-			return &fx.fs.v[i];
-	return NULL;
-}
-
 static void dump(void)
 {
 	for (size_t i = 0; i < fx.fs.n; i++)
@@ -298,11 +282,12 @@ static void dump(void)
 /* Exactly one finding of rule r, at line, with this message. */
 static const struct finding *expect_one(enum rule_id r, uint32_t line, const char *msg)
 {
-	const struct finding *f = nth(r, 0);
+	const struct finding *f = fs_nth(&fx.fs, r, 0);
 
-	if (count(r) != 1)
+	if (fs_count(&fx.fs, r) != 1)
 		dump();
-	cr_assert_eq(count(r), 1, "%s: %zu findings, expected 1", rule_info(r)->id, count(r));
+	cr_assert_eq(fs_count(&fx.fs, r), 1, "%s: %zu findings, expected 1", rule_info(r)->id,
+		     fs_count(&fx.fs, r));
 	cr_assert_eq(f->loc.src, &src);
 	cr_assert_eq(f->loc.line, line, "%s at line %u, expected %u", rule_info(r)->id, f->loc.line, line);
 	cr_assert_str_eq(f->message, msg);
@@ -313,9 +298,9 @@ static const struct finding *expect_one(enum rule_id r, uint32_t line, const cha
 
 static void expect_none(enum rule_id r)
 {
-	if (count(r))
+	if (fs_count(&fx.fs, r))
 		dump();
-	cr_assert_eq(count(r), 0, "%s fired: %s", rule_info(r)->id, nth(r, 0)->message);
+	cr_assert_eq(fs_count(&fx.fs, r), 0, "%s fired: %s", rule_info(r)->id, fs_nth(&fx.fs, r, 0)->message);
 }
 
 /* ---- the clean device ------------------------------------------------------------ */
@@ -360,14 +345,14 @@ Test(checker_device, undefined_reference_far_name_has_no_suggestion)
 	model_ref(fx.d, "acl", "3999", &s); /* three edits */
 	model_ref(fx.d, "ipsec proposal", "MISSING-PROP", &s);
 	run();
-	cr_assert_eq(count(R_UNDEFINED_REFERENCE), 3);
-	cr_assert_str_eq(nth(R_UNDEFINED_REFERENCE, 0)->message, "acl '3001' is not defined");
-	cr_assert_str_eq(nth(R_UNDEFINED_REFERENCE, 0)->hint, "did you mean acl '3000'?");
-	cr_assert_str_eq(nth(R_UNDEFINED_REFERENCE, 1)->message, "acl '3999' is not defined");
-	cr_assert_null(nth(R_UNDEFINED_REFERENCE, 1)->hint);
-	cr_assert_str_eq(nth(R_UNDEFINED_REFERENCE, 2)->message,
+	cr_assert_eq(fs_count(&fx.fs, R_UNDEFINED_REFERENCE), 3);
+	cr_assert_str_eq(fs_nth(&fx.fs, R_UNDEFINED_REFERENCE, 0)->message, "acl '3001' is not defined");
+	cr_assert_str_eq(fs_nth(&fx.fs, R_UNDEFINED_REFERENCE, 0)->hint, "did you mean acl '3000'?");
+	cr_assert_str_eq(fs_nth(&fx.fs, R_UNDEFINED_REFERENCE, 1)->message, "acl '3999' is not defined");
+	cr_assert_null(fs_nth(&fx.fs, R_UNDEFINED_REFERENCE, 1)->hint);
+	cr_assert_str_eq(fs_nth(&fx.fs, R_UNDEFINED_REFERENCE, 2)->message,
 			 "ipsec proposal 'MISSING-PROP' is not defined");
-	cr_assert_null(nth(R_UNDEFINED_REFERENCE, 2)->hint);
+	cr_assert_null(fs_nth(&fx.fs, R_UNDEFINED_REFERENCE, 2)->hint);
 }
 
 Test(checker_device, undefined_reference_near_miss_other_kind_is_no_suggestion)
@@ -378,8 +363,8 @@ Test(checker_device, undefined_reference_near_miss_other_kind_is_no_suggestion)
 	 * and "10" is two edits away, as far as the name is long */
 	model_ref(fx.d, "ike proposal", "HQ", &s);
 	run();
-	cr_assert_eq(count(R_UNDEFINED_REFERENCE), 1);
-	cr_assert_null(nth(R_UNDEFINED_REFERENCE, 0)->hint);
+	cr_assert_eq(fs_count(&fx.fs, R_UNDEFINED_REFERENCE), 1);
+	cr_assert_null(fs_nth(&fx.fs, R_UNDEFINED_REFERENCE, 0)->hint);
 	/* and every reference of the clean device resolves */
 	fnd_free(&fx.fs);
 	fx.d->nrefs--;
@@ -509,7 +494,7 @@ Test(checker_device, remote_is_local_fires)
 	expect_one(R_REMOTE_IS_LOCAL, 21,
 		   "remote address 203.0.113.2 of ipsec policy 'VPN 10' is the device's own address "
 		   "(GigabitEthernet0/0/1)");
-	cr_assert_eq(nth(R_REMOTE_IS_LOCAL, 0)->sev, SEV_ERROR);
+	cr_assert_eq(fs_nth(&fx.fs, R_REMOTE_IS_LOCAL, 0)->sev, SEV_ERROR);
 }
 
 Test(checker_device, remote_is_local_near_miss_neighbour)
@@ -542,7 +527,7 @@ Test(checker_device, remote_is_local_shared_peer_reported_once)
 	fx.t->remotes[0].addr = host_of("203.0.113.2");
 	mk_tunnel("VPN", 20, 35, "HQ", 17, "203.0.113.2", fx.p1, fx.p2, l);
 	run();
-	cr_assert_eq(count(R_REMOTE_IS_LOCAL), 1);
+	cr_assert_eq(fs_count(&fx.fs, R_REMOTE_IS_LOCAL), 1);
 }
 
 /* a route-based hub has an address per tunnel interface: hundreds, found by value */
@@ -843,8 +828,8 @@ Test(checker_device, flow_overlap_near_miss_same_peer_and_two_proposals)
 	t->ike->proposals[0] = p1b;
 	t->ike->proposals[1] = fx.p1;
 	run();
-	cr_assert_eq(count(R_FLOW_OVERLAP), 1);
-	cr_assert_not_null(strstr(nth(R_FLOW_OVERLAP, 0)->message, "(different proposals)"));
+	cr_assert_eq(fs_count(&fx.fs, R_FLOW_OVERLAP), 1);
+	cr_assert_not_null(strstr(fs_nth(&fx.fs, R_FLOW_OVERLAP, 0)->message, "(different proposals)"));
 }
 
 Test(checker_device, flow_overlap_near_miss_unapplied_group)
@@ -854,7 +839,7 @@ Test(checker_device, flow_overlap_near_miss_unapplied_group)
 	t->applied = false;
 	run();
 	expect_none(R_FLOW_OVERLAP);
-	cr_assert_eq(count(R_POLICY_NOT_APPLIED), 1);
+	cr_assert_eq(fs_count(&fx.fs, R_POLICY_NOT_APPLIED), 1);
 }
 
 /* ---- weak-algorithm ---------------------------------------------------------------------- */
@@ -919,7 +904,7 @@ Test(checker_device, weak_algorithm_shared_proposal_once)
 	ONLY_ALGS(&fx.p2->esp_enc, written(7), ENC_DES);
 	second_policy("VPN", 20, "10.1.2.0/24", "10.2.0.0/16");
 	run();
-	cr_assert_eq(count(R_WEAK_ALGORITHM), 1);
+	cr_assert_eq(fs_count(&fx.fs, R_WEAK_ALGORITHM), 1);
 }
 
 Test(checker_device, weak_algorithm_near_miss_ikev1_hash_unused_by_ikev2)
@@ -1049,7 +1034,7 @@ Test(checker_device, a_written_value_without_a_line_is_reported_at_its_object)
 	fx.t->ike->exchange.v = XCHG_AGGRESSIVE;
 	fx.t->ike->exchange.o = written(0);
 	run();
-	f = nth(R_AGGRESSIVE_MODE_PSK, 0);
+	f = fs_nth(&fx.fs, R_AGGRESSIVE_MODE_PSK, 0);
 	cr_assert_not_null(f);
 	cr_assert_eq(f->loc.line, fx.t->ike->peer_span.line ? fx.t->ike->peer_span.line : fx.t->span.line);
 	cr_assert_gt(f->loc.line, 0, "never line 0");
@@ -1107,14 +1092,14 @@ Test(checker_device, psk_plaintext_manual_keys)
 	run();
 	/* one finding for the tunnel, at its first key in the file, naming every key in clear (the
 	 * device cipher is not one); one key for inbound esp is "the key", two for outbound: which */
-	cr_assert_eq(count(R_PSK_PLAINTEXT), 1);
-	cr_assert_eq(nth(R_PSK_PLAINTEXT, 0)->loc.line, 53);
+	cr_assert_eq(fs_count(&fx.fs, R_PSK_PLAINTEXT), 1);
+	cr_assert_eq(fs_nth(&fx.fs, R_PSK_PLAINTEXT, 0)->loc.line, 53);
 	cr_assert_str_eq(
-		nth(R_PSK_PLAINTEXT, 0)->message,
+		fs_nth(&fx.fs, R_PSK_PLAINTEXT, 0)->message,
 		"2 manual keys of ipsec policy 'M 10' are stored in clear: inbound esp key <key: ascii, 8 "
 		"chars>, outbound esp authentication key <key: hex, 4 bytes>");
-	cr_assert_eq(nth(R_PSK_PLAINTEXT, 0)->nrelated, 1, "the other key's line is named");
-	cr_assert_eq(nth(R_PSK_PLAINTEXT, 0)->related[0].line, 55);
+	cr_assert_eq(fs_nth(&fx.fs, R_PSK_PLAINTEXT, 0)->nrelated, 1, "the other key's line is named");
+	cr_assert_eq(fs_nth(&fx.fs, R_PSK_PLAINTEXT, 0)->related[0].line, 55);
 	no_key_text_in_findings("s3cr3t");
 	/* manual keys are not pre-shared keys: no psk-weak */
 	expect_none(R_PSK_WEAK);
@@ -1125,7 +1110,7 @@ Test(checker_device, psk_weak_short)
 	set_psk(&fx.t->ike->psk, KEY_PLAIN, "abc123", written(19));
 	run();
 	expect_one(R_PSK_WEAK, 19, "pre-shared key of ike peer 'HQ' is weak: 6 characters");
-	cr_assert_eq(count(R_PSK_PLAINTEXT), 1);
+	cr_assert_eq(fs_count(&fx.fs, R_PSK_PLAINTEXT), 1);
 	no_key_text_in_findings("abc123");
 }
 
@@ -1168,7 +1153,7 @@ Test(checker_device, psk_weak_near_miss_16_characters)
 	set_psk(&fx.t->ike->psk, KEY_PLAIN, "Kx9-Vbn2.Qwe7-Lo", written(19));
 	run();
 	expect_none(R_PSK_WEAK);
-	cr_assert_eq(count(R_PSK_PLAINTEXT), 1);
+	cr_assert_eq(fs_count(&fx.fs, R_PSK_PLAINTEXT), 1);
 }
 
 /* a hex key: 7 bytes are short, 8 are not */
@@ -1184,7 +1169,7 @@ Test(checker_device, psk_weak_near_miss_strong)
 	set_psk(&fx.t->ike->psk, KEY_PLAIN, "Kx9-Vbn2.Qwe7-Lop4!z", written(19));
 	run();
 	expect_none(R_PSK_WEAK);
-	cr_assert_eq(count(R_PSK_PLAINTEXT), 1);
+	cr_assert_eq(fs_count(&fx.fs, R_PSK_PLAINTEXT), 1);
 }
 
 /* ---- sm-algorithm-ikev2 ----------------------------------------------------------------------- */
@@ -1397,7 +1382,7 @@ Test(checker_device, shadow_prefilter_agrees_with_the_exact_algebra)
 				     l->rules[i].rule_id, got, exact);
 			expected += exact;
 		}
-		cr_assert_eq(count(R_POLICY_SHADOWED), expected);
+		cr_assert_eq(fs_count(&fx.fs, R_POLICY_SHADOWED), expected);
 	}
 }
 

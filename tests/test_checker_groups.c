@@ -91,30 +91,13 @@ static void checked_free(struct checked *c)
 	parsed_file_free(&c->pf);
 }
 
-static size_t count(const struct findings *fs, enum rule_id r)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < fs->n; i++)
-		n += fs->v[i].rule == r;
-	return n;
-}
-
-static const struct finding *first(const struct findings *fs, enum rule_id r)
-{
-	for (size_t i = 0; i < fs->n; i++)
-		if (fs->v[i].rule == r)
-			return &fs->v[i];
-	return NULL;
-}
-
 /* The conflict, stated in full: at member 20, naming member 10 at its line. */
 static void expect_conflict(const struct findings *fs, const char *how)
 {
-	const struct finding *f = first(fs, R_POLICY_ORDER_CONFLICT);
+	const struct finding *f = fs_first(fs, R_POLICY_ORDER_CONFLICT);
 	char want[512];
 
-	cr_assert_eq(count(fs, R_POLICY_ORDER_CONFLICT), 1);
+	cr_assert_eq(fs_count(fs, R_POLICY_ORDER_CONFLICT), 1);
 	cr_assert_not_null(f);
 	cr_expect_eq(f->loc.line, LN_VPN20, "at the later member, line %u", f->loc.line);
 	snprintf(
@@ -135,7 +118,7 @@ Test(groups, crossing_member_with_another_peer_is_an_order_conflict)
 
 	check(&c, BROAD_SRC, BROAD_DST, "P2", "P1");
 	expect_conflict(&c.fs, "to another peer");
-	cr_expect_eq(count(&c.fs, R_UNUSED_DEFINITION), 1, "ipsec proposal P2 only");
+	cr_expect_eq(fs_count(&c.fs, R_UNUSED_DEFINITION), 1, "ipsec proposal P2 only");
 	cr_expect_eq(c.fs.n, 2, "nothing else");
 	checked_free(&c);
 }
@@ -146,7 +129,7 @@ Test(groups, crossing_member_with_other_proposals_is_an_order_conflict)
 
 	check(&c, BROAD_SRC, BROAD_DST, "P1", "P2");
 	expect_conflict(&c.fs, "with other proposals");
-	cr_expect_eq(count(&c.fs, R_UNUSED_DEFINITION), 1, "ike peer P2 only");
+	cr_expect_eq(fs_count(&c.fs, R_UNUSED_DEFINITION), 1, "ike peer P2 only");
 	cr_expect_eq(c.fs.n, 2, "nothing else");
 	checked_free(&c);
 }
@@ -157,8 +140,8 @@ Test(groups, crossing_member_with_the_same_peer_and_proposals_is_fine)
 
 	/* the same tunnel either way: which member takes the traffic does not matter */
 	check(&c, BROAD_SRC, BROAD_DST, "P1", "P1");
-	cr_expect_eq(count(&c.fs, R_POLICY_ORDER_CONFLICT), 0);
-	cr_expect_eq(count(&c.fs, R_POLICY_SHADOWED), 0);
+	cr_expect_eq(fs_count(&c.fs, R_POLICY_ORDER_CONFLICT), 0);
+	cr_expect_eq(fs_count(&c.fs, R_POLICY_SHADOWED), 0);
 	cr_expect_eq(c.fs.n, 2, "ike peer P2 and ipsec proposal P2 unused, nothing else");
 	checked_free(&c);
 }
@@ -169,8 +152,8 @@ Test(groups, narrower_member_first_is_fine)
 
 	/* the usual "specific first" order: 10 lies inside 20 */
 	check(&c, NARROW, BROAD_DST, "P2", "P1");
-	cr_expect_eq(count(&c.fs, R_POLICY_ORDER_CONFLICT), 0);
-	cr_expect_eq(count(&c.fs, R_POLICY_SHADOWED), 0);
+	cr_expect_eq(fs_count(&c.fs, R_POLICY_ORDER_CONFLICT), 0);
+	cr_expect_eq(fs_count(&c.fs, R_POLICY_SHADOWED), 0);
 	cr_expect_eq(c.fs.n, 1, "ipsec proposal P2 unused, nothing else");
 	checked_free(&c);
 }
@@ -182,8 +165,8 @@ Test(groups, later_member_inside_an_earlier_one_is_shadowed_not_a_conflict)
 
 	/* 20 lies inside 10: it never gets any traffic */
 	check(&c, BROAD_DST, NARROW, "P2", "P1");
-	cr_expect_eq(count(&c.fs, R_POLICY_ORDER_CONFLICT), 0);
-	f = first(&c.fs, R_POLICY_SHADOWED);
+	cr_expect_eq(fs_count(&c.fs, R_POLICY_ORDER_CONFLICT), 0);
+	f = fs_first(&c.fs, R_POLICY_SHADOWED);
 	cr_assert_not_null(f);
 	cr_expect_eq(f->loc.line, LN_VPN20);
 	cr_expect_str_eq(
@@ -296,7 +279,7 @@ Test(overlap, other_proposals_in_another_group)
 	struct checked c;
 
 	check3(&c, BROAD_SRC, BROAD_DST, ELSEWHERE, "P1", "P2", "P2", "P1");
-	cr_expect_eq(count(&c.fs, R_FLOW_OVERLAP), 1);
+	cr_expect_eq(fs_count(&c.fs, R_FLOW_OVERLAP), 1);
 	expect_overlap(&c.fs, 0, LN_VPN2, "VPN2 10", "VPN1 10", LN_VPN1, "different proposals");
 	cr_expect_eq(c.fs.n, 1, "nothing else");
 	checked_free(&c);
@@ -307,7 +290,7 @@ Test(overlap, same_peer_and_proposals_in_another_group_is_a_redundant_uplink)
 	struct checked c;
 
 	check3(&c, BROAD_SRC, BROAD_DST, ELSEWHERE, "P1", "P1", "P2", "P2");
-	cr_expect_eq(count(&c.fs, R_FLOW_OVERLAP), 0);
+	cr_expect_eq(fs_count(&c.fs, R_FLOW_OVERLAP), 0);
 	cr_expect_eq(c.fs.n, 0, "nothing at all");
 	checked_free(&c);
 }
@@ -318,7 +301,7 @@ Test(overlap, three_groups_each_pair_once_in_order)
 
 	/* VPN3's flow lies inside both others: three overlapping pairs, each reported once */
 	check3(&c, BROAD_SRC, BROAD_DST, NARROW, "P2", "P1", "P2", "P2");
-	cr_expect_eq(count(&c.fs, R_FLOW_OVERLAP), 3);
+	cr_expect_eq(fs_count(&c.fs, R_FLOW_OVERLAP), 3);
 	expect_overlap(&c.fs, 0, LN_VPN2, "VPN2 10", "VPN1 10", LN_VPN1, "different peers");
 	expect_overlap(&c.fs, 1, LN_VPN3, "VPN3 10", "VPN1 10", LN_VPN1, "different peers and proposals");
 	expect_overlap(&c.fs, 2, LN_VPN3, "VPN3 10", "VPN2 10", LN_VPN2, "different proposals");
@@ -335,9 +318,9 @@ Test(overlap, a_policy_of_two_rules_overlapping_is_reported_once)
 	check3(&c,
 	       BROAD_SRC "\n rule 10 permit ip source 10.1.0.0 0.0.255.255 destination 10.2.1.0 0.0.0.255",
 	       BROAD_DST, ELSEWHERE, "P2", "P1", "P2", "P2");
-	cr_expect_eq(count(&c.fs, R_FLOW_OVERLAP), 1,
+	cr_expect_eq(fs_count(&c.fs, R_FLOW_OVERLAP), 1,
 		     "one finding per pair of policies, not per pair of rules");
-	f = first(&c.fs, R_FLOW_OVERLAP);
+	f = fs_first(&c.fs, R_FLOW_OVERLAP);
 	cr_assert_not_null(f);
 	cr_expect_eq(f->loc.line, LN_VPN2 + 1);
 	cr_expect(strstr(f->message, "(different peers)"), "%s", f->message);
@@ -356,8 +339,8 @@ static void expect_rule_shadowed(const char *acl10, uint32_t line, const char *m
 	const struct finding *f;
 
 	check(&c, acl10, "source 10.7.0.0 0.0.255.255 destination 10.8.0.0 0.0.255.255", "P1", "P1");
-	cr_expect_eq(count(&c.fs, R_POLICY_SHADOWED), 1);
-	f = first(&c.fs, R_POLICY_SHADOWED);
+	cr_expect_eq(fs_count(&c.fs, R_POLICY_SHADOWED), 1);
+	f = fs_first(&c.fs, R_POLICY_SHADOWED);
 	cr_assert_not_null(f);
 	cr_expect_eq(f->loc.line, line, "at the shadowed rule, not line %u", f->loc.line);
 	cr_expect_eq(f->loc.col, 2);
@@ -415,7 +398,7 @@ Test(groups, a_member_covered_by_two_earlier_members_names_both)
 	cr_assert_eq(c.pf.status, FILE_OK);
 	chk_device(c.pf.dev, &c.fs);
 	cr_expect_eq(c.fs.n, 1, "the shadowed member and nothing else");
-	f = first(&c.fs, R_POLICY_SHADOWED);
+	f = fs_first(&c.fs, R_POLICY_SHADOWED);
 	cr_assert_not_null(f);
 	cr_expect_eq(f->loc.line, 30u, "at VPN 30, not line %u", f->loc.line);
 	cr_expect_str_eq(f->message,

@@ -17,6 +17,7 @@
 #include "checker/checker.h"
 #include "parsers/parser.h"
 #include "tests/fleet.h"
+#include "tests/parse_helpers.h"
 
 #define K1 "3f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f1"
 #define K2 "7a6b5c4d3e2f10011223344556677889a9b8c7d6e5f4a3b2c1d0e0f1a2b3c4d5"
@@ -120,15 +121,6 @@ static void add_hw(struct fleet *f, const char *prop, const char *sas)
 	parsed_clean(f, fleet_addf(f, "hw.cfg", VENDOR_HUAWEI, hw_fmt, prop, sas));
 }
 
-static size_t count(const struct fleet *f, enum rule_id r)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < f->fs.n; i++)
-		n += f->fs.v[i].rule == r;
-	return n;
-}
-
 /* Nothing but the psk-plaintext warnings, and no manual-sa-mismatch. */
 static void assert_clean(const struct fleet *f)
 {
@@ -227,7 +219,7 @@ Test(manual, aix_esp_against_huawei_ah_esp_policy_differs)
 		n++;
 	}
 	cr_assert_eq(n, 2, "one finding a direction, got %zu", n);
-	cr_assert_eq(count(&f, R_MANUAL_SA_MISMATCH), 2);
+	cr_assert_eq(fs_count(&f.fs, R_MANUAL_SA_MISMATCH), 2);
 	fleet_free(&f);
 }
 

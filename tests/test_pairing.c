@@ -20,6 +20,7 @@
 #define FLEET_TEXT 2048
 #include "tests/fleet.h"
 #include "tests/huawei_text.h"
+#include "tests/parse_helpers.h"
 
 /*
  * A Huawei device: sysname on line 2, the remote address on line 19, the
@@ -78,32 +79,6 @@ static void run(struct fleet *f, const struct pair_hints *h)
 	chk_pairs(f->devs, f->n, h, &f->fs, &f->pairs);
 }
 
-static size_t count(const struct fleet *f, enum rule_id r)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < f->fs.n; i++)
-		n += f->fs.v[i].rule == r;
-	return n;
-}
-
-static const struct finding *first(const struct fleet *f, enum rule_id r)
-{
-	for (size_t i = 0; i < f->fs.n; i++)
-		if (f->fs.v[i].rule == r)
-			return &f->fs.v[i];
-	return NULL;
-}
-
-static size_t errors(const struct fleet *f)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < f->fs.n; i++)
-		n += f->fs.v[i].sev == SEV_ERROR;
-	return n;
-}
-
 /* Is there a pair of the tunnels of devices named a and b (either order)? */
 static bool paired(const struct fleet *f, const char *a, const char *b)
 {
@@ -138,9 +113,9 @@ Test(pairing, two_owners_the_one_that_points_back_is_the_peer)
 	run(&f, NULL);
 	cr_expect(paired(&f, "A", "C"), "A pairs with C, the owner that points back");
 	cr_expect_not(paired(&f, "A", "B"), "B does not point at A");
-	cr_expect_eq(count(&f, R_PEER_ONE_SIDED), 0);
-	cr_expect_eq(errors(&f), 0, "a clean pair: no error");
-	cr_expect_eq(count(&f, R_PEER_MISSING), 1, "B's own peer is missing");
+	cr_expect_eq(fs_count(&f.fs, R_PEER_ONE_SIDED), 0);
+	cr_expect_eq(fs_errors(&f.fs), 0, "a clean pair: no error");
+	cr_expect_eq(fs_count(&f.fs, R_PEER_MISSING), 1, "B's own peer is missing");
 	fleet_free(&f);
 }
 
@@ -193,8 +168,8 @@ Test(pairing, two_owners_none_points_back_is_ambiguous)
 	add_dev(&f, "B", "198.51.100.2", "203.0.113.9", "10.2", "10.1");
 	add_dev(&f, "C", "198.51.100.2", "203.0.113.10", "10.2", "10.1");
 	run(&f, NULL);
-	cr_expect_eq(count(&f, R_PEER_ONE_SIDED), 1);
-	x = first(&f, R_PEER_ONE_SIDED);
+	cr_expect_eq(fs_count(&f.fs, R_PEER_ONE_SIDED), 1);
+	x = fs_first(&f.fs, R_PEER_ONE_SIDED);
 	cr_assert_not_null(x);
 	cr_expect_str_eq(x->loc.src->path, "A.cfg");
 	cr_expect_eq(x->loc.line, LN_REMOTE, "at A's remote-address, line %u", x->loc.line);
@@ -215,7 +190,7 @@ Test(pairing, two_owners_both_point_back_without_a_hint_is_ambiguous)
 	add_dev(&f, "B", "198.51.100.2", "198.51.100.1", "10.2", "10.1");
 	add_dev(&f, "C", "198.51.100.2", "198.51.100.1", "10.2", "10.1");
 	run(&f, NULL);
-	x = first(&f, R_PEER_ONE_SIDED);
+	x = fs_first(&f.fs, R_PEER_ONE_SIDED);
 	cr_assert_not_null(x, "A's tunnel: two owners point back, none chosen");
 	cr_expect_str_eq(x->loc.src->path, "A.cfg");
 	cr_expect_eq(x->loc.line, LN_REMOTE);
@@ -234,8 +209,8 @@ Test(pairing, two_owners_both_point_back_the_peers_hint_decides)
 	add_dev(&f, "C", "198.51.100.2", "198.51.100.1", "10.2", "10.1");
 	run(&f, &h); /* [peers] C = A: either side of the hint names A */
 	cr_expect(paired(&f, "A", "C"), "the hint names C");
-	cr_expect_eq(count(&f, R_PEER_ONE_SIDED), 0);
-	cr_expect_eq(errors(&f), 0);
+	cr_expect_eq(fs_count(&f.fs, R_PEER_ONE_SIDED), 0);
+	cr_expect_eq(fs_errors(&f.fs), 0);
 	fleet_free(&f);
 }
 
@@ -253,9 +228,9 @@ Test(pairing, device_address_hint_pairs_a_nat_address)
 	add_dev(&f, "B", "192.168.0.2", "198.51.100.1", "10.2", "10.1");
 	run(&f, &h);
 	cr_expect(paired(&f, "A", "B"), "[device B] addresses = 203.0.113.50 makes B the peer");
-	cr_expect_eq(count(&f, R_PEER_MISSING), 0);
-	cr_expect_eq(count(&f, R_PEER_ONE_SIDED), 0);
-	cr_expect_eq(errors(&f), 0);
+	cr_expect_eq(fs_count(&f.fs, R_PEER_MISSING), 0);
+	cr_expect_eq(fs_count(&f.fs, R_PEER_ONE_SIDED), 0);
+	cr_expect_eq(fs_errors(&f.fs), 0);
 	fleet_free(&f);
 }
 
@@ -268,7 +243,7 @@ Test(pairing, without_the_hint_the_nat_address_has_no_owner)
 	add_dev(&f, "B", "192.168.0.2", "198.51.100.1", "10.2", "10.1");
 	run(&f, NULL);
 	cr_expect_not(paired(&f, "A", "B"));
-	x = first(&f, R_PEER_MISSING);
+	x = fs_first(&f.fs, R_PEER_MISSING);
 	cr_assert_not_null(x);
 	cr_expect_str_eq(x->loc.src->path, "A.cfg");
 	cr_expect_eq(x->loc.line, LN_REMOTE);
@@ -290,8 +265,8 @@ Test(pairing, ah_integrity_mismatch_is_an_ipsec_proposal_mismatch)
 	add_dev_p2(&f, "B", "198.51.100.2", "198.51.100.1", "10.2", "10.1", AH_SHA512);
 	run(&f, NULL);
 	cr_expect(paired(&f, "A", "B"));
-	cr_expect_eq(errors(&f), 1, "the proposal mismatch and nothing else");
-	x = first(&f, R_IPSEC_PROPOSAL_MISMATCH);
+	cr_expect_eq(fs_errors(&f.fs), 1, "the proposal mismatch and nothing else");
+	x = fs_first(&f.fs, R_IPSEC_PROPOSAL_MISMATCH);
 	cr_assert_not_null(x);
 	cr_expect_str_eq(x->loc.src->path, "A.cfg");
 	cr_expect_eq(x->loc.line, LN_PROPOSAL);
@@ -313,8 +288,8 @@ Test(pairing, ah_with_the_same_integrity_matches)
 	add_dev_p2(&f, "B", "198.51.100.2", "198.51.100.1", "10.2", "10.1", AH_SHA256);
 	run(&f, NULL);
 	cr_expect(paired(&f, "A", "B"));
-	cr_expect_eq(count(&f, R_IPSEC_PROPOSAL_MISMATCH), 0);
-	cr_expect_eq(errors(&f), 0);
+	cr_expect_eq(fs_count(&f.fs, R_IPSEC_PROPOSAL_MISMATCH), 0);
+	cr_expect_eq(fs_errors(&f.fs), 0);
 	fleet_free(&f);
 }
 
@@ -326,8 +301,8 @@ Test(pairing, ah_against_esp_is_an_ipsec_proposal_mismatch)
 	add_dev_p2(&f, "A", "198.51.100.1", "198.51.100.2", "10.1", "10.2", AH_SHA256);
 	add_dev(&f, "B", "198.51.100.2", "198.51.100.1", "10.2", "10.1");
 	run(&f, NULL);
-	cr_expect_eq(errors(&f), 1);
-	x = first(&f, R_IPSEC_PROPOSAL_MISMATCH);
+	cr_expect_eq(fs_errors(&f.fs), 1);
+	x = fs_first(&f.fs, R_IPSEC_PROPOSAL_MISMATCH);
 	cr_assert_not_null(x);
 	cr_expect_eq(x->loc.line, LN_PROPOSAL + 1, "at 'transform ah', not line %u", x->loc.line);
 	cr_expect_str_eq(x->message,
@@ -418,7 +393,7 @@ Test(pairing, manual_sa_on_both_sides_matches)
 	add_text(&f, "B", b);
 	run(&f, NULL);
 	cr_expect(paired(&f, "A", "B"));
-	cr_expect_eq(count(&f, R_MANUAL_SA_MISMATCH), 0);
+	cr_expect_eq(fs_count(&f.fs, R_MANUAL_SA_MISMATCH), 0);
 	fleet_free(&f);
 }
 
@@ -501,8 +476,8 @@ Test(pairing, a_template_that_names_the_initiator_accepts_it)
 	cr_expect_str_eq(f.pairs.v[0].a->dev->name, "A");
 	cr_expect_str_eq(f.pairs.v[0].b->dev->name, "B");
 	cr_expect_str_eq(f.pairs.v[0].b->name, "ipsec policy VPN 10");
-	cr_expect_eq(errors(&f), 0);
-	cr_expect_eq(count(&f, R_PEER_MISSING), 0);
+	cr_expect_eq(fs_errors(&f.fs), 0);
+	cr_expect_eq(fs_count(&f.fs, R_PEER_MISSING), 0);
 	fleet_free(&f);
 }
 
@@ -513,14 +488,14 @@ Test(pairing, a_template_that_names_another_peer_does_not)
 
 	with_template(&f, "198.51.100.9");
 	cr_expect_not(paired(&f, "A", "B"));
-	x = first(&f, R_PEER_ONE_SIDED);
+	x = fs_first(&f.fs, R_PEER_ONE_SIDED);
 	cr_assert_not_null(x);
 	cr_expect_str_eq(x->loc.src->path, "A.cfg");
 	cr_expect_eq(x->loc.line, LN_REMOTE);
 	cr_expect_str_eq(x->message,
 			 "ipsec policy VPN 10 points at 198.51.100.2 on 'B', but 'B' has no tunnel back to "
 			 "'A' (nearest: ipsec policy VPN 10)");
-	x = first(&f, R_PEER_MISSING);
+	x = fs_first(&f.fs, R_PEER_MISSING);
 	cr_assert_not_null(x);
 	cr_expect_str_eq(x->loc.src->path, "B.cfg");
 	cr_expect_eq(x->loc.line, LN_B_TEMPLATE_REMOTE);

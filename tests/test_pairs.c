@@ -15,6 +15,7 @@
 #include "model/selector.h"
 #include "parsers/parser.h"
 #include "tests/addr_text.h"
+#include "tests/parse_helpers.h"
 #include "tests/shared_dir.h"
 
 /* ---- a small device factory ---------------------------------------------- */
@@ -370,7 +371,7 @@ static void run_free(struct run *r)
 	arena_free(r->ar);
 }
 
-static size_t count_rule(const struct run *r, const char *id)
+static size_t count_id(const struct run *r, const char *id)
 {
 	size_t n = 0;
 
@@ -386,15 +387,6 @@ static const struct finding *find_rule(const struct run *r, const char *id)
 			return &r->fs.v[i];
 	}
 	return NULL;
-}
-
-static size_t count_errors(const struct run *r)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < r->fs.n; i++)
-		n += r->fs.v[i].sev == SEV_ERROR;
-	return n;
 }
 
 static void dump(const struct run *r)
@@ -427,7 +419,7 @@ static const struct finding *expect_only(const struct run *r, const char *id, ui
 					 const char *want)
 {
 	const struct finding *f = find_rule(r, id);
-	size_t n = count_rule(r, id);
+	size_t n = count_id(r, id);
 
 	if (n != 1)
 		dump(r);
@@ -451,9 +443,9 @@ static const struct finding *expect_only(const struct run *r, const char *id, ui
 	assert_no_key(r, id, f->message);
 	for (size_t i = 0; i < f->nrelated; i++)
 		assert_no_key(r, id, f->related[i].message);
-	if (count_errors(r) != (f->sev == SEV_ERROR))
+	if (fs_errors(&r->fs) != (f->sev == SEV_ERROR))
 		dump(r);
-	cr_assert_eq(count_errors(r), f->sev == SEV_ERROR, "%s%s: another error fired too", ctx, id);
+	cr_assert_eq(fs_errors(&r->fs), f->sev == SEV_ERROR, "%s%s: another error fired too", ctx, id);
 	return f;
 }
 
@@ -499,7 +491,7 @@ Test(pairs, peer_missing_is_info)
 	struct run r;
 
 	run_specs(&r, s, 1);
-	cr_assert_eq(count_rule(&r, "peer-missing"), 1);
+	cr_assert_eq(count_id(&r, "peer-missing"), 1);
 	cr_assert_eq(find_rule(&r, "peer-missing")->sev, SEV_INFO);
 	cr_assert_eq(r.pairs.n, 0);
 	run_free(&r);
@@ -820,8 +812,8 @@ Test(pairs, responder_template_accepts)
 	s[0].kind = TK_TEMPLATE;
 	run_specs(&r, s, 2);
 	cr_assert_eq(r.pairs.n, 1);
-	cr_assert_eq(count_rule(&r, "peer-one-sided"), 0);
-	cr_assert_eq(count_errors(&r), 0);
+	cr_assert_eq(count_id(&r, "peer-one-sided"), 0);
+	cr_assert_eq(fs_errors(&r.fs), 0);
 	run_free(&r);
 }
 
@@ -1265,13 +1257,13 @@ ParameterizedTest(size_t *i, pairs, rule_cases)
 		expect_only(&r, c->rule, c->line, B_LINES + c->rel, c->msg);
 	} else {
 		const struct finding *f = find_rule(&r, c->rule);
-		size_t errs = count_errors(&r);
+		size_t errs = fs_errors(&r.fs);
 
 		if (f || errs > (c->instead != NULL))
 			dump(&r);
 		cr_assert_null(f, "case %zu: %s should not fire: %s", *i, c->rule, f ? f->message : "");
 		if (c->instead) {
-			cr_assert_eq(count_rule(&r, c->instead), 1, "case %zu: %s fires instead", *i,
+			cr_assert_eq(count_id(&r, c->instead), 1, "case %zu: %s fires instead", *i,
 				     c->instead);
 			cr_assert_eq(errs, find_rule(&r, c->instead)->sev == SEV_ERROR,
 				     "case %zu: no error but %s", *i, c->instead);
@@ -1360,7 +1352,7 @@ Test(pairs, closest_proposal_tie_dh_first)
 	run_check(&r);
 	expect_only(&r, "dh-group-mismatch", 30 + LN_DH - LN_P1, B_LINES + LN_DH,
 		    "ike proposal 'a1' would match 'BR1' but for the DH group: group 19 here, group 14");
-	cr_assert_eq(count_rule(&r, "ike-proposal-mismatch"), 0);
+	cr_assert_eq(count_id(&r, "ike-proposal-mismatch"), 0);
 	run_free(&r);
 }
 
@@ -1501,7 +1493,7 @@ Test(pairs, encapsulation_mismatch_names_the_first_pair)
 			"transport mode here, tunnel mode on 'BR1'");
 	cr_assert_str_eq(f->message, "transport mode here, tunnel mode on 'BR1'");
 	cr_assert_str_eq(f->related[0].message, "peer side: ipsec proposal 'b2' uses tunnel mode");
-	cr_assert_eq(count_rule(&r, "ipsec-proposal-mismatch"), 0);
+	cr_assert_eq(count_id(&r, "ipsec-proposal-mismatch"), 0);
 	run_free(&r);
 }
 
@@ -1543,7 +1535,7 @@ Test(pairs, encapsulation_auto_does_not_hide_transforms)
 	run_specs(&r, s, 2);
 	expect_only(&r, "ipsec-proposal-mismatch", LN_ESPENC, B_LINES + LN_ESPENC,
 		    "esp encryption aes-256 here, aes-128 there");
-	cr_assert_eq(count_rule(&r, "encapsulation-mismatch"), 0);
+	cr_assert_eq(count_id(&r, "encapsulation-mismatch"), 0);
 	run_free(&r);
 }
 
@@ -2143,7 +2135,7 @@ Test(pairs, planted_fault_fires_exactly_its_rule)
 			dump(&r);
 		cr_assert_eq(r.pairs.n, 1, "step %d: the mirror pairs", i);
 		cr_assert_eq(count_others(&r, NULL), 0, "step %d: a mirror image has no finding", i);
-		cr_assert_eq(count_rule(&r, "psk-unverifiable"), unver, "step %d: device ciphers", i);
+		cr_assert_eq(count_id(&r, "psk-unverifiable"), unver, "step %d: device ciphers", i);
 		run_free(&r);
 
 		e = plant(&st, s, f, x, keybuf);
@@ -2159,10 +2151,10 @@ Test(pairs, planted_fault_fires_exactly_its_rule)
 		cr_assert_eq(count_others(&r, e.rule), 0, "%snothing but %s", ctx,
 			     e.rule ? e.rule : "(nothing)");
 		/* what the planted sides imply: the key kept, left out, or no longer used */
-		if (count_rule(&r, "psk-unverifiable") != unverifiable(s))
+		if (count_id(&r, "psk-unverifiable") != unverifiable(s))
 			dump(&r);
-		cr_assert_eq(count_rule(&r, "psk-unverifiable"), unverifiable(s), "%spsk-unverifiable %s",
-			     ctx, unverifiable(s) ? "expected once" : "not expected");
+		cr_assert_eq(count_id(&r, "psk-unverifiable"), unverifiable(s), "%spsk-unverifiable %s", ctx,
+			     unverifiable(s) ? "expected once" : "not expected");
 		run_free(&r);
 	}
 	ctx[0] = '\0';
