@@ -391,45 +391,23 @@ static void box_diff(const struct box *a, const struct box *b, struct region *ou
 	if (box_within(a, b))
 		return;
 	cur = *a;
-
-	n = acube_diff(&cur.src, &b->src, ap);
-	for (size_t i = 0; i < n; i++) {
-		p = cur;
-		p.src = ap[i];
-		reg_push(out, &p);
-	}
-	cur.src = m.src;
-
-	n = acube_diff(&cur.dst, &b->dst, ap);
-	for (size_t i = 0; i < n; i++) {
-		p = cur;
-		p.dst = ap[i];
-		reg_push(out, &p);
-	}
-	cur.dst = m.dst;
-
-	n = pcube_diff(&cur.proto, &b->proto, pp);
-	for (size_t i = 0; i < n; i++) {
-		p = cur;
-		p.proto = pp[i];
-		reg_push(out, &p);
-	}
-	cur.proto = m.proto;
-
-	n = ival_diff(&cur.sport, &b->sport, ip);
-	for (size_t i = 0; i < n; i++) {
-		p = cur;
-		p.sport = ip[i];
-		reg_push(out, &p);
-	}
-	cur.sport = m.sport;
-
-	n = ival_diff(&cur.dport, &b->dport, ip);
-	for (size_t i = 0; i < n; i++) {
-		p = cur;
-		p.dport = ip[i];
-		reg_push(out, &p);
-	}
+	/* the pieces of cur outside b in one dimension; then cur keeps b's part of it */
+#define SPLIT(dim, diff, buf)                     \
+	do {                                      \
+		n = diff(&cur.dim, &b->dim, buf); \
+		for (size_t i = 0; i < n; i++) {  \
+			p = cur;                  \
+			p.dim = buf[i];           \
+			reg_push(out, &p);        \
+		}                                 \
+		cur.dim = m.dim;                  \
+	} while (0)
+	SPLIT(src, acube_diff, ap);
+	SPLIT(dst, acube_diff, ap);
+	SPLIT(proto, pcube_diff, pp);
+	SPLIT(sport, ival_diff, ip);
+	SPLIT(dport, ival_diff, ip);
+#undef SPLIT
 }
 
 /* ---- from the model -------------------------------------------------------- */

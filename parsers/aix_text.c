@@ -1650,22 +1650,14 @@ void aix_text_parse(struct parsed_file *pf)
 
 	memset(&st, 0, sizeof(st));
 	memset(&c, 0, sizeof(c));
-	if (!pf->arena)
-		pf->arena = arena_new();
-	pf->vendor = VENDOR_AIX;
 	c.pf = pf;
-	c.a = pf->arena;
 	c.src = &pf->src;
 	c.st = &st;
 	c.line = 1;
 	c.mode = aixt_mode_of(&pf->src);
-	c.dev = model_device_new(c.a, &pf->src);
-	c.dev->vendor = VENDOR_AIX;
-	c.dev->src = &pf->src;
-	c.dev->name = parse_file_stem(c.a, c.src, "aix");
-	c.dev->name_o.prov = PROV_DEFAULT;
-	c.dev->name_o.span = span_make(c.src, 1, 1, 1, 1);
-	c.dev->lines = pf->src.nlines;
+	c.dev = parse_begin(pf, VENDOR_AIX);
+	c.a = pf->arena;
+	parse_name_from_file(pf, c.dev, "aix");
 
 	if (aixtxt_yylex_init_extra(&c, &sc) != 0)
 		util_die_oom();

@@ -1347,20 +1347,12 @@ void aix_xml_parse(struct parsed_file *pf)
 	xmlNodePtr root;
 
 	memset(&c, 0, sizeof(c));
-	if (!pf->arena)
-		pf->arena = arena_new();
-	pf->vendor = VENDOR_AIX;
 	c.pf = pf;
-	c.a = pf->arena;
 	c.src = &pf->src;
-	c.dev = model_device_new(c.a, &pf->src);
-	c.dev->vendor = VENDOR_AIX;
+	c.dev = parse_begin(pf, VENDOR_AIX);
+	c.a = pf->arena;
 	c.dev->dialect = DIALECT_AIX_XML;
-	c.dev->src = &pf->src;
-	c.dev->name = parse_file_stem(c.a, c.src, "aix");
-	c.dev->name_o.prov = PROV_DEFAULT;
-	c.dev->name_o.span = span_make(c.src, 1, 1, 1, 1);
-	c.dev->lines = pf->src.nlines;
+	parse_name_from_file(pf, c.dev, "aix");
 
 	pc = xmlNewParserCtxt();
 	if (!pc)

@@ -2609,10 +2609,7 @@ static void hp_build(struct hp_ctx *c)
 	struct hp_rec **hosts, **tuns;
 	bool a02;
 
-	d->name = parse_file_stem(c->a, c->src, "hpux");
-	d->name_o.prov = PROV_DEFAULT;
-	d->name_o.span = span_make(c->src, 1, 1, 1, 1);
-	d->lines = c->src->nlines;
+	parse_name_from_file(c->pf, d, "hpux");
 	finish_dialect(c);
 	a02 = d->dialect == DIALECT_HPUX_A02;
 
@@ -2664,19 +2661,14 @@ void hpux_parse(struct parsed_file *pf)
 
 	memset(&st, 0, sizeof(st));
 	memset(&c, 0, sizeof(c));
-	if (!pf->arena)
-		pf->arena = arena_new();
-	pf->vendor = VENDOR_HPUX;
 	c.pf = pf;
-	c.a = pf->arena;
 	c.scratch = parse_scratch();
 	c.src = &pf->src;
 	c.st = &st;
 	c.line = 1;
 	c.op_start = true;
-	c.dev = model_device_new(c.a, &pf->src);
-	c.dev->vendor = VENDOR_HPUX;
-	c.dev->src = &pf->src;
+	c.dev = parse_begin(pf, VENDOR_HPUX);
+	c.a = pf->arena;
 
 	if (hpux_yylex_init_extra(&c, &sc) != 0)
 		util_die_oom();

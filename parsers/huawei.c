@@ -3478,9 +3478,7 @@ static void hw_build(struct hw_ctx *c)
 		d->name = st->sysname.name;
 		d->name_o = written_at(&st->sysname.span);
 	} else {
-		struct span s0 = span_make(c->src, 1, 1, 1, 1);
-		d->name = parse_file_stem(c->a, c->src, "huawei");
-		d->name_o = default_at(&s0, PROV_DEFAULT);
+		parse_name_from_file(c->pf, d, "huawei");
 	}
 	add_device_addresses(c);
 
@@ -3537,17 +3535,12 @@ void huawei_parse(struct parsed_file *pf)
 
 	memset(&st, 0, sizeof(st));
 	memset(&c, 0, sizeof(c));
-	if (!pf->arena)
-		pf->arena = arena_new();
-	pf->vendor = VENDOR_HUAWEI;
 	c.pf = pf;
-	c.a = pf->arena;
 	c.scratch = parse_scratch();
 	c.src = &pf->src;
 	c.st = &st;
-	c.dev = model_device_new(c.a, &pf->src);
-	c.dev->vendor = VENDOR_HUAWEI;
-	c.dev->src = &pf->src;
+	c.dev = parse_begin(pf, VENDOR_HUAWEI);
+	c.a = pf->arena;
 
 	if (huawei_yylex_init_extra(&c, &sc) != 0)
 		util_die_oom();

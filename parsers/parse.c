@@ -47,6 +47,18 @@ void parsers_thread_done(void)
 	scratch = NULL;
 }
 
+struct device *parse_begin(struct parsed_file *pf, enum vendor v)
+{
+	struct device *d;
+
+	if (!pf->arena)
+		pf->arena = arena_new();
+	pf->vendor = v;
+	d = model_device_new(pf->arena, &pf->src);
+	d->vendor = v;
+	return d;
+}
+
 /*
  * A NUL byte is no text: said once per file, at the first, before the driver
  * reads around it (the grammars take it as a blank or a word character).
@@ -273,16 +285,17 @@ void parse_inline_unused(const struct parsed_file *pf, const bool *enabled, stru
 
 /* ---- messages ------------------------------------------------------------------ */
 
-const char *parse_file_stem(struct arena *a, const struct source *src, const char *fallback)
+void parse_name_from_file(struct parsed_file *pf, struct device *d, const char *fallback)
 {
-	const char *p = src->path ? src->path : "";
+	const char *p = pf->src.path ? pf->src.path : "";
 	const char *b = strrchr(p, '/'), *dot;
 
 	b = b ? b + 1 : p;
 	dot = strrchr(b, '.');
-	if (!*b)
-		return fallback;
-	return arena_strndup(a, b, dot && dot != b ? (size_t)(dot - b) : strlen(b));
+	d->name =
+		*b ? arena_strndup(pf->arena, b, dot && dot != b ? (size_t)(dot - b) : strlen(b)) : fallback;
+	d->name_o.prov = PROV_DEFAULT;
+	d->name_o.span = span_make(&pf->src, 1, 1, 1, 1);
 }
 
 const char *parse_show(const char *s, size_t n, char *buf, size_t bufsz)

@@ -44,6 +44,12 @@ void parsers_cleanup(void);
 struct arena *parse_scratch(void);
 void parsers_thread_done(void);
 
+/*
+ * A driver's first step: pf's arena (made when it has none), pf->vendor,
+ * and the device the driver fills, of vendor v and from pf's source.
+ */
+struct device *parse_begin(struct parsed_file *pf, enum vendor v);
+
 /* Drivers: fill pf->dev, pf->status and pf->fs from pf->src. */
 void huawei_parse(struct parsed_file *pf);
 void hpux_parse(struct parsed_file *pf);
@@ -81,11 +87,11 @@ bool parse_object_at(const struct parsed_file *pf, uint32_t line, char *buf, siz
  * reports each enabled rule of a suppression that suppressed nothing.
  */
 /*
- * The device name a file gives when it names none itself: its base name
- * without the extension ("configs/hq.cfg" -> "hq"), in arena a; fallback
- * when the path has none.
+ * A device that names none itself takes its file's: d->name becomes the
+ * base name without the extension ("configs/hq.cfg" -> "hq", fallback when
+ * the path has none), a default placed at the file's first character.
  */
-const char *parse_file_stem(struct arena *a, const struct source *src, const char *fallback);
+void parse_name_from_file(struct parsed_file *pf, struct device *d, const char *fallback);
 
 /*
  * A token as a message may quote it: printable ASCII only ('?' for the rest),
