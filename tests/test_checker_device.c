@@ -986,6 +986,22 @@ Test(checker_device, aggressive_mode_psk_fires)
 	expect_one(R_AGGRESSIVE_MODE_PSK, 22, "ike peer 'HQ' uses aggressive mode with a pre-shared key");
 }
 
+/* a peer without a line of its own and a default exchange mode: the finding is at the tunnel */
+Test(checker_device, aggressive_mode_psk_without_a_peer_line_is_at_the_tunnel)
+{
+	const struct finding *f;
+
+	fx.t->ike->versions.v = IKE_V1;
+	fx.t->ike->exchange.v = XCHG_AGGRESSIVE;
+	fx.t->ike->exchange.o = (struct origin){.prov = PROV_DEFAULT};
+	memset(&fx.t->ike->peer_span, 0, sizeof(fx.t->ike->peer_span));
+	run();
+	cr_assert_neq(fx.t->span.line, 0);
+	f = expect_one(R_AGGRESSIVE_MODE_PSK, fx.t->span.line,
+		       "ike peer 'HQ' uses aggressive mode (default) with a pre-shared key");
+	cr_assert_eq(f->loc.src, fx.t->span.src);
+}
+
 Test(checker_device, aggressive_mode_psk_near_miss_main_mode)
 {
 	fx.t->ike->versions.v = IKE_V1;
