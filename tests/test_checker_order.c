@@ -234,3 +234,85 @@ Test(order, the_order_warning_does_not_lower_a_pair_with_an_error)
 	cr_assert_eq(nwarn, 1);
 	fleet_free(&f);
 }
+
+/*
+ * Three devices: A's policies face B, then C, then B again. The order of
+ * the two that face B is compared though A's pair with C lies between them
+ * in A's order (the pairs are grouped by their two devices first).
+ */
+static const char three_a[] =
+	"#\n sysname A\n#\n"
+	"acl number 3000\n"
+	" rule 5 permit ip " A_WIDE_DST "\n#\n"
+	"acl number 3001\n"
+	" rule 5 permit ip " A_WIDE_SRC "\n#\n"
+	"acl number 3002\n"
+	" rule 5 permit ip source 10.1.0.0 0.0.255.255 destination 10.9.0.0 0.0.255.255\n#\n"
+	"ipsec proposal P\n esp authentication-algorithm sha2-256\n"
+	" esp encryption-algorithm aes-256\n#\n"
+	"ike proposal 10\n encryption-algorithm aes-256\n dh group14\n"
+	" authentication-algorithm sha2-256\n#\n"
+	"ike peer X\n version 2\n pre-shared-key simple Tq7!mZ2#pL9$vR4%wK8&\n ike-proposal 10\n"
+	" remote-address 198.51.100.1\n#\n"
+	"ike peer Y\n version 2\n pre-shared-key simple Tq7!mZ2#pL9$vR4%wK8&\n ike-proposal 10\n"
+	" remote-address 192.0.2.1\n#\n"
+	"ipsec policy VPN 10 isakmp\n security acl 3000\n ike-peer X\n proposal P\n#\n"
+	"ipsec policy VPN 20 isakmp\n security acl 3002\n ike-peer Y\n proposal P\n#\n"
+	"ipsec policy VPN 30 isakmp\n security acl 3001\n ike-peer X\n proposal P\n#\n"
+	"interface GigabitEthernet0/0/0\n ip address 203.0.113.2 255.255.255.252\n"
+	" ipsec policy VPN\n#\nreturn\n";
+#define THREE_A_VPN10 34u
+
+static const char three_c[] =
+	"#\n sysname C\n#\n"
+	"acl number 3000\n"
+	" rule 5 permit ip source 10.9.0.0 0.0.255.255 destination 10.1.0.0 0.0.255.255\n#\n"
+	"ipsec proposal P\n esp authentication-algorithm sha2-256\n"
+	" esp encryption-algorithm aes-256\n#\n"
+	"ike proposal 10\n encryption-algorithm aes-256\n dh group14\n"
+	" authentication-algorithm sha2-256\n#\n"
+	"ike peer X\n version 2\n pre-shared-key simple Tq7!mZ2#pL9$vR4%wK8&\n ike-proposal 10\n"
+	" remote-address 203.0.113.2\n#\n"
+	"ipsec policy VPN 10 isakmp\n security acl 3000\n ike-peer X\n proposal P\n#\n"
+	"interface GigabitEthernet0/0/0\n ip address 192.0.2.1 255.255.255.252\n"
+	" ipsec policy VPN\n#\nreturn\n";
+
+Test(order, pairs_with_a_third_device_between_them_are_still_compared)
+{
+	struct parsed_file pf[3];
+	struct device *devs[3];
+	struct findings fs = {0};
+	struct pair_list pairs = {0};
+	char b[4096];
+	size_t norder = 0;
+	const struct finding *g = NULL;
+
+	snprintf(b, sizeof(b), dev_fmt, "B", B_WIDE_DST, B_WIDE_SRC, "203.0.113.2", 20, "", 10, "",
+		 "198.51.100.1");
+	memset(pf, 0, sizeof(pf));
+	parse_buffer(&pf[0], "A.cfg", three_a, strlen(three_a), VENDOR_HUAWEI);
+	parse_buffer(&pf[1], "B.cfg", b, strlen(b), VENDOR_HUAWEI);
+	parse_buffer(&pf[2], "C.cfg", three_c, strlen(three_c), VENDOR_HUAWEI);
+	for (size_t i = 0; i < 3; i++) {
+		cr_assert_not_null(pf[i].dev, "device %zu did not parse", i);
+		cr_assert_eq(pf[i].fs.n, 0, "device %zu: %s", i, pf[i].fs.n ? pf[i].fs.v[0].message : "");
+		devs[i] = pf[i].dev;
+	}
+	chk_pairs(devs, 3, NULL, &fs, &pairs);
+	cr_assert_eq(pairs.n, 3, "3 tunnel pairs, got %zu", pairs.n);
+	for (size_t i = 0; i < fs.n; i++) {
+		cr_assert_eq(fs.v[i].rule, R_POLICY_ORDER_MISMATCH, "unexpected: %s", fs.v[i].message);
+		g = &fs.v[i];
+		norder++;
+	}
+	cr_assert_eq(norder, 1, "one policy-order-mismatch, got %zu", norder);
+	cr_assert_str_eq(g->loc.src->path, "A.cfg");
+	cr_assert_eq(g->loc.line, THREE_A_VPN10);
+	cr_assert_not_null(strstr(g->message, "ipsec policy VPN 10 is evaluated before ipsec policy VPN 30 "
+					      "here, but 'B' evaluates their partners the other way round"),
+			   "%s", g->message);
+	chk_pairs_free(&pairs);
+	fnd_free(&fs);
+	for (size_t i = 0; i < 3; i++)
+		parsed_file_free(&pf[i]);
+}
