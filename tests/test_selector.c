@@ -521,6 +521,23 @@ Test(sel_list, deny_of_one_protocol_leaves_every_other)
 	free(l);
 }
 
+/*
+ * The example a witness gives is the plainest piece of the difference: a
+ * narrower source with every port, rather than the same source range with
+ * a range of source ports.
+ */
+Test(sel_list, witness_prefers_fewer_restricted_dimensions)
+{
+	struct region *part = reg_of("tcp 10.0.0.0/25 10.1.0.0/24 sport 100-200");
+	struct region *full = reg_of("tcp 10.0.0.0/24 10.1.0.0/24");
+	char w[256];
+
+	cr_assert_str_eq(region_witness(part, full, w, sizeof(w)),
+			 "protocol 6 source 10.0.0.128/25 destination 10.1.0.0/24");
+	region_free(part);
+	region_free(full);
+}
+
 Test(sel_list, deny_after_permit_changes_nothing)
 {
 	static const char *const acl[] = {
