@@ -20,8 +20,8 @@
 %define api.pure full
 %define api.prefix {aixtxt_yy}
 %define api.token.prefix {AXT_}
-%define api.value.type {struct aixt_tok}
-%define api.location.type {struct aixt_loc}
+%define api.value.type {struct drv_tok}
+%define api.location.type {struct drv_loc}
 %define parse.error detailed
 %locations
 %expect 0

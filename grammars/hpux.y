@@ -23,8 +23,8 @@
 %define api.pure full
 %define api.prefix {hpux_yy}
 %define api.token.prefix {HPT_}
-%define api.value.type {struct hp_tok}
-%define api.location.type {struct hp_loc}
+%define api.value.type {struct drv_tok}
+%define api.location.type {struct drv_loc}
 %define parse.error detailed
 %locations
 %expect 0

@@ -25,8 +25,8 @@
 %define api.pure full
 %define api.prefix {huawei_yy}
 %define api.token.prefix {HWT_}
-%define api.value.type {struct hw_tok}
-%define api.location.type {struct hw_loc}
+%define api.value.type {struct drv_tok}
+%define api.location.type {struct drv_loc}
 %define parse.error detailed
 %locations
 %expect 0

@@ -47,6 +47,19 @@ struct origin {
 	enum prov prov;
 };
 
+/* What a driver read at s, and a value it filled in for s (p: PROV_DEFAULT...). */
+static inline struct origin origin_written(const struct span *s)
+{
+	struct origin o = {*s, PROV_WRITTEN};
+	return o;
+}
+
+static inline struct origin origin_at(const struct span *s, enum prov p)
+{
+	struct origin o = {*s, p};
+	return o;
+}
+
 static inline bool origin_is_default(const struct origin *o)
 {
 	return o->prov == PROV_DEFAULT || o->prov == PROV_DEFAULT_ASSUMED;

@@ -231,8 +231,8 @@ struct aixt_state {
 
 /* ---- scanner callbacks ----------------------------------------------------------- */
 
-int aixt_lex_tok(struct aixt_ctx *c, int tok, const char *text, size_t len, struct aixt_tok *val,
-		 struct aixt_loc *lloc)
+int aixt_lex_tok(struct aixt_ctx *c, int tok, const char *text, size_t len, struct drv_tok *val,
+		 struct drv_loc *lloc)
 {
 	uint32_t col = 1;
 
@@ -252,7 +252,7 @@ int aixt_lex_tok(struct aixt_ctx *c, int tok, const char *text, size_t len, stru
 	return tok;
 }
 
-int aixt_lex_newline(struct aixt_ctx *c, const char *nl, struct aixt_tok *val, struct aixt_loc *lloc)
+int aixt_lex_newline(struct aixt_ctx *c, const char *nl, struct drv_tok *val, struct drv_loc *lloc)
 {
 	int t = 0;
 
@@ -267,7 +267,7 @@ int aixt_lex_newline(struct aixt_ctx *c, const char *nl, struct aixt_tok *val, s
 	return t;
 }
 
-int aixt_lex_eof(struct aixt_ctx *c, const char *text, struct aixt_tok *val, struct aixt_loc *lloc)
+int aixt_lex_eof(struct aixt_ctx *c, const char *text, struct drv_tok *val, struct drv_loc *lloc)
 {
 	if (!c->line_has_tok)
 		return 0;
@@ -284,7 +284,7 @@ static bool is_blank(char ch)
 }
 
 /* A token, trimmed of blanks, as a field value with its span. */
-static struct fval fval_of(struct aixt_ctx *c, const struct aixt_tok *t, const struct aixt_loc *l)
+static struct fval fval_of(struct aixt_ctx *c, const struct drv_tok *t, const struct drv_loc *l)
 {
 	struct fval v = {0};
 	uint32_t a = 0, b = t ? t->len : 0;
@@ -351,12 +351,6 @@ static bool fv_uint(const struct fval *v, uint64_t max, uint64_t *out)
 	return true;
 }
 
-static struct origin written(const struct span *s)
-{
-	struct origin o = {*s, PROV_WRITTEN};
-	return o;
-}
-
 static struct span line_span(const struct aixt_ctx *c, uint32_t line)
 {
 	size_t len = 0;
@@ -370,7 +364,7 @@ static struct span line_span(const struct aixt_ctx *c, uint32_t line)
 	return span_make(c->src, line, a, line, len >= a ? (uint32_t)len : a);
 }
 
-static struct span loc_span(const struct aixt_ctx *c, const struct aixt_loc *l)
+static struct span loc_span(const struct aixt_ctx *c, const struct drv_loc *l)
 {
 	struct span s = line_span(c, l->first_line);
 
@@ -401,14 +395,14 @@ static void bad(struct aixt_ctx *c, const struct fval *v, const char *what, cons
 
 /* ---- grammar callbacks: records ---------------------------------------------------- */
 
-void aixt_syntax_error(struct aixt_ctx *c, const struct aixt_loc *l, const char *msg)
+void aixt_syntax_error(struct aixt_ctx *c, const struct drv_loc *l, const char *msg)
 {
 	struct span at = span_make(c->src, l->first_line, l->first_column, l->last_line, l->last_column);
 
 	SYNTAX(c, &at, "%s", msg);
 }
 
-void aixt_field(struct aixt_ctx *c, const struct aixt_tok *t, const struct aixt_loc *l)
+void aixt_field(struct aixt_ctx *c, const struct drv_tok *t, const struct drv_loc *l)
 {
 	struct aixt_state *st = c->st;
 
@@ -599,7 +593,7 @@ static void exp_record(struct aixt_ctx *c, const struct fval *v, size_t n, const
 	       n, n == 1 ? "" : "s");
 }
 
-void aixt_record_end(struct aixt_ctx *c, const struct aixt_loc *l)
+void aixt_record_end(struct aixt_ctx *c, const struct drv_loc *l)
 {
 	struct aixt_state *st = c->st;
 	struct span span = loc_span(c, l);
@@ -621,7 +615,7 @@ void aixt_record_end(struct aixt_ctx *c, const struct aixt_loc *l)
 	st->ncur = 0;
 }
 
-void aixt_comment(struct aixt_ctx *c, const struct aixt_tok *t, const struct aixt_loc *l)
+void aixt_comment(struct aixt_ctx *c, const struct drv_tok *t, const struct drv_loc *l)
 {
 	(void)t;
 	(void)l;
@@ -630,7 +624,7 @@ void aixt_comment(struct aixt_ctx *c, const struct aixt_tok *t, const struct aix
 
 /* ---- grammar callbacks: human lsfilt ------------------------------------------------ */
 
-void aixt_banner(struct aixt_ctx *c, const struct aixt_tok *t, const struct aixt_loc *l)
+void aixt_banner(struct aixt_ctx *c, const struct drv_tok *t, const struct drv_loc *l)
 {
 	const char *v = memchr(t->s, 'v', t->len);
 
@@ -642,7 +636,7 @@ void aixt_banner(struct aixt_ctx *c, const struct aixt_tok *t, const struct aixt
 		c->st->hfamily = 0;
 }
 
-void aixt_text(struct aixt_ctx *c, const struct aixt_tok *t, const struct aixt_loc *l)
+void aixt_text(struct aixt_ctx *c, const struct drv_tok *t, const struct drv_loc *l)
 {
 	struct fval v = fval_of(c, t, l);
 	char sh[48];
@@ -650,7 +644,7 @@ void aixt_text(struct aixt_ctx *c, const struct aixt_tok *t, const struct aixt_l
 	SYNTAX(c, &v.sp, "'%s' is not a line of lsfilt output", SHOW(&v, sh));
 }
 
-void aixt_rule_begin(struct aixt_ctx *c, const struct aixt_tok *t, const struct aixt_loc *l)
+void aixt_rule_begin(struct aixt_ctx *c, const struct drv_tok *t, const struct drv_loc *l)
 {
 	struct aixt_state *st = c->st;
 	struct fval v = fval_of(c, t, l);
@@ -679,7 +673,7 @@ void aixt_rule_end(struct aixt_ctx *c)
 	c->st->hcur = NULL;
 }
 
-void aixt_dynamic(struct aixt_ctx *c, const struct aixt_tok *t, const struct aixt_loc *l)
+void aixt_dynamic(struct aixt_ctx *c, const struct drv_tok *t, const struct drv_loc *l)
 {
 	struct fval v = fval_of(c, t, l);
 
@@ -746,7 +740,7 @@ static void split_port(struct aixt_ctx *c, const struct fval *v, struct fval *op
 		num->sp.end_col = num->sp.col;
 }
 
-void aixt_label(struct aixt_ctx *c, const struct aixt_tok *t, const struct aixt_loc *l)
+void aixt_label(struct aixt_ctx *c, const struct drv_tok *t, const struct drv_loc *l)
 {
 	struct aixt_state *st = c->st;
 	struct fval line = fval_of(c, t, l), name = line, val = line;
@@ -1194,7 +1188,7 @@ static void tun_key(struct aixt_ctx *c, const struct fval *v, const char *what, 
 		k->bytes = arena_memdup(c->a, v->s, v->len);
 		k->len = v->len;
 	}
-	k->o = written(&v->sp);
+	k->o = origin_written(&v->sp);
 }
 
 static void tun_spi(struct aixt_ctx *c, const struct fval *v, const char *what, struct mint *m)
@@ -1212,7 +1206,7 @@ static void tun_spi(struct aixt_ctx *c, const struct fval *v, const char *what, 
 	if (x < 256)
 		bad(c, v, what, "a valid SPI (1-255 are reserved)");
 	m->v = (int64_t)x;
-	m->o = written(&v->sp);
+	m->o = origin_written(&v->sp);
 }
 
 static void tun_alg(struct aixt_ctx *c, const struct fval *v, bool enc, const char *what, struct mint *m,
@@ -1224,11 +1218,11 @@ static void tun_alg(struct aixt_ctx *c, const struct fval *v, bool enc, const ch
 	if (a < 0)
 		return;
 	m->v = a;
-	m->o = written(&v->sp);
+	m->o = origin_written(&v->sp);
 	if (!algset_has(into, (unsigned)a)) {
 		algset_add(into, (unsigned)a);
 		if (into->o.prov == PROV_UNSET)
-			into->o = written(&v->sp);
+			into->o = origin_written(&v->sp);
 	}
 }
 
@@ -1244,7 +1238,7 @@ static void tun_flag(struct aixt_ctx *c, const struct fval *v, const char *what,
 		return;
 	}
 	m->v = yn;
-	m->o = written(&v->sp);
+	m->o = origin_written(&v->sp);
 }
 
 static bool tun_addr(struct aixt_ctx *c, const struct fval *v, const char *what, struct addrspec *out)
@@ -1304,7 +1298,7 @@ static void tunnel_side(struct aixt_ctx *c, struct trec *r, int side, struct man
 		bad(c, &r->f[f[8]], tf_names[f[8]], "auth only, encr only, encr/auth or auth/encr");
 	} else {
 		m->policy[dir].v = pol;
-		m->policy[dir].o = written(&r->f[f[8]].sp);
+		m->policy[dir].o = origin_written(&r->f[f[8]].sp);
 	}
 }
 
@@ -1323,7 +1317,7 @@ static void tunnel_proto_mode(struct aixt_ctx *c, struct trec *r, const struct m
 	if (fv_set(&r->f[TF_EMODE])) {
 		if (fv_is(&r->f[TF_EMODE], "tunnel") || fv_is(&r->f[TF_EMODE], "transport")) {
 			p->mode.v = (r->f[TF_EMODE].s[1] | 0x20) == 'u' ? ENCAP_TUNNEL : ENCAP_TRANSPORT;
-			p->mode.o = written(&r->f[TF_EMODE].sp);
+			p->mode.o = origin_written(&r->f[TF_EMODE].sp);
 		} else {
 			bad(c, &r->f[TF_EMODE], "mode", "Tunnel or Transport");
 		}
@@ -1344,7 +1338,7 @@ static void tunnel_lifetime(struct aixt_ctx *c, struct trec *r, struct tunnel *t
 		t->ipsec.lifetime_s.o = (struct origin){r->span, PROV_DEFAULT};
 	} else if (fv_uint(&r->f[TF_LIFE], 0xffffffffULL / 60, &life)) {
 		t->ipsec.lifetime_s.v = (int64_t)life * 60;
-		t->ipsec.lifetime_s.o = written(&r->f[TF_LIFE].sp);
+		t->ipsec.lifetime_s.o = origin_written(&r->f[TF_LIFE].sp);
 	} else {
 		bad(c, &r->f[TF_LIFE], "lifetime", "a number of minutes");
 	}
@@ -1387,7 +1381,7 @@ static void build_tunnel(struct aixt_ctx *c, struct trec *r, struct aixt_tunnel 
 	t->applied_span = r->span;
 	if (out->src_ok) {
 		t->local.addr = out->src;
-		t->local.o = written(&fsrc->sp);
+		t->local.o = origin_written(&fsrc->sp);
 		model_device_add_addr(d, &out->src,
 				      arena_printf(c->a, "manual tunnel %llu source", (unsigned long long)id),
 				      &t->local.o);

@@ -21,18 +21,7 @@
 #include <stdint.h>
 
 #include "parsers/parser.h"
-
-/* A token's text: points into the source (stable for the whole parse), not NUL-terminated. */
-struct aixt_tok {
-	const char *s;
-	uint32_t len;
-};
-
-/* Bison location type (api.location.type): 1-based lines and columns, last inclusive. */
-struct aixt_loc {
-	uint32_t first_line, first_column;
-	uint32_t last_line, last_column;
-};
+#include "parsers/toolkit.h"
 
 enum aixt_mode {
 	AIXT_PIPE = 0, /* lsfilt -O / lstun -O */
@@ -64,30 +53,30 @@ struct aixt_ctx {
 /* ---- scanner side --------------------------------------------------------- */
 
 /* A token of kind tok (AXT_*) at text; text NULL for the mode token. */
-int aixt_lex_tok(struct aixt_ctx *c, int tok, const char *text, size_t len, struct aixt_tok *val,
-		 struct aixt_loc *lloc);
+int aixt_lex_tok(struct aixt_ctx *c, int tok, const char *text, size_t len, struct drv_tok *val,
+		 struct drv_loc *lloc);
 /* A line end at nl: AXT_NL when the line had tokens, else 0 (a blank line). */
-int aixt_lex_newline(struct aixt_ctx *c, const char *nl, struct aixt_tok *val, struct aixt_loc *lloc);
+int aixt_lex_newline(struct aixt_ctx *c, const char *nl, struct drv_tok *val, struct drv_loc *lloc);
 /* The end of the text: NL once if the last line has no line end, then 0. */
-int aixt_lex_eof(struct aixt_ctx *c, const char *text, struct aixt_tok *val, struct aixt_loc *lloc);
+int aixt_lex_eof(struct aixt_ctx *c, const char *text, struct drv_tok *val, struct drv_loc *lloc);
 
 /* ---- grammar side --------------------------------------------------------- */
 
-void aixt_syntax_error(struct aixt_ctx *c, const struct aixt_loc *l, const char *msg);
+void aixt_syntax_error(struct aixt_ctx *c, const struct drv_loc *l, const char *msg);
 /* one field of the current record (t NULL: an empty field, l at the token after it) */
-void aixt_field(struct aixt_ctx *c, const struct aixt_tok *t, const struct aixt_loc *l);
+void aixt_field(struct aixt_ctx *c, const struct drv_tok *t, const struct drv_loc *l);
 /* the record is complete (l spans it) */
-void aixt_record_end(struct aixt_ctx *c, const struct aixt_loc *l);
+void aixt_record_end(struct aixt_ctx *c, const struct drv_loc *l);
 /* a syntax error dropped the line: forget its fields */
 void aixt_record_drop(struct aixt_ctx *c);
 /* a `#` line */
-void aixt_comment(struct aixt_ctx *c, const struct aixt_tok *t, const struct aixt_loc *l);
+void aixt_comment(struct aixt_ctx *c, const struct drv_tok *t, const struct drv_loc *l);
 /* human lsfilt */
-void aixt_banner(struct aixt_ctx *c, const struct aixt_tok *t, const struct aixt_loc *l);
-void aixt_text(struct aixt_ctx *c, const struct aixt_tok *t, const struct aixt_loc *l);
-void aixt_label(struct aixt_ctx *c, const struct aixt_tok *t, const struct aixt_loc *l);
-void aixt_dynamic(struct aixt_ctx *c, const struct aixt_tok *t, const struct aixt_loc *l);
-void aixt_rule_begin(struct aixt_ctx *c, const struct aixt_tok *t, const struct aixt_loc *l);
+void aixt_banner(struct aixt_ctx *c, const struct drv_tok *t, const struct drv_loc *l);
+void aixt_text(struct aixt_ctx *c, const struct drv_tok *t, const struct drv_loc *l);
+void aixt_label(struct aixt_ctx *c, const struct drv_tok *t, const struct drv_loc *l);
+void aixt_dynamic(struct aixt_ctx *c, const struct drv_tok *t, const struct drv_loc *l);
+void aixt_rule_begin(struct aixt_ctx *c, const struct drv_tok *t, const struct drv_loc *l);
 void aixt_rule_end(struct aixt_ctx *c);
 
 #endif

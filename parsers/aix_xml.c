@@ -336,12 +336,6 @@ static void on_xml_error(void *user, xmlErrorPtr e)
 
 /* ---- values ------------------------------------------------------------------- */
 
-static struct origin written(const struct span *s)
-{
-	struct origin o = {*s, PROV_WRITTEN};
-	return o;
-}
-
 static bool parse_uint(const char *s, uint64_t max, uint64_t *out)
 {
 	uint64_t v = 0;
@@ -374,7 +368,7 @@ static bool minutes(struct ax_ctx *c, xmlNodePtr n, const char *name, struct min
 		return false;
 	}
 	m->v = (int64_t)x * 60;
-	m->o = written(&at);
+	m->o = origin_written(&at);
 	return true;
 }
 
@@ -392,7 +386,7 @@ static bool kbytes(struct ax_ctx *c, xmlNodePtr n, const char *name, struct mint
 		return false;
 	}
 	m->v = (int64_t)x;
-	m->o = written(&at);
+	m->o = origin_written(&at);
 	return true;
 }
 
@@ -460,7 +454,7 @@ static void alg_attr(struct ax_ctx *c, xmlNodePtr n, const char *name, const str
 		return;
 	}
 	algset_add(set, (unsigned)x);
-	set->o = written(&at);
+	set->o = origin_written(&at);
 }
 
 /* DH group: a number, or NO_PFS (0) where allowed. */
@@ -475,7 +469,7 @@ static bool dh_attr(struct ax_ctx *c, xmlNodePtr n, const char *name, bool pfs, 
 	at = attr_span(c, n, name);
 	if (pfs && (strcasecmp(v, "NO_PFS") == 0 || strcasecmp(v, "none") == 0)) {
 		m->v = 0;
-		m->o = written(&at);
+		m->o = origin_written(&at);
 		return true;
 	}
 	if (!parse_uint(v, 31, &x) || !x) {
@@ -484,7 +478,7 @@ static bool dh_attr(struct ax_ctx *c, xmlNodePtr n, const char *name, bool pfs, 
 		return false;
 	}
 	m->v = (int64_t)x;
-	m->o = written(&at);
+	m->o = origin_written(&at);
 	return true;
 }
 
@@ -868,12 +862,6 @@ static void walk(struct ax_ctx *c, xmlNodePtr parent, const struct xml_name *pxn
 
 /* ---- the model ----------------------------------------------------------------------- */
 
-static struct origin assumed(const struct span *s)
-{
-	struct origin o = {*s, PROV_DEFAULT_ASSUMED};
-	return o;
-}
-
 static struct ike_proposal *ike_transform(struct ax_ctx *c, struct ax_obj *prot, xmlNodePtr x, unsigned idx)
 {
 	struct ike_proposal *p = arena_alloc(c->a, sizeof(*p));
@@ -907,12 +895,12 @@ static struct ike_proposal *ike_transform(struct ax_ctx *c, struct ax_obj *prot,
 			       "IKE_AuthenticationMethod '%s' is not Preshared_key or RSA_signature", am);
 		else {
 			p->auth.v = v;
-			p->auth.o = written(&as);
+			p->auth.o = origin_written(&as);
 		}
 	}
 	if (!minutes(c, x, "IKE_KeyRefreshMinutes", &p->lifetime_s)) {
 		p->lifetime_s.v = (int64_t)480 * 60; /* the reference's example value; the default is [U] */
-		p->lifetime_s.o = assumed(&at);
+		p->lifetime_s.o = origin_at(&at, PROV_DEFAULT_ASSUMED);
 	}
 	kbytes(c, x, "IKE_KeyRefreshKB", &p->lifetime_kb);
 	return p;
@@ -954,7 +942,7 @@ static struct ipsec_proposal *ipsec_proposal(struct ax_ctx *c, struct ax_obj *pr
 			if (strcasecmp(mode, "Tunnel") == 0 || strcasecmp(mode, "Transport") == 0) {
 				p->mode.v = tolower((unsigned char)mode[1]) == 'u' ? ENCAP_TUNNEL :
 										     ENCAP_TRANSPORT;
-				p->mode.o = written(&ms);
+				p->mode.o = origin_written(&ms);
 			} else {
 				ax_fnd(c, R_INVALID_VALUE, &ms, "%s '%s' is not Tunnel or Transport", nm,
 				       mode);
@@ -966,14 +954,14 @@ static struct ipsec_proposal *ipsec_proposal(struct ax_ctx *c, struct ax_obj *pr
 		kbytes(c, k, nm, &p->lifetime_kb);
 	}
 	p->proto.v = esp && ah ? PROTO_AH_ESP : ah ? PROTO_AH : esp ? PROTO_ESP : PROTO_UNSET;
-	p->proto.o = written(&prop->span);
+	p->proto.o = origin_written(&prop->span);
 	if (p->mode.o.prov == PROV_UNSET) {
 		p->mode.v = ENCAP_TUNNEL; /* [U] */
-		p->mode.o = assumed(&prop->span);
+		p->mode.o = origin_at(&prop->span, PROV_DEFAULT_ASSUMED);
 	}
 	if (p->lifetime_s.o.prov == PROV_UNSET) {
 		p->lifetime_s.v = (int64_t)480 * 60; /* the reference's example value [U] */
-		p->lifetime_s.o = assumed(&prop->span);
+		p->lifetime_s.o = origin_at(&prop->span, PROV_DEFAULT_ASSUMED);
 	}
 	return p;
 }
@@ -1062,7 +1050,7 @@ static void find_psk(struct ax_ctx *c, const struct ax_ident *id, struct key *k)
 		v = attr(c, o->node, "Value");
 		fmt = attr(c, o->node, "Format");
 		vs = attr_span(c, o->node, "Value");
-		k->o = written(&vs);
+		k->o = origin_written(&vs);
 		if (!v) {
 			ax_fnd(c, R_MISSING_MANDATORY, &o->span, "<IKEPresharedKey> has no Value");
 			return;
@@ -1094,7 +1082,7 @@ static void set_ident(struct ident *dst, const struct ax_ident *src)
 	dst->type = src->type;
 	dst->value = src->value;
 	dst->addr = src->addr;
-	dst->o = written(&src->span);
+	dst->o = origin_written(&src->span);
 }
 
 static struct ike *build_ike(struct ax_ctx *c, struct tunnel *t, struct ax_obj *ikt)
@@ -1108,9 +1096,9 @@ static struct ike *build_ike(struct ax_ctx *c, struct tunnel *t, struct ax_obj *
 	ike->peer_name = arena_printf(c->a, "IKE tunnel %s", ikt->name ? ikt->name : "?");
 	ike->peer_span = ikt->span;
 	ike->versions.v = IKE_V1; /* ikedb's IKEv2 attributes are not in the reference [U] */
-	ike->versions.o = assumed(at);
+	ike->versions.o = origin_at(at, PROV_DEFAULT_ASSUMED);
 	ike->exchange.v = XCHG_MAIN;
-	ike->exchange.o = assumed(at);
+	ike->exchange.o = origin_at(at, PROV_DEFAULT_ASSUMED);
 	if (prot) {
 		const char *xm = attr(c, prot->node, "IKE_XCHGMode");
 
@@ -1120,7 +1108,7 @@ static struct ike *build_ike(struct ax_ctx *c, struct tunnel *t, struct ax_obj *
 
 			if (strcasecmp(xm, "Main") == 0 || strcasecmp(xm, "Aggressive") == 0) {
 				ike->exchange.v = (xm[0] | 0x20) == 'm' ? XCHG_MAIN : XCHG_AGGRESSIVE;
-				ike->exchange.o = written(&xs);
+				ike->exchange.o = origin_written(&xs);
 			} else {
 				ax_fnd(c, R_INVALID_VALUE, &xs, "IKE_XCHGMode '%s' is not Main or Aggressive",
 				       xm);
@@ -1149,7 +1137,7 @@ static void add_endpoints(struct ax_ctx *c, struct tunnel *t, struct ax_obj *ikt
 {
 	if (ikt->local.kind && (ikt->local.type == ID_IPV4 || ikt->local.type == ID_IPV6)) {
 		t->local.addr = ikt->local.addr;
-		t->local.o = written(&ikt->local.span);
+		t->local.o = origin_written(&ikt->local.span);
 	}
 	if (ikt->remote.kind && (ikt->remote.type == ID_IPV4 || ikt->remote.type == ID_IPV6))
 		model_tunnel_add_remote(t, &ikt->remote.addr,
@@ -1165,7 +1153,7 @@ static void build_ipsec(struct ax_ctx *c, struct tunnel *t, struct ax_obj *ipt)
 	size_t n = 0;
 
 	t->ipsec.pfs.v = 0;
-	t->ipsec.pfs.o = assumed(&ipt->span);
+	t->ipsec.pfs.o = origin_at(&ipt->span, PROV_DEFAULT_ASSUMED);
 	if (!prot)
 		return;
 	prot->used = true;

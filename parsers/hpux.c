@@ -75,16 +75,16 @@ static const char *const obj_kinds[OBJ__COUNT] = {"host policy",  "tunnel policy
 
 /* One value word after a flag. */
 struct hp_word {
-	struct hp_tok t;
-	struct hp_loc l;
+	struct drv_tok t;
+	struct drv_loc l;
 	bool quoted;
 };
 
 /* A flag of the operation and its values. */
 struct hp_arg {
 	const struct hp_flagdef *def; /* NULL: unknown flag */
-	struct hp_tok flag;
-	struct hp_loc fl;
+	struct drv_tok flag;
+	struct drv_loc fl;
 	size_t first, n; /* values: op words [first, first + n) */
 };
 
@@ -169,8 +169,8 @@ struct hp_state {
 	size_t nwords, words_cap;
 	struct hp_arg *args;
 	size_t nargs, args_cap;
-	struct hp_tok verb, objw;
-	struct hp_loc vl, ol;
+	struct drv_tok verb, objw;
+	struct drv_loc vl, ol;
 	bool op_bad;
 
 	struct hp_rec **recs;
@@ -191,23 +191,6 @@ struct hp_state {
 
 /* ---- small helpers ----------------------------------------------------------- */
 
-static struct span hp_span(const struct hp_ctx *c, const struct hp_loc *l)
-{
-	return span_make(c->src, l->first_line, l->first_column, l->last_line, l->last_column);
-}
-
-static struct origin written_at(const struct span *s)
-{
-	struct origin o = {*s, PROV_WRITTEN};
-	return o;
-}
-
-static struct origin default_at(const struct span *s, bool assumed)
-{
-	struct origin o = {*s, assumed ? PROV_DEFAULT_ASSUMED : PROV_DEFAULT};
-	return o;
-}
-
 static void set_mint(struct mint *m, int64_t v, const struct origin *o)
 {
 	m->v = v;
@@ -220,7 +203,7 @@ static void set_mint(struct mint *m, int64_t v, const struct origin *o)
 #define hp_fnd(c, r, at, ...) fnd_add(&(c)->pf->fs, (r), (at), __VA_ARGS__)
 
 /* Case-insensitive equality of a token and a word. */
-static bool tok_is(const struct hp_tok *t, const char *w)
+static bool tok_is(const struct drv_tok *t, const char *w)
 {
 	size_t n = strlen(w);
 
@@ -228,7 +211,7 @@ static bool tok_is(const struct hp_tok *t, const char *w)
 }
 
 /* The token into buf (NUL-terminated, truncated to n - 1); false when it did not fit. */
-static bool tok_copy(const struct hp_tok *t, char *buf, size_t n)
+static bool tok_copy(const struct drv_tok *t, char *buf, size_t n)
 {
 	size_t k = t->len < n ? t->len : n - 1;
 
@@ -238,9 +221,9 @@ static bool tok_copy(const struct hp_tok *t, char *buf, size_t n)
 }
 
 /* A token with its surrounding quotes removed. */
-static struct hp_tok unquote(const struct hp_tok *t)
+static struct drv_tok unquote(const struct drv_tok *t)
 {
-	struct hp_tok u = *t;
+	struct drv_tok u = *t;
 
 	if (u.len >= 1 && u.s[0] == '"') {
 		u.s++;
@@ -271,7 +254,7 @@ static bool parse_u64(const char *s, size_t n, uint64_t max, uint64_t *out)
 }
 
 /* A keyword written in lower case where HP documents upper case: read, reported once per file. */
-static void note_case(struct hp_ctx *c, const struct hp_tok *t, const struct hp_loc *l)
+static void note_case(struct hp_ctx *c, const struct drv_tok *t, const struct drv_loc *l)
 {
 	char sh[64];
 	struct finding *f;
@@ -283,7 +266,7 @@ static void note_case(struct hp_ctx *c, const struct hp_tok *t, const struct hp_
 	if (!lower || c->st->warned_case)
 		return;
 	c->st->warned_case = true;
-	at = hp_span(c, l);
+	at = drv_span(c->src, l);
 	f = hp_fnd(
 		c, R_UNKNOWN_STATEMENT, &at,
 		"keyword '%s' is not in upper case: HP documents only upper-case keywords; ipseclint reads it "
@@ -294,7 +277,7 @@ static void note_case(struct hp_ctx *c, const struct hp_tok *t, const struct hp_
 
 /* ---- scanner callbacks ---------------------------------------------------------- */
 
-static void lex_loc(struct hp_ctx *c, const char *text, size_t len, struct hp_loc *l)
+static void lex_loc(struct hp_ctx *c, const char *text, size_t len, struct drv_loc *l)
 {
 	size_t off = (size_t)(text - c->base);
 	uint32_t col = (uint32_t)(off - c->line_start) + 1;
@@ -304,7 +287,7 @@ static void lex_loc(struct hp_ctx *c, const char *text, size_t len, struct hp_lo
 	l->last_column = col + (uint32_t)(len ? len - 1 : 0);
 }
 
-static void lex_val(struct hp_ctx *c, const char *text, size_t len, struct hp_tok *val)
+static void lex_val(struct hp_ctx *c, const char *text, size_t len, struct drv_tok *val)
 {
 	/* values point into the source text, which outlives the scanner's copy */
 	val->s = c->src->text + (text - c->base);
@@ -319,8 +302,8 @@ static bool is_ipsec_config(const char *s, size_t n)
 	return n >= k && memcmp(s + n - k, w, k) == 0 && (n == k || s[n - k - 1] == '/');
 }
 
-int hp_lex_word(struct hp_ctx *c, const char *text, size_t len, bool quoted, struct hp_tok *val,
-		struct hp_loc *lloc)
+int hp_lex_word(struct hp_ctx *c, const char *text, size_t len, bool quoted, struct drv_tok *val,
+		struct drv_loc *lloc)
 {
 	bool first = c->op_start;
 	int tok = quoted ? HPT_QUOTED : HPT_WORD;
@@ -358,7 +341,7 @@ int hp_lex_word(struct hp_ctx *c, const char *text, size_t len, bool quoted, str
 	return tok;
 }
 
-int hp_lex_flag(struct hp_ctx *c, const char *text, size_t len, struct hp_tok *val, struct hp_loc *lloc)
+int hp_lex_flag(struct hp_ctx *c, const char *text, size_t len, struct drv_tok *val, struct drv_loc *lloc)
 {
 	lex_loc(c, text, len, lloc);
 	lex_val(c, text, len, val);
@@ -376,7 +359,8 @@ static void next_line(struct hp_ctx *c, const char *nl)
 	c->st->line_has_word = false;
 }
 
-int hp_lex_newline(struct hp_ctx *c, const char *text, bool ends_op, struct hp_tok *val, struct hp_loc *lloc)
+int hp_lex_newline(struct hp_ctx *c, const char *text, bool ends_op, struct drv_tok *val,
+		   struct drv_loc *lloc)
 {
 	bool had = c->in_op;
 
@@ -392,7 +376,7 @@ int hp_lex_newline(struct hp_ctx *c, const char *text, bool ends_op, struct hp_t
 	return HPT_NEWLINE;
 }
 
-int hp_lex_eof(struct hp_ctx *c, const char *text, struct hp_tok *val, struct hp_loc *lloc)
+int hp_lex_eof(struct hp_ctx *c, const char *text, struct drv_tok *val, struct drv_loc *lloc)
 {
 	if (!c->in_op)
 		return 0;
@@ -411,12 +395,12 @@ void hp_lex_continue(struct hp_ctx *c, const char *text, size_t len)
 
 void hp_lex_comment(struct hp_ctx *c, const char *text, size_t len, bool line)
 {
-	struct hp_loc l;
+	struct drv_loc l;
 	struct span at;
 
 	(void)line;
 	lex_loc(c, text, len, &l);
-	at = hp_span(c, &l);
+	at = drv_span(c->src, &l);
 	if (!c->st->line_has_word) {
 		/* a whole comment line; a suppression comment covers the next operation */
 		long k = parse_supp_comment(c->pf, text + 1, len - 1, l.first_line, l.first_column + 1);
@@ -443,9 +427,9 @@ void hp_lex_comment(struct hp_ctx *c, const char *text, size_t len, bool line)
 
 /* ---- grammar callbacks: collecting an operation ---------------------------------- */
 
-void hp_syntax_error(struct hp_ctx *c, const struct hp_loc *l, const char *msg)
+void hp_syntax_error(struct hp_ctx *c, const struct drv_loc *l, const char *msg)
 {
-	struct span at = hp_span(c, l);
+	struct span at = drv_span(c->src, l);
 	const char *m = msg;
 
 	if (strncmp(m, "syntax error, ", 14) == 0)
@@ -754,7 +738,7 @@ static struct finding *bad_value(struct hp_ctx *c, const struct hp_word *w, cons
 				 ...)
 {
 	char why[256], sh[64];
-	struct span at = hp_span(c, &w->l);
+	struct span at = drv_span(c->src, &w->l);
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -845,12 +829,12 @@ static bool parse_filter(struct hp_ctx *c, const struct hp_word *w, const char *
 {
 	char buf[128], *parts[3] = {NULL, NULL, NULL};
 	unsigned np = 0;
-	struct span at = hp_span(c, &w->l);
+	struct span at = drv_span(c->src, &w->l);
 
 	memset(out, 0, sizeof(*out));
 	out->port = port_any();
 	out->svc_proto = -1;
-	out->o = written_at(&at);
+	out->o = origin_written(&at);
 	if (!tok_copy(&w->t, buf, sizeof(buf))) {
 		bad_value(c, w, flag, "not an address");
 		return false;
@@ -880,7 +864,7 @@ static bool parse_ip(struct hp_ctx *c, const struct hp_word *w, const char *flag
 	char buf[64];
 	struct ip128 ip;
 	uint8_t fam;
-	struct span at = hp_span(c, &w->l);
+	struct span at = drv_span(c->src, &w->l);
 
 	if (!tok_copy(&w->t, buf, sizeof(buf)) || !addr_parse_ip(buf, &ip, &fam)) {
 		bad_value(c, w, flag, "not an IP address");
@@ -888,7 +872,7 @@ static bool parse_ip(struct hp_ctx *c, const struct hp_word *w, const char *flag
 	}
 	ep->addr = aspec_host(&ip, fam);
 	ep->addr.text = arena_strndup(c->a, w->t.s, w->t.len);
-	ep->o = written_at(&at);
+	ep->o = origin_written(&at);
 	return true;
 }
 
@@ -901,7 +885,7 @@ static const struct {
 
 static bool parse_proto(struct hp_ctx *c, const struct hp_word *w, const char *flag, struct mint *m)
 {
-	struct span at = hp_span(c, &w->l);
+	struct span at = drv_span(c->src, &w->l);
 	uint64_t v;
 
 	for (size_t i = 0; i < ARRAY_SIZE(protos); i++) {
@@ -1043,9 +1027,9 @@ static bool xform_lifetimes(struct hp_ctx *c, const struct hp_word *w, const cha
 {
 	char *kb;
 
-	x->life_s.o = default_at(at, false);
+	x->life_s.o = origin_at(at, PROV_DEFAULT);
 	x->life_s.v = 28800;
-	x->life_kb.o = default_at(at, false);
+	x->life_kb.o = origin_at(at, PROV_DEFAULT);
 	x->life_kb.v = 0;
 	if (!slash)
 		return true;
@@ -1175,7 +1159,7 @@ static const struct {
 static bool parse_alglist(struct hp_ctx *c, const struct hp_word *w, const char *flag, int kind,
 			  struct algset *set)
 {
-	struct span at = hp_span(c, &w->l);
+	struct span at = drv_span(c->src, &w->l);
 	const char *p = w->t.s, *end = w->t.s + w->t.len;
 	struct algset s = {0};
 
@@ -1233,7 +1217,7 @@ static bool parse_alglist(struct hp_ctx *c, const struct hp_word *w, const char 
 		bad_value(c, w, flag, "empty list");
 		return false;
 	}
-	s.o = written_at(&at);
+	s.o = origin_written(&at);
 	*set = s;
 	return true;
 }
@@ -1242,8 +1226,8 @@ static bool parse_word_enum(struct hp_ctx *c, const struct hp_word *w, const cha
 			    const char *const *names, const int *vals, size_t n, const char *expect,
 			    struct mint *m)
 {
-	struct span at = hp_span(c, &w->l);
-	struct hp_tok u = unquote(&w->t);
+	struct span at = drv_span(c->src, &w->l);
+	struct drv_tok u = unquote(&w->t);
 
 	for (size_t i = 0; i < n; i++) {
 		if (tok_is(&u, names[i])) {
@@ -1287,13 +1271,13 @@ static const struct {
 
 static bool parse_idtype(struct hp_ctx *c, const struct hp_word *w, const char *flag, struct ident *id)
 {
-	struct span at = hp_span(c, &w->l);
+	struct span at = drv_span(c->src, &w->l);
 
 	for (size_t i = 0; i < ARRAY_SIZE(id_types); i++) {
 		if (tok_is(&w->t, id_types[i].name)) {
 			note_case(c, &w->t, &w->l);
 			id->type = id_types[i].type;
-			id->o = written_at(&at);
+			id->o = origin_written(&at);
 			return true;
 		}
 	}
@@ -1307,14 +1291,14 @@ static bool parse_idtype(struct hp_ctx *c, const struct hp_word *w, const char *
  */
 static void parse_psk(struct hp_ctx *c, const struct hp_word *w, struct key *k)
 {
-	struct span at = hp_span(c, &w->l);
-	struct hp_tok u = unquote(&w->t);
+	struct span at = drv_span(c->src, &w->l);
+	struct drv_tok u = unquote(&w->t);
 
 	memset(k, 0, sizeof(*k));
 	k->form = KEY_PLAIN;
 	k->bytes = arena_memdup(c->a, u.s, u.len);
 	k->len = u.len;
-	k->o = written_at(&at);
+	k->o = origin_written(&at);
 	k->hex_looking = model_key_looks_hex(u.s, u.len);
 	if (w->quoted && !c->st->warned_quote) {
 		struct finding *f =
@@ -1335,7 +1319,7 @@ static bool parse_hexkey(struct hp_ctx *c, const char *s, size_t n, const struct
 	if (n < 4 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X') || !model_key_hex(c->a, s, n, &hk))
 		return false;
 	*k = hk;
-	k->o = written_at(at);
+	k->o = origin_written(at);
 	return true;
 }
 
@@ -1346,7 +1330,7 @@ static bool parse_hexkey(struct hp_ctx *c, const char *s, size_t n, const struct
 static bool parse_manual(struct hp_ctx *c, const struct hp_word *w, const char *flag, bool inbound,
 			 struct hp_manual *m)
 {
-	struct span at = hp_span(c, &w->l);
+	struct span at = drv_span(c->src, &w->l);
 	const char *p = w->t.s, *end = w->t.s + w->t.len;
 	const char *part[5];
 	size_t plen[5], np = 0;
@@ -1425,8 +1409,8 @@ static bool parse_flags_value(struct hp_ctx *c, const struct hp_word *w, const c
 
 /* ---- operations ----------------------------------------------------------------------- */
 
-void hp_op_begin(struct hp_ctx *c, const struct hp_tok *verb, const struct hp_loc *vl,
-		 const struct hp_tok *obj, const struct hp_loc *ol)
+void hp_op_begin(struct hp_ctx *c, const struct drv_tok *verb, const struct drv_loc *vl,
+		 const struct drv_tok *obj, const struct drv_loc *ol)
 {
 	struct hp_state *st = c->st;
 
@@ -1439,7 +1423,7 @@ void hp_op_begin(struct hp_ctx *c, const struct hp_tok *verb, const struct hp_lo
 	st->op_bad = false;
 }
 
-void hp_op_word(struct hp_ctx *c, const struct hp_tok *w, const struct hp_loc *l, bool quoted)
+void hp_op_word(struct hp_ctx *c, const struct drv_tok *w, const struct drv_loc *l, bool quoted)
 {
 	struct hp_state *st = c->st;
 
@@ -1449,7 +1433,7 @@ void hp_op_word(struct hp_ctx *c, const struct hp_tok *w, const struct hp_loc *l
 		st->args[st->nargs - 1].n++;
 }
 
-void hp_op_flag(struct hp_ctx *c, const struct hp_tok *f, const struct hp_loc *l)
+void hp_op_flag(struct hp_ctx *c, const struct drv_tok *f, const struct drv_loc *l)
 {
 	struct hp_state *st = c->st;
 
@@ -1457,8 +1441,8 @@ void hp_op_flag(struct hp_ctx *c, const struct hp_tok *f, const struct hp_loc *l
 	st->args[st->nargs++] = (struct hp_arg){NULL, *f, *l, st->nwords, 0};
 }
 
-void hp_other_command(struct hp_ctx *c, const struct hp_tok *cmd, const struct hp_loc *cl,
-		      const struct hp_loc *l)
+void hp_other_command(struct hp_ctx *c, const struct drv_tok *cmd, const struct drv_loc *cl,
+		      const struct drv_loc *l)
 {
 	(void)cmd;
 	(void)cl;
@@ -1487,7 +1471,7 @@ static struct hp_rec *rec_new(struct hp_ctx *c, enum hp_obj obj, const char *nam
 static bool add_filter(struct hp_ctx *c, const struct hp_word *w, const char *fl, struct hp_filter **list,
 		       unsigned *n)
 {
-	struct span at = hp_span(c, &w->l);
+	struct span at = drv_span(c->src, &w->l);
 	struct hp_filter f;
 
 	if (*n >= HP_FILTERS) {
@@ -1522,14 +1506,14 @@ static bool parse_positive(struct hp_ctx *c, const struct hp_word *w, const char
 		bad_value(c, w, fl, "%s", why);
 		return false;
 	}
-	set_mint(out, (int64_t)v, &(struct origin){hp_span(c, &w->l), PROV_WRITTEN});
+	set_mint(out, (int64_t)v, &(struct origin){drv_span(c->src, &w->l), PROV_WRITTEN});
 	return true;
 }
 
 /* -action: PASS or DISCARD (host policies), else a transform list. */
 static bool parse_action(struct hp_ctx *c, const struct hp_word *w, const char *fl, struct hp_rec *r)
 {
-	r->action_span = hp_span(c, &w->l);
+	r->action_span = drv_span(c->src, &w->l);
 	if (r->obj == OBJ_HOST && (tok_is(&w->t, "PASS") || tok_is(&w->t, "DISCARD"))) {
 		note_case(c, &w->t, &w->l);
 		r->action = tok_is(&w->t, "PASS") ? ACT_PASS : ACT_DISCARD;
@@ -1552,19 +1536,19 @@ static const int kmp_vals[] = {IKE_V1, IKE_V2, IKE_V1 | IKE_V2, IKE_V1 | IKE_V2 
 /* -localid/-remoteid: the identity's value (its type may come from -localidtype). */
 static bool set_ident(struct hp_ctx *c, const struct hp_word *w, struct ident *id)
 {
-	struct hp_tok u = unquote(&w->t);
-	struct span at = hp_span(c, &w->l);
+	struct drv_tok u = unquote(&w->t);
+	struct span at = drv_span(c->src, &w->l);
 
 	id->value = arena_strndup(c->a, u.s, u.len);
 	if (id->o.prov == PROV_UNSET)
-		id->o = written_at(&at);
+		id->o = origin_written(&at);
 	return true;
 }
 
 static bool apply_value(struct hp_ctx *c, struct hp_rec *r, const struct hp_arg *a, const struct hp_word *w)
 {
 	const char *fl = a->def->name;
-	struct span at = hp_span(c, &w->l);
+	struct span at = drv_span(c->src, &w->l);
 
 	switch (a->def->field) {
 	case F_SOURCE:
@@ -1642,7 +1626,7 @@ static bool apply_value(struct hp_ctx *c, struct hp_rec *r, const struct hp_arg 
 	return true;
 }
 
-static bool name_ok(const struct hp_tok *t)
+static bool name_ok(const struct drv_tok *t)
 {
 	if (!t->len || t->len > 63)
 		return false;
@@ -1655,7 +1639,7 @@ static bool name_ok(const struct hp_tok *t)
 	return true;
 }
 
-static bool obj_lookup(const struct hp_tok *t, enum hp_obj *out)
+static bool obj_lookup(const struct drv_tok *t, enum hp_obj *out)
 {
 	for (unsigned i = 0; i < OBJ__COUNT; i++) {
 		if (tok_is(t, obj_names[i])) {
@@ -1669,7 +1653,7 @@ static bool obj_lookup(const struct hp_tok *t, enum hp_obj *out)
 static void unknown_object(struct hp_ctx *c)
 {
 	struct hp_state *st = c->st;
-	struct span at = hp_span(c, &st->ol);
+	struct span at = drv_span(c->src, &st->ol);
 	char sh[64], w[64];
 	const char *best = NULL;
 	unsigned bd = 3;
@@ -1714,7 +1698,7 @@ static void op_delete(struct hp_ctx *c, enum hp_obj obj, const struct span *op)
 		return; /* delete of a whole category or by flags: nothing this file defines is known gone */
 	tok_copy(&st->words[0].t, name, sizeof(name));
 	if (strcmp(name, "default") == 0) {
-		struct span at = hp_span(c, &st->words[0].l);
+		struct span at = drv_span(c->src, &st->words[0].l);
 
 		hp_fnd(c, R_INVALID_VALUE, &at, "the built-in default %s cannot be deleted", obj_kinds[obj]);
 		return;
@@ -1725,7 +1709,7 @@ static void op_delete(struct hp_ctx *c, enum hp_obj obj, const struct span *op)
 }
 
 /* An inline suppression comment just before the operation covers all its lines. */
-static void close_pending_supp(struct hp_ctx *c, const struct hp_loc *l)
+static void close_pending_supp(struct hp_ctx *c, const struct drv_loc *l)
 {
 	struct hp_state *st = c->st;
 	struct inline_supp *sp;
@@ -1750,7 +1734,7 @@ static bool read_name(struct hp_ctx *c, enum hp_obj obj, const struct span *op, 
 	char sh[64];
 
 	*name = NULL;
-	*ns = hp_span(c, &st->ol);
+	*ns = drv_span(c->src, &st->ol);
 	if (obj != OBJ_STARTUP) {
 		if (!npos) {
 			hp_fnd(c, R_SYNTAX_ERROR, op, "'add %s' needs a %s", obj_names[obj],
@@ -1758,7 +1742,7 @@ static bool read_name(struct hp_ctx *c, enum hp_obj obj, const struct span *op, 
 			st->nsyntax++;
 			return false;
 		}
-		*ns = hp_span(c, &st->words[0].l);
+		*ns = drv_span(c->src, &st->words[0].l);
 		*name = arena_strndup(c->a, st->words[0].t.s, st->words[0].t.len);
 		if (obj != OBJ_BYPASS && !name_ok(&st->words[0].t))
 			hp_fnd(c, R_INVALID_VALUE, ns,
@@ -1767,7 +1751,7 @@ static bool read_name(struct hp_ctx *c, enum hp_obj obj, const struct span *op, 
 	}
 	if (npos > (obj == OBJ_STARTUP ? 0u : 1u)) {
 		struct hp_word *w = &st->words[obj == OBJ_STARTUP ? 0 : 1];
-		struct span at = hp_span(c, &w->l);
+		struct span at = drv_span(c->src, &w->l);
 
 		hp_fnd(c, R_SYNTAX_ERROR, &at, "unexpected word '%s' after the %s: flags start with '-'",
 		       SHOW(&w->t, sh), obj == OBJ_STARTUP ? "object type" : "name");
@@ -1844,7 +1828,7 @@ static bool flag_valid(struct hp_ctx *c, enum hp_obj obj, const struct hp_rec *r
 {
 	struct hp_state *st = c->st;
 	struct hp_arg *a = &st->args[i];
-	struct span fat = hp_span(c, &a->fl);
+	struct span fat = drv_span(c->src, &a->fl);
 	char fname[64], sh[64];
 	bool abbrev;
 	struct finding *f;
@@ -1878,7 +1862,7 @@ static bool flag_valid(struct hp_ctx *c, enum hp_obj obj, const struct hp_rec *r
 		return false;
 	}
 	if (!a->def->repeat && earlier_same(st, i)) {
-		struct span first = hp_span(c, &earlier_same(st, i)->fl);
+		struct span first = drv_span(c->src, &earlier_same(st, i)->fl);
 
 		f = hp_fnd(c, R_SYNTAX_ERROR, &fat, "'-%s' is given twice", a->def->name);
 		fnd_related(f, &first, "first given here");
@@ -1887,7 +1871,7 @@ static bool flag_valid(struct hp_ctx *c, enum hp_obj obj, const struct hp_rec *r
 	}
 	if (a->def->val == V_NONE) {
 		if (a->n) {
-			struct span at = hp_span(c, &st->words[a->first].l);
+			struct span at = drv_span(c->src, &st->words[a->first].l);
 
 			hp_fnd(c, R_SYNTAX_ERROR, &at, "'-%s' takes no value", a->def->name);
 			st->nsyntax++;
@@ -1902,7 +1886,7 @@ static bool flag_valid(struct hp_ctx *c, enum hp_obj obj, const struct hp_rec *r
 		return false;
 	}
 	if (a->n > 1) {
-		struct span at = hp_span(c, &st->words[a->first + 1].l);
+		struct span at = drv_span(c->src, &st->words[a->first + 1].l);
 
 		if (a->def->field == F_PRESHARED)
 			hp_fnd(c, R_SYNTAX_ERROR, &at, "'-%s' takes one value; the key holds a blank",
@@ -1958,10 +1942,10 @@ static void assign_priority(struct hp_ctx *c, enum hp_obj obj, struct hp_rec *r,
  * The end of one operation: look the object up, then for `add` read its
  * name, make its record, validate and apply each flag, number it.
  */
-void hp_op_end(struct hp_ctx *c, const struct hp_loc *l)
+void hp_op_end(struct hp_ctx *c, const struct drv_loc *l)
 {
 	struct hp_state *st = c->st;
-	struct span op = hp_span(c, l), ns;
+	struct span op = drv_span(c->src, l), ns;
 	enum hp_obj obj;
 	struct hp_rec *r;
 	size_t nargs;
@@ -2097,7 +2081,7 @@ static void def_algset(struct algset *dst, const struct algset *written, unsigne
 	}
 	memset(dst, 0, sizeof(*dst));
 	algset_add(dst, dflt);
-	dst->o = default_at(at, assumed);
+	dst->o = origin_at(at, assumed ? PROV_DEFAULT_ASSUMED : PROV_DEFAULT);
 }
 
 static void def_mint(struct mint *dst, const struct mint *written, int64_t dflt, const struct span *at,
@@ -2108,7 +2092,7 @@ static void def_mint(struct mint *dst, const struct mint *written, int64_t dflt,
 		return;
 	}
 	dst->v = dflt;
-	dst->o = default_at(at, assumed);
+	dst->o = origin_at(at, assumed ? PROV_DEFAULT_ASSUMED : PROV_DEFAULT);
 }
 
 /*
@@ -2291,16 +2275,16 @@ static void add_proposals(struct hp_ctx *c, struct tunnel *t, const struct hp_xf
 		set_mint(&p->proto, xf[i].proto, &(struct origin){xf[i].span, PROV_WRITTEN});
 		if (xf[i].enc) {
 			algset_add(&p->esp_enc, xf[i].enc);
-			p->esp_enc.o = written_at(&xf[i].span);
+			p->esp_enc.o = origin_written(&xf[i].span);
 		}
 		if (xf[i].proto == PROTO_ESP || xf[i].proto == PROTO_AH_ESP) {
 			if (xf[i].integ)
 				algset_add(&p->esp_integ, xf[i].integ);
-			p->esp_integ.o = written_at(&xf[i].span);
+			p->esp_integ.o = origin_written(&xf[i].span);
 		}
 		if (xf[i].ah_integ) {
 			algset_add(&p->ah_integ, xf[i].ah_integ);
-			p->ah_integ.o = written_at(&xf[i].span);
+			p->ah_integ.o = origin_written(&xf[i].span);
 		}
 		set_mint(&p->mode, tunnel_mode ? ENCAP_TUNNEL : ENCAP_TRANSPORT,
 			 &(struct origin){*at, tunnel_mode ? PROV_WRITTEN : PROV_DEFAULT});
@@ -2390,9 +2374,9 @@ static void add_default_proposal(struct hp_ctx *c, struct tunnel *t, const struc
 	dflt.enc = ENC_AES128;
 	dflt.integ = INTEG_SHA1;
 	dflt.life_s.v = 28800;
-	dflt.life_s.o = default_at(&tp->span, false);
+	dflt.life_s.o = origin_at(&tp->span, PROV_DEFAULT);
 	dflt.life_kb.v = 0;
-	dflt.life_kb.o = default_at(&tp->span, false);
+	dflt.life_kb.o = origin_at(&tp->span, PROV_DEFAULT);
 	add_proposals(c, t, &dflt, 1, true, &tp->span);
 	for (size_t i = 0; i < t->ipsec.nproposals; i++) {
 		t->ipsec.proposals[i]->proto.o.prov = PROV_DEFAULT;

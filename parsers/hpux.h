@@ -29,18 +29,7 @@
 #include <stdint.h>
 
 #include "parsers/parser.h"
-
-/* A token's text: points into the source (stable for the whole parse), not NUL-terminated. */
-struct hp_tok {
-	const char *s;
-	uint32_t len;
-};
-
-/* Bison location type (api.location.type): 1-based lines and columns, last inclusive. */
-struct hp_loc {
-	uint32_t first_line, first_column;
-	uint32_t last_line, last_column;
-};
+#include "parsers/toolkit.h"
 
 struct hp_state; /* everything the driver records: parsers/hpux.c */
 
@@ -65,18 +54,19 @@ struct hp_ctx {
 /* ---- scanner side --------------------------------------------------------- */
 
 /* A word or quoted string: its value, location and token kind (HPT_*). */
-int hp_lex_word(struct hp_ctx *c, const char *text, size_t len, bool quoted, struct hp_tok *val,
-		struct hp_loc *lloc);
+int hp_lex_word(struct hp_ctx *c, const char *text, size_t len, bool quoted, struct drv_tok *val,
+		struct drv_loc *lloc);
 /* A word that starts with '-' and a letter. */
-int hp_lex_flag(struct hp_ctx *c, const char *text, size_t len, struct hp_tok *val, struct hp_loc *lloc);
+int hp_lex_flag(struct hp_ctx *c, const char *text, size_t len, struct drv_tok *val, struct drv_loc *lloc);
 /*
  * A line end at text. ends_op: it ends the operation (an unescaped line end
  * whose next line does not start with a flag). Returns the NEWLINE token to
  * pass on, or 0 when the line end is only whitespace.
  */
-int hp_lex_newline(struct hp_ctx *c, const char *text, bool ends_op, struct hp_tok *val, struct hp_loc *lloc);
+int hp_lex_newline(struct hp_ctx *c, const char *text, bool ends_op, struct drv_tok *val,
+		   struct drv_loc *lloc);
 /* The end of the text: NEWLINE once if an operation is open, then 0. */
-int hp_lex_eof(struct hp_ctx *c, const char *text, struct hp_tok *val, struct hp_loc *lloc);
+int hp_lex_eof(struct hp_ctx *c, const char *text, struct drv_tok *val, struct drv_loc *lloc);
 /* A backslash-newline: the operation goes on. */
 void hp_lex_continue(struct hp_ctx *c, const char *text, size_t len);
 /* A '#' comment: a whole line (line true), or after the words of an operation. */
@@ -84,16 +74,16 @@ void hp_lex_comment(struct hp_ctx *c, const char *text, size_t len, bool line);
 
 /* ---- grammar side --------------------------------------------------------- */
 
-void hp_syntax_error(struct hp_ctx *c, const struct hp_loc *l, const char *msg);
+void hp_syntax_error(struct hp_ctx *c, const struct drv_loc *l, const char *msg);
 /* add/delete OBJECT: starts an operation */
-void hp_op_begin(struct hp_ctx *c, const struct hp_tok *verb, const struct hp_loc *vl,
-		 const struct hp_tok *obj, const struct hp_loc *ol);
-void hp_op_word(struct hp_ctx *c, const struct hp_tok *w, const struct hp_loc *l, bool quoted);
-void hp_op_flag(struct hp_ctx *c, const struct hp_tok *f, const struct hp_loc *l);
+void hp_op_begin(struct hp_ctx *c, const struct drv_tok *verb, const struct drv_loc *vl,
+		 const struct drv_tok *obj, const struct drv_loc *ol);
+void hp_op_word(struct hp_ctx *c, const struct drv_tok *w, const struct drv_loc *l, bool quoted);
+void hp_op_flag(struct hp_ctx *c, const struct drv_tok *f, const struct drv_loc *l);
 /* the operation is complete (l spans all of it): apply it */
-void hp_op_end(struct hp_ctx *c, const struct hp_loc *l);
+void hp_op_end(struct hp_ctx *c, const struct drv_loc *l);
 /* ipsec_config show|export|batch|...: not configuration; l spans the command */
-void hp_other_command(struct hp_ctx *c, const struct hp_tok *cmd, const struct hp_loc *cl,
-		      const struct hp_loc *l);
+void hp_other_command(struct hp_ctx *c, const struct drv_tok *cmd, const struct drv_loc *cl,
+		      const struct drv_loc *l);
 
 #endif

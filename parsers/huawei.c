@@ -197,35 +197,16 @@ struct hw_state {
 
 /* ---- small helpers -------------------------------------------------------- */
 
-static struct span hw_span(const struct hw_ctx *c, const struct hw_loc *l)
-{
-	if (!l)
-		return span_make(c->src, 0, 0, 0, 0);
-	return span_make(c->src, l->first_line, l->first_column, l->last_line, l->last_column);
-}
-
 static struct span line_span(const struct hw_ctx *c, uint32_t line, size_t col0, size_t len)
 {
 	return span_make(c->src, line, (uint32_t)col0 + 1, line, (uint32_t)(col0 + (len ? len : 1)));
-}
-
-static struct origin written_at(const struct span *s)
-{
-	struct origin o = {*s, PROV_WRITTEN};
-	return o;
-}
-
-static struct origin default_at(const struct span *s, enum prov p)
-{
-	struct origin o = {*s, p};
-	return o;
 }
 
 /*
  * A token as a C string of its own length: a NUL byte inside (a damaged
  * file) becomes '?', so that the name keeps the length the maps were given.
  */
-static char *tokdup(struct hw_ctx *c, const struct hw_tok *t)
+static char *tokdup(struct hw_ctx *c, const struct drv_tok *t)
 {
 	char *p = arena_alloc(c->a, (size_t)t->len + 1);
 
@@ -234,7 +215,7 @@ static char *tokdup(struct hw_ctx *c, const struct hw_tok *t)
 	return p;
 }
 
-static bool tok_is(const struct hw_tok *t, const char *s)
+static bool tok_is(const struct drv_tok *t, const char *s)
 {
 	size_t n = strlen(s);
 	return t->len == n && memcmp(t->s, s, n) == 0;
@@ -269,7 +250,7 @@ static bool mem_find(const char *p, size_t n, const char *needle, size_t m)
 }
 
 /* Decimal digits only, no overflow past max. */
-static bool tok_uint(const struct hw_tok *t, uint64_t max, uint64_t *out)
+static bool tok_uint(const struct drv_tok *t, uint64_t max, uint64_t *out)
 {
 	uint64_t v = 0;
 
@@ -511,9 +492,9 @@ static const struct vmap port_names[] = {
 };
 
 /* "group14", "dh-group14" (pfs) or a bare number */
-static bool parse_dh(const struct hw_tok *t, const char *prefix, int *out)
+static bool parse_dh(const struct drv_tok *t, const char *prefix, int *out)
 {
-	struct hw_tok n = *t;
+	struct drv_tok n = *t;
 	size_t pl = strlen(prefix);
 	uint64_t v;
 
@@ -557,14 +538,14 @@ static bool is_base64ish(const char *s, size_t n)
  * A key token into struct key: quotes stripped; the Huawei cipher shapes (and
  * H3C's) are device ciphers whatever keyword came before them.
  */
-static void make_key(struct hw_ctx *c, struct key *k, const struct hw_tok *t, const struct span *at,
+static void make_key(struct hw_ctx *c, struct key *k, const struct drv_tok *t, const struct span *at,
 		     enum hw_keyform form, bool hex)
 {
 	const char *s = t->s;
 	size_t n = t->len;
 
 	memset(k, 0, sizeof(*k));
-	k->o = written_at(at);
+	k->o = origin_written(at);
 	if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
 		s++;
 		n -= 2;
@@ -590,7 +571,7 @@ static void make_key(struct hw_ctx *c, struct key *k, const struct hw_tok *t, co
 /* ---- addresses ------------------------------------------------------------ */
 
 /* An address token: false (and an invalid-value at the token) when it is not one. */
-static bool parse_addr(struct hw_ctx *c, const struct hw_tok *t, const struct hw_loc *l, const char *what,
+static bool parse_addr(struct hw_ctx *c, const struct drv_tok *t, const struct drv_loc *l, const char *what,
 		       struct ip128 *ip, uint8_t *fam)
 {
 	char sh[64];
@@ -599,7 +580,7 @@ static bool parse_addr(struct hw_ctx *c, const struct hw_tok *t, const struct hw
 
 	if (addr_parse_ipn(t->s, t->len, ip, fam))
 		return true;
-	at = hw_span(c, l);
+	at = drv_span(c->src, l);
 	f = hw_fnd(c, R_INVALID_VALUE, &at, "%s '%s' in %s is not an IP address", what, SHOW(t, sh), desc(c));
 	if (memchr(t->s, 'x', t->len) || memchr(t->s, '*', t->len))
 		fnd_set_hint(f,
@@ -607,19 +588,19 @@ static bool parse_addr(struct hw_ctx *c, const struct hw_tok *t, const struct hw
 	return false;
 }
 
-static bool parse_endpoint(struct hw_ctx *c, const struct hw_tok *t, const struct hw_loc *l, const char *what,
-			   struct endpoint *ep)
+static bool parse_endpoint(struct hw_ctx *c, const struct drv_tok *t, const struct drv_loc *l,
+			   const char *what, struct endpoint *ep)
 {
 	struct ip128 ip;
 	uint8_t fam;
-	struct span at = hw_span(c, l);
+	struct span at = drv_span(c->src, l);
 
 	memset(ep, 0, sizeof(*ep));
 	if (!parse_addr(c, t, l, what, &ip, &fam))
 		return false;
 	ep->addr = aspec_host(&ip, fam);
 	ep->addr.text = tokdup(c, t);
-	ep->o = written_at(&at);
+	ep->o = origin_written(&at);
 	return true;
 }
 
@@ -669,7 +650,7 @@ char *hw_lex_buffer(struct hw_ctx *c, const char *p, size_t n)
 	return c->ls.buf;
 }
 
-void hw_lex_token(struct hw_ctx *c, const char *text, size_t len, struct hw_tok *val, struct hw_loc *lloc)
+void hw_lex_token(struct hw_ctx *c, const char *text, size_t len, struct drv_tok *val, struct drv_loc *lloc)
 {
 	uint32_t col = (uint32_t)(text - c->ls.line_start) + 1;
 
@@ -681,7 +662,7 @@ void hw_lex_token(struct hw_ctx *c, const char *text, size_t len, struct hw_tok 
 	c->ls.last_end_col = lloc->last_column;
 }
 
-void hw_lex_newline(struct hw_ctx *c, const char *text, struct hw_tok *val, struct hw_loc *lloc, bool eof)
+void hw_lex_newline(struct hw_ctx *c, const char *text, struct drv_tok *val, struct drv_loc *lloc, bool eof)
 {
 	(void)eof;
 	(void)text;
@@ -936,8 +917,8 @@ static void unknown_head(struct hw_ctx *c, enum hw_view v, const char *text, con
 	}
 }
 
-void hw_unknown_sub(struct hw_ctx *c, const struct hw_loc *head, const struct hw_tok *sub,
-		    const struct hw_loc *subl)
+void hw_unknown_sub(struct hw_ctx *c, const struct drv_loc *head, const struct drv_tok *sub,
+		    const struct drv_loc *subl)
 {
 	static const struct {
 		const char *head;
@@ -1244,7 +1225,7 @@ static size_t prompt(struct hw_ctx *c, const char *t, size_t n, size_t i, bool *
 	return i;
 }
 
-int hw_lex_bol(struct hw_ctx *c, const char *lex, size_t *off, struct hw_loc *lloc)
+int hw_lex_bol(struct hw_ctx *c, const char *lex, size_t *off, struct drv_loc *lloc)
 {
 	/* the line in the source text: the scanner's copy holds a NUL after its match */
 	const char *text = src_ptr(c, lex), *end = c->src->text + c->ls.next_off;
@@ -1407,9 +1388,9 @@ emit:
 
 /* ---- syntax errors and scratch words -------------------------------------- */
 
-void hw_syntax_error(struct hw_ctx *c, const struct hw_loc *l, const char *msg)
+void hw_syntax_error(struct hw_ctx *c, const struct drv_loc *l, const char *msg)
 {
-	struct span at = hw_span(c, l);
+	struct span at = drv_span(c->src, l);
 	char hh[64];
 	const char *m = msg;
 
@@ -1431,7 +1412,7 @@ void hw_words_begin(struct hw_ctx *c)
 	c->words_overflow = false;
 }
 
-void hw_words_add(struct hw_ctx *c, const struct hw_tok *t, const struct hw_loc *l)
+void hw_words_add(struct hw_ctx *c, const struct drv_tok *t, const struct drv_loc *l)
 {
 	if (c->nwords >= HW_MAX_WORDS) {
 		c->words_overflow = true;
@@ -1444,16 +1425,16 @@ void hw_words_add(struct hw_ctx *c, const struct hw_tok *t, const struct hw_loc 
 
 /* ---- system view ---------------------------------------------------------- */
 
-void hw_sysname(struct hw_ctx *c, const struct hw_tok *name, const struct hw_loc *l)
+void hw_sysname(struct hw_ctx *c, const struct drv_tok *name, const struct drv_loc *l)
 {
 	c->st->sysname.name = tokdup(c, name);
-	c->st->sysname.span = hw_span(c, l);
+	c->st->sysname.span = drv_span(c->src, l);
 }
 
-void hw_local_name(struct hw_ctx *c, const struct hw_tok *name, const struct hw_loc *l)
+void hw_local_name(struct hw_ctx *c, const struct drv_tok *name, const struct drv_loc *l)
 {
 	c->st->local_name.name = tokdup(c, name);
-	c->st->local_name.span = hw_span(c, l);
+	c->st->local_name.span = drv_span(c->src, l);
 }
 
 static int cmp_str(const char *a, const char *b)
@@ -1461,12 +1442,12 @@ static int cmp_str(const char *a, const char *b)
 	return strcmp(a ? a : "", b ? b : "");
 }
 
-void hw_ikep_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_loc *nl,
-		   const struct hw_loc *line)
+void hw_ikep_begin(struct hw_ctx *c, const struct drv_tok *name, const struct drv_loc *nl,
+		   const struct drv_loc *line)
 {
 	struct hw_state *st = c->st;
 	struct hw_ikep *k = map_get(st->map, HM_IKEP, name->s, name->len);
-	struct span sp = hw_span(c, line);
+	struct span sp = drv_span(c->src, line);
 	char sh[64];
 
 	if (!k) {
@@ -1478,7 +1459,7 @@ void hw_ikep_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_
 		k->p->builtin = k->printed_default;
 		k->numeric = tok_uint(name, UINT32_MAX, &k->num);
 		if (!k->numeric && !k->printed_default) {
-			struct span at = hw_span(c, nl);
+			struct span at = drv_span(c->src, nl);
 			hw_fnd(c, R_INVALID_VALUE, &at,
 			       "ike proposal '%s': the name must be a number or 'default'", SHOW(name, sh));
 		}
@@ -1492,12 +1473,12 @@ void hw_ikep_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_
 	set_desc(c, "ike proposal", k->p->name, -1);
 }
 
-void hw_peer_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_loc *nl,
-		   const struct hw_tok *ver, const struct hw_loc *vl, const struct hw_loc *line)
+void hw_peer_begin(struct hw_ctx *c, const struct drv_tok *name, const struct drv_loc *nl,
+		   const struct drv_tok *ver, const struct drv_loc *vl, const struct drv_loc *line)
 {
 	struct hw_state *st = c->st;
 	struct hw_peer *p = map_get(st->map, HM_PEER, name->s, name->len);
-	struct span sp = hw_span(c, line);
+	struct span sp = drv_span(c->src, line);
 	char sh[64];
 
 	(void)nl;
@@ -1512,7 +1493,7 @@ void hw_peer_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_
 	st->peer = p;
 	set_desc(c, "ike peer", p->name, -1);
 	if (ver) {
-		struct span at = hw_span(c, vl);
+		struct span at = drv_span(c->src, vl);
 		if (tok_is(ver, "v1") || tok_is(ver, "v2")) {
 			p->hdr_ver = ver->s[1] - '0';
 			p->hdr_span = at;
@@ -1525,12 +1506,12 @@ void hw_peer_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_
 	}
 }
 
-void hw_ipsp_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_loc *nl,
-		   const struct hw_loc *line)
+void hw_ipsp_begin(struct hw_ctx *c, const struct drv_tok *name, const struct drv_loc *nl,
+		   const struct drv_loc *line)
 {
 	struct hw_state *st = c->st;
 	struct hw_ipsp *p = map_get(st->map, HM_IPSP, name->s, name->len);
-	struct span sp = hw_span(c, line);
+	struct span sp = drv_span(c->src, line);
 
 	(void)nl;
 	if (!p) {
@@ -1546,10 +1527,10 @@ void hw_ipsp_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_
 	set_desc(c, "ipsec proposal", p->p->name, -1);
 }
 
-static bool parse_seq(struct hw_ctx *c, const struct hw_tok *seq, const struct hw_loc *sl, uint64_t *out)
+static bool parse_seq(struct hw_ctx *c, const struct drv_tok *seq, const struct drv_loc *sl, uint64_t *out)
 {
 	char sh[64];
-	struct span at = hw_span(c, sl);
+	struct span at = drv_span(c->src, sl);
 
 	if (tok_uint(seq, 10000, out) && *out >= 1)
 		return true;
@@ -1559,12 +1540,12 @@ static bool parse_seq(struct hw_ctx *c, const struct hw_tok *seq, const struct h
 	return false;
 }
 
-void hw_pol_begin(struct hw_ctx *c, enum hw_pol_kind kind, const struct hw_tok *name, const struct hw_loc *nl,
-		  const struct hw_tok *seq, const struct hw_loc *sl, const struct hw_tok *tpl,
-		  const struct hw_loc *tl, const struct hw_loc *line)
+void hw_pol_begin(struct hw_ctx *c, enum hw_pol_kind kind, const struct drv_tok *name,
+		  const struct drv_loc *nl, const struct drv_tok *seq, const struct drv_loc *sl,
+		  const struct drv_tok *tpl, const struct drv_loc *tl, const struct drv_loc *line)
 {
 	struct hw_state *st = c->st;
-	struct span sp = hw_span(c, line);
+	struct span sp = drv_span(c->src, line);
 	uint64_t s = 0;
 	char kbuf[160];
 	const char *key = name->s;
@@ -1620,7 +1601,7 @@ void hw_pol_begin(struct hw_ctx *c, enum hw_pol_kind kind, const struct hw_tok *
 	}
 	if (tpl) {
 		p->tpl.name = tokdup(c, tpl);
-		p->tpl.span = hw_span(c, tl);
+		p->tpl.span = drv_span(c->src, tl);
 	}
 	if (kind == HW_PK_MANUAL && !p->msa)
 		p->msa = ARENA_NEW(c->a, struct manual_sa);
@@ -1632,28 +1613,28 @@ void hw_pol_begin(struct hw_ctx *c, enum hw_pol_kind kind, const struct hw_tok *
 		 p->group, kind == HW_PK_PROFILE ? -1 : (int64_t)p->seq);
 }
 
-void hw_pol_shared(struct hw_ctx *c, const struct hw_tok *group, const struct hw_loc *gl,
-		   const struct hw_tok *ifname, const struct hw_loc *il, const struct hw_loc *line)
+void hw_pol_shared(struct hw_ctx *c, const struct drv_tok *group, const struct drv_loc *gl,
+		   const struct drv_tok *ifname, const struct drv_loc *il, const struct drv_loc *line)
 {
 	struct hw_shared *sh = ARENA_NEW(c->scratch, struct hw_shared);
 	char *g = tokdup(c, group);
 
 	(void)gl;
 	sh->ifname.name = tokdup(c, ifname);
-	sh->ifname.span = hw_span(c, il);
-	sh->span = hw_span(c, line);
+	sh->ifname.span = drv_span(c->src, il);
+	sh->span = drv_span(c->src, line);
 	map_put(c->st->map, HM_SHARED, g, strlen(g), sh);
 	model_ref(c->dev, "ipsec policy", g, &sh->span);
 }
 
 /* IKE: 60-604800 s; IPsec time-based 30-604800 s; traffic-based 0 or 256-200000000 KB [C:S2] */
-static bool lifetime_ok(struct hw_ctx *c, bool ike, bool time_based, const struct hw_tok *v,
-			const struct hw_loc *vl, int64_t *out)
+static bool lifetime_ok(struct hw_ctx *c, bool ike, bool time_based, const struct drv_tok *v,
+			const struct drv_loc *vl, int64_t *out)
 {
 	uint64_t x = 0;
 	bool ok;
 	char sh[64];
-	struct span at = hw_span(c, vl);
+	struct span at = drv_span(c->src, vl);
 
 	if (!tok_uint(v, UINT64_MAX / 2, &x))
 		ok = false;
@@ -1681,33 +1662,33 @@ static bool lifetime_ok(struct hw_ctx *c, bool ike, bool time_based, const struc
 	return true;
 }
 
-void hw_global_duration(struct hw_ctx *c, bool time_based, const struct hw_tok *v, const struct hw_loc *vl,
-			const struct hw_loc *line)
+void hw_global_duration(struct hw_ctx *c, bool time_based, const struct drv_tok *v, const struct drv_loc *vl,
+			const struct drv_loc *line)
 {
 	int64_t x;
-	struct span sp = hw_span(c, line);
+	struct span sp = drv_span(c->src, line);
 	struct mint *m = time_based ? &c->st->gdur_s : &c->st->gdur_kb;
 
 	set_desc(c, "ipsec sa global-duration", NULL, -1);
 	if (!lifetime_ok(c, false, time_based, v, vl, &x))
 		return;
 	m->v = x;
-	m->o = written_at(&sp);
+	m->o = origin_written(&sp);
 }
 
-void hw_acl_begin(struct hw_ctx *c, const struct hw_loc *line)
+void hw_acl_begin(struct hw_ctx *c, const struct drv_loc *line)
 {
 	struct hw_state *st = c->st;
-	struct span sp = hw_span(c, line);
+	struct span sp = drv_span(c->src, line);
 	const struct hw_word *w = c->words;
 	unsigned nw = c->nwords, i = 0;
-	const struct hw_tok *nm = NULL;
+	const struct drv_tok *nm = NULL;
 	struct hw_acl *a;
 	uint64_t num;
 	char sh[64];
 
 	if (i < nw && (tok_is(&w[i].t, "advanced") || tok_is(&w[i].t, "basic"))) {
-		struct span at = hw_span(c, &w[i].l);
+		struct span at = drv_span(c->src, &w[i].l);
 		foreign_note(c, FOREIGN_H3C, 2, &at, "Comware 'acl advanced|basic'");
 		i++;
 	}
@@ -1722,7 +1703,7 @@ void hw_acl_begin(struct hw_ctx *c, const struct hw_loc *line)
 	}
 	if (tok_uint(nm, UINT32_MAX, &num)) {
 		if (num < 2000 || num > 9999) {
-			struct span at = hw_span(c, &w[i].l);
+			struct span at = drv_span(c->src, &w[i].l);
 			hw_fnd(c, R_INVALID_VALUE, &at, "acl number %s is out of range 2000-9999",
 			       SHOW(nm, sh));
 		}
@@ -1741,7 +1722,7 @@ void hw_acl_begin(struct hw_ctx *c, const struct hw_loc *line)
 	set_desc(c, "acl", a->l->name, -1);
 }
 
-void hw_iface_begin(struct hw_ctx *c, const struct hw_loc *line)
+void hw_iface_begin(struct hw_ctx *c, const struct drv_loc *line)
 {
 	struct hw_state *st = c->st;
 	struct hw_iface *f;
@@ -1761,7 +1742,7 @@ void hw_iface_begin(struct hw_ctx *c, const struct hw_loc *line)
 	if (!f) {
 		f = ARENA_NEW(c->scratch, struct hw_iface);
 		f->name = arena_strndup(c->a, nbuf, nl);
-		f->span = hw_span(c, line);
+		f->span = drv_span(c->src, line);
 		map_put(st->map, HM_IFACE, f->name, nl, f);
 		XPUSH(st->ifaces, st->nifaces, st->ifaces_cap, f);
 	}
@@ -1773,21 +1754,21 @@ void hw_iface_begin(struct hw_ctx *c, const struct hw_loc *line)
 
 /* Parse an algorithm list into s; VRP8 writes "aes-cbc 256" and "aes 256" as two words. */
 static void alg_list(struct hw_ctx *c, struct algset *s, const struct vmap *m, size_t nm, const char *what,
-		     const struct hw_loc *line, bool ike_enc)
+		     const struct drv_loc *line, bool ike_enc)
 {
-	struct span sp = hw_span(c, line);
+	struct span sp = drv_span(c->src, line);
 	char sh[64];
 
 	memset(s, 0, sizeof(*s));
 	for (unsigned i = 0; i < c->nwords; i++) {
-		const struct hw_tok *t = &c->words[i].t;
-		struct span at = hw_span(c, &c->words[i].l);
+		const struct drv_tok *t = &c->words[i].t;
+		struct span at = drv_span(c->src, &c->words[i].l);
 		int v;
 
 		if ((tok_is(t, "aes-cbc") || tok_is(t, "aes")) && i + 1 < c->nwords &&
 		    (tok_is(&c->words[i + 1].t, "128") || tok_is(&c->words[i + 1].t, "192") ||
 		     tok_is(&c->words[i + 1].t, "256"))) {
-			const struct hw_tok *b = &c->words[i + 1].t;
+			const struct drv_tok *b = &c->words[i + 1].t;
 			foreign_note(c, FOREIGN_VRP8, 2, &at,
 				     "'aes-cbc 256' / 'aes 256' written with a space");
 			algset_add(s, tok_is(b, "128") ? ENC_AES128 :
@@ -1809,10 +1790,10 @@ static void alg_list(struct hw_ctx *c, struct algset *s, const struct vmap *m, s
 		algset_add(s, (unsigned)v);
 	}
 	if (s->n)
-		s->o = written_at(&sp);
+		s->o = origin_written(&sp);
 }
 
-void hw_ikep_algs(struct hw_ctx *c, enum hw_field f, const struct hw_loc *line)
+void hw_ikep_algs(struct hw_ctx *c, enum hw_field f, const struct drv_loc *line)
 {
 	struct ike_proposal *p = c->st->ikep ? c->st->ikep->p : NULL;
 
@@ -1839,10 +1820,10 @@ void hw_ikep_algs(struct hw_ctx *c, enum hw_field f, const struct hw_loc *line)
 	}
 }
 
-void hw_ikep_auth_method(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl)
+void hw_ikep_auth_method(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl)
 {
 	struct ike_proposal *p = c->st->ikep ? c->st->ikep->p : NULL;
-	struct span at = hw_span(c, vl);
+	struct span at = drv_span(c->src, vl);
 	int m;
 	char sh[64];
 
@@ -1854,13 +1835,13 @@ void hw_ikep_auth_method(struct hw_ctx *c, const struct hw_tok *v, const struct 
 		return;
 	}
 	p->auth.v = m;
-	p->auth.o = written_at(&at);
+	p->auth.o = origin_written(&at);
 }
 
-void hw_ikep_dh(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl)
+void hw_ikep_dh(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl)
 {
 	struct ike_proposal *p = c->st->ikep ? c->st->ikep->p : NULL;
-	struct span at = hw_span(c, vl);
+	struct span at = drv_span(c->src, vl);
 	int g;
 	char sh[64];
 
@@ -1872,28 +1853,28 @@ void hw_ikep_dh(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *v
 	}
 	memset(&p->dh, 0, sizeof(p->dh));
 	algset_add(&p->dh, (unsigned)g);
-	p->dh.o = written_at(&at);
+	p->dh.o = origin_written(&at);
 }
 
-void hw_ikep_duration(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl)
+void hw_ikep_duration(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl)
 {
 	struct ike_proposal *p = c->st->ikep ? c->st->ikep->p : NULL;
-	struct span at = hw_span(c, vl);
+	struct span at = drv_span(c->src, vl);
 	int64_t x;
 
 	if (!p || !lifetime_ok(c, true, true, v, vl, &x))
 		return;
 	p->lifetime_s.v = x;
-	p->lifetime_s.o = written_at(&at);
+	p->lifetime_s.o = origin_written(&at);
 }
 
 /* ---- ike peer ------------------------------------------------------------- */
 
-void hw_peer_version(struct hw_ctx *c, bool undo, const struct hw_tok *v, const struct hw_loc *vl,
-		     const struct hw_loc *line)
+void hw_peer_version(struct hw_ctx *c, bool undo, const struct drv_tok *v, const struct drv_loc *vl,
+		     const struct drv_loc *line)
 {
 	struct hw_peer *p = c->st->peer;
-	struct span at = hw_span(c, vl);
+	struct span at = drv_span(c->src, vl);
 	uint64_t n = 0;
 	char sh[64];
 
@@ -1904,7 +1885,7 @@ void hw_peer_version(struct hw_ctx *c, bool undo, const struct hw_tok *v, const 
 		return;
 	}
 	if (!p->ver_on && !p->ver_off)
-		p->ver_span = hw_span(c, line);
+		p->ver_span = drv_span(c->src, line);
 	if (undo) {
 		p->ver_off |= n == 1 ? IKE_V1 : IKE_V2;
 		p->ver_on &= ~(n == 1 ? IKE_V1 : IKE_V2);
@@ -1916,10 +1897,10 @@ void hw_peer_version(struct hw_ctx *c, bool undo, const struct hw_tok *v, const 
 	}
 }
 
-void hw_peer_exchange(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl)
+void hw_peer_exchange(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl)
 {
 	struct hw_peer *p = c->st->peer;
-	struct span at = hw_span(c, vl);
+	struct span at = drv_span(c->src, vl);
 	char sh[64];
 
 	if (!p)
@@ -1936,14 +1917,14 @@ void hw_peer_exchange(struct hw_ctx *c, const struct hw_tok *v, const struct hw_
 		       SHOW(v, sh), desc(c));
 		return;
 	}
-	p->exchange.o = written_at(&at);
+	p->exchange.o = origin_written(&at);
 }
 
-void hw_peer_psk(struct hw_ctx *c, enum hw_keyform form, const struct hw_tok *key, const struct hw_loc *kl,
-		 const struct hw_loc *line)
+void hw_peer_psk(struct hw_ctx *c, enum hw_keyform form, const struct drv_tok *key, const struct drv_loc *kl,
+		 const struct drv_loc *line)
 {
 	struct hw_peer *p = c->st->peer;
-	struct span at = hw_span(c, kl);
+	struct span at = drv_span(c->src, kl);
 
 	(void)line;
 	if (!p)
@@ -1960,29 +1941,29 @@ void hw_peer_psk(struct hw_ctx *c, enum hw_keyform form, const struct hw_tok *ke
 		       desc(c));
 }
 
-void hw_peer_ike_proposal(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl)
+void hw_peer_ike_proposal(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl)
 {
 	struct hw_peer *p = c->st->peer;
 
 	if (!p)
 		return;
 	p->ikep.name = tokdup(c, v);
-	p->ikep.span = hw_span(c, vl);
+	p->ikep.span = drv_span(c->src, vl);
 }
 
-void hw_peer_h3c_proposal(struct hw_ctx *c, const struct hw_loc *line)
+void hw_peer_h3c_proposal(struct hw_ctx *c, const struct drv_loc *line)
 {
 	struct hw_peer *p = c->st->peer;
-	struct span sp = hw_span(c, line);
+	struct span sp = drv_span(c->src, line);
 
 	foreign_note(c, FOREIGN_H3C, 2, &sp, "'proposal' inside 'ike peer'");
 	if (!p || !c->nwords)
 		return;
 	p->ikep.name = tokdup(c, &c->words[0].t);
-	p->ikep.span = hw_span(c, &c->words[0].l);
+	p->ikep.span = drv_span(c->src, &c->words[0].l);
 }
 
-void hw_peer_local_address(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl)
+void hw_peer_local_address(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl)
 {
 	struct hw_peer *p = c->st->peer;
 	struct endpoint ep;
@@ -1997,8 +1978,8 @@ void hw_peer_local_address(struct hw_ctx *c, const struct hw_tok *v, const struc
 	p->local_bad = false;
 }
 
-void hw_peer_remote_address(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl,
-			    const struct hw_tok *vrf, bool host, const struct hw_loc *line)
+void hw_peer_remote_address(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl,
+			    const struct drv_tok *vrf, bool host, const struct drv_loc *line)
 {
 	struct hw_peer *p = c->st->peer;
 	struct endpoint ep;
@@ -2013,11 +1994,11 @@ void hw_peer_remote_address(struct hw_ctx *c, const struct hw_tok *v, const stru
 	APUSH(c->scratch, p->remotes, p->nremotes, p->remotes_cap, ep);
 }
 
-void hw_peer_id_type(struct hw_ctx *c, bool local, const struct hw_tok *v, const struct hw_loc *vl,
-		     const struct hw_tok *v2, const struct hw_loc *vl2)
+void hw_peer_id_type(struct hw_ctx *c, bool local, const struct drv_tok *v, const struct drv_loc *vl,
+		     const struct drv_tok *v2, const struct drv_loc *vl2)
 {
 	struct hw_peer *p = c->st->peer;
-	struct span at = hw_span(c, vl);
+	struct span at = drv_span(c->src, vl);
 	int t;
 	char sh[64];
 
@@ -2040,12 +2021,12 @@ void hw_peer_id_type(struct hw_ctx *c, bool local, const struct hw_tok *v, const
 		memset(&p->rid_type_val, 0, sizeof(p->rid_type_val));
 		if (v2) {
 			p->rid_type_val.name = tokdup(c, v2);
-			p->rid_type_val.span = hw_span(c, vl2);
+			p->rid_type_val.span = drv_span(c->src, vl2);
 		}
 	}
 }
 
-void hw_peer_id(struct hw_ctx *c, bool local, const struct hw_tok *v, const struct hw_loc *vl)
+void hw_peer_id(struct hw_ctx *c, bool local, const struct drv_tok *v, const struct drv_loc *vl)
 {
 	struct hw_peer *p = c->st->peer;
 	struct hw_name *n;
@@ -2054,26 +2035,26 @@ void hw_peer_id(struct hw_ctx *c, bool local, const struct hw_tok *v, const stru
 		return;
 	n = local ? &p->lid : &p->rid;
 	n->name = tokdup(c, v);
-	n->span = hw_span(c, vl);
+	n->span = drv_span(c->src, vl);
 }
 
-void hw_peer_nat(struct hw_ctx *c, bool on, const struct hw_loc *line)
+void hw_peer_nat(struct hw_ctx *c, bool on, const struct drv_loc *line)
 {
 	struct hw_peer *p = c->st->peer;
-	struct span sp = hw_span(c, line);
+	struct span sp = drv_span(c->src, line);
 
 	if (!p)
 		return;
 	p->nat.v = on;
-	p->nat.o = written_at(&sp);
+	p->nat.o = origin_written(&sp);
 }
 
 /* ---- ipsec proposal ------------------------------------------------------- */
 
-void hw_ipsp_transform(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl)
+void hw_ipsp_transform(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl)
 {
 	struct ipsec_proposal *p = c->st->ipsp ? c->st->ipsp->p : NULL;
-	struct span at = hw_span(c, vl);
+	struct span at = drv_span(c->src, vl);
 	char sh[64];
 
 	if (!p)
@@ -2089,13 +2070,13 @@ void hw_ipsp_transform(struct hw_ctx *c, const struct hw_tok *v, const struct hw
 		       SHOW(v, sh), desc(c));
 		return;
 	}
-	p->proto.o = written_at(&at);
+	p->proto.o = origin_written(&at);
 }
 
-void hw_ipsp_mode(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl)
+void hw_ipsp_mode(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl)
 {
 	struct ipsec_proposal *p = c->st->ipsp ? c->st->ipsp->p : NULL;
-	struct span at = hw_span(c, vl);
+	struct span at = drv_span(c->src, vl);
 	char sh[64];
 
 	if (!p)
@@ -2113,10 +2094,10 @@ void hw_ipsp_mode(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc 
 		       desc(c));
 		return;
 	}
-	p->mode.o = written_at(&at);
+	p->mode.o = origin_written(&at);
 }
 
-void hw_ipsp_algs(struct hw_ctx *c, enum hw_field f, const struct hw_loc *line)
+void hw_ipsp_algs(struct hw_ctx *c, enum hw_field f, const struct drv_loc *line)
 {
 	struct ipsec_proposal *p = c->st->ipsp ? c->st->ipsp->p : NULL;
 
@@ -2142,7 +2123,7 @@ void hw_ipsp_algs(struct hw_ctx *c, enum hw_field f, const struct hw_loc *line)
 
 /* ---- ipsec policy, policy-template, profile ------------------------------- */
 
-void hw_pol_acl(struct hw_ctx *c, const struct hw_loc *line)
+void hw_pol_acl(struct hw_ctx *c, const struct drv_loc *line)
 {
 	struct hw_pol *p = c->st->pol;
 	const struct hw_word *w = c->words;
@@ -2156,34 +2137,34 @@ void hw_pol_acl(struct hw_ctx *c, const struct hw_loc *line)
 		return;
 	if (c->nwords >= 2 && tok_is(&w[0].t, "name"))
 		i = 1;
-	at = hw_span(c, &w[i].l);
+	at = drv_span(c->src, &w[i].l);
 	if (!i && tok_uint(&w[i].t, UINT32_MAX, &n) && (n < 3000 || n > 3999))
 		hw_fnd(c, R_INVALID_VALUE, &at, "security acl %s in %s is not an advanced ACL (3000-3999)",
 		       SHOW(&w[i].t, sh), desc(c));
 	p->acl.name = tokdup(c, &w[i].t);
 	p->acl.span = at;
 	for (unsigned k = i + 1; k < c->nwords; k++) {
-		struct span ak = hw_span(c, &w[k].l);
+		struct span ak = drv_span(c->src, &w[k].l);
 		if (!tok_is(&w[k].t, "dynamic-source")) /* AR: the source is learnt from the peer */
 			hw_fnd(c, R_INVALID_VALUE, &ak, "unknown option '%s' after security acl in %s",
 			       SHOW(&w[k].t, sh), desc(c));
 	}
 }
 
-void hw_pol_peer(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl)
+void hw_pol_peer(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl)
 {
 	struct hw_pol *p = c->st->pol;
 
 	if (!p)
 		return;
 	p->peer.name = tokdup(c, v);
-	p->peer.span = hw_span(c, vl);
+	p->peer.span = drv_span(c->src, vl);
 }
 
-void hw_pol_proposals(struct hw_ctx *c, const struct hw_loc *line)
+void hw_pol_proposals(struct hw_ctx *c, const struct drv_loc *line)
 {
 	struct hw_pol *p = c->st->pol;
-	struct span sp = hw_span(c, line);
+	struct span sp = drv_span(c->src, line);
 
 	if (!p)
 		return;
@@ -2191,15 +2172,15 @@ void hw_pol_proposals(struct hw_ctx *c, const struct hw_loc *line)
 		foreign_note(c, FOREIGN_H3C, 1, &sp, "several proposals on one 'proposal' line");
 	p->nprops = 0; /* a new proposal line replaces the list */
 	for (unsigned i = 0; i < c->nwords; i++) {
-		struct hw_name n = {tokdup(c, &c->words[i].t), hw_span(c, &c->words[i].l)};
+		struct hw_name n = {tokdup(c, &c->words[i].t), drv_span(c->src, &c->words[i].l)};
 		APUSH(c->scratch, p->props, p->nprops, p->props_cap, n);
 	}
 }
 
-void hw_pol_pfs(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl)
+void hw_pol_pfs(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl)
 {
 	struct hw_pol *p = c->st->pol;
-	struct span at = hw_span(c, vl);
+	struct span at = drv_span(c->src, vl);
 	int g;
 	char sh[64];
 
@@ -2210,30 +2191,30 @@ void hw_pol_pfs(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *v
 		return;
 	}
 	p->pfs.v = g;
-	p->pfs.o = written_at(&at);
+	p->pfs.o = origin_written(&at);
 }
 
-void hw_pol_duration(struct hw_ctx *c, bool time_based, const struct hw_tok *v, const struct hw_loc *vl,
-		     const struct hw_loc *line)
+void hw_pol_duration(struct hw_ctx *c, bool time_based, const struct drv_tok *v, const struct drv_loc *vl,
+		     const struct drv_loc *line)
 {
 	struct hw_pol *p = c->st->pol;
-	struct span sp = hw_span(c, line);
+	struct span sp = drv_span(c->src, line);
 	int64_t x;
 
 	if (!p || !lifetime_ok(c, false, time_based, v, vl, &x))
 		return;
 	if (time_based) {
 		p->life_s.v = x;
-		p->life_s.o = written_at(&sp);
+		p->life_s.o = origin_written(&sp);
 	} else {
 		p->life_kb.v = x;
-		p->life_kb.o = written_at(&sp);
+		p->life_kb.o = origin_written(&sp);
 	}
 }
 
-void hw_pol_trigger(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl)
+void hw_pol_trigger(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl)
 {
-	struct span at = hw_span(c, vl);
+	struct span at = drv_span(c->src, vl);
 	char sh[64];
 
 	if (!tok_is(v, "auto") && !tok_is(v, "traffic-based"))
@@ -2241,8 +2222,8 @@ void hw_pol_trigger(struct hw_ctx *c, const struct hw_tok *v, const struct hw_lo
 		       SHOW(v, sh), desc(c));
 }
 
-void hw_pol_local(struct hw_ctx *c, bool tunnel_kw, const struct hw_tok *v, const struct hw_loc *vl,
-		  const struct hw_loc *line)
+void hw_pol_local(struct hw_ctx *c, bool tunnel_kw, const struct drv_tok *v, const struct drv_loc *vl,
+		  const struct drv_loc *line)
 {
 	struct hw_pol *p = c->st->pol;
 	struct endpoint ep;
@@ -2251,7 +2232,7 @@ void hw_pol_local(struct hw_ctx *c, bool tunnel_kw, const struct hw_tok *v, cons
 		return;
 	if (tunnel_kw && p->kind != HW_PK_MANUAL)
 		dl_note(c, DIALECT_HW_USG, 1);
-	p->local_span = hw_span(c, line);
+	p->local_span = drv_span(c->src, line);
 	if (!v) {
 		p->local_applied = true;
 		memset(&p->local, 0, sizeof(p->local));
@@ -2267,12 +2248,12 @@ void hw_pol_local(struct hw_ctx *c, bool tunnel_kw, const struct hw_tok *v, cons
 	p->local_bad = false;
 }
 
-void hw_pol_remote(struct hw_ctx *c, bool h3c, const struct hw_tok *v, const struct hw_loc *vl,
-		   const struct hw_loc *line)
+void hw_pol_remote(struct hw_ctx *c, bool h3c, const struct drv_tok *v, const struct drv_loc *vl,
+		   const struct drv_loc *line)
 {
 	struct hw_pol *p = c->st->pol;
 	struct endpoint ep;
-	struct span sp = hw_span(c, line);
+	struct span sp = drv_span(c->src, line);
 
 	if (!p)
 		return;
@@ -2287,37 +2268,37 @@ void hw_pol_remote(struct hw_ctx *c, bool h3c, const struct hw_tok *v, const str
 	APUSH(c->scratch, p->remotes, p->nremotes, p->remotes_cap, ep);
 }
 
-void hw_pol_disable(struct hw_ctx *c, const struct hw_loc *line)
+void hw_pol_disable(struct hw_ctx *c, const struct drv_loc *line)
 {
 	struct hw_pol *p = c->st->pol;
 
 	if (!p)
 		return;
 	p->disabled = true;
-	p->disabled_span = hw_span(c, line);
+	p->disabled_span = drv_span(c->src, line);
 }
 
-void hw_pol_route_inject(struct hw_ctx *c, const struct hw_loc *line)
+void hw_pol_route_inject(struct hw_ctx *c, const struct drv_loc *line)
 {
 	(void)line;
 	dl_note(c, DIALECT_HW_USG, 1);
 }
 
-static int dir_of(const struct hw_tok *d)
+static int dir_of(const struct drv_tok *d)
 {
 	return d->s[0] == 'i' ? SA_IN : SA_OUT;
 }
 
-static int proto_of(const struct hw_tok *p)
+static int proto_of(const struct drv_tok *p)
 {
 	return p->s[0] == 'e' ? SA_ESP : SA_AH;
 }
 
-void hw_pol_spi(struct hw_ctx *c, const struct hw_tok *dir, const struct hw_tok *proto,
-		const struct hw_tok *v, const struct hw_loc *vl)
+void hw_pol_spi(struct hw_ctx *c, const struct drv_tok *dir, const struct drv_tok *proto,
+		const struct drv_tok *v, const struct drv_loc *vl)
 {
 	struct hw_pol *p = c->st->pol;
-	struct span at = hw_span(c, vl);
+	struct span at = drv_span(c->src, vl);
 	struct manual_sa_half *h;
 	uint64_t spi;
 	char sh[64];
@@ -2333,14 +2314,15 @@ void hw_pol_spi(struct hw_ctx *c, const struct hw_tok *dir, const struct hw_tok 
 	}
 	h = &p->msa->h[dir_of(dir)][proto_of(proto)];
 	h->spi.v = (int64_t)spi;
-	h->spi.o = written_at(&at);
+	h->spi.o = origin_written(&at);
 }
 
-void hw_pol_key(struct hw_ctx *c, enum hw_keytype type, const struct hw_tok *dir, const struct hw_tok *proto,
-		enum hw_keyform form, const struct hw_tok *key, const struct hw_loc *kl)
+void hw_pol_key(struct hw_ctx *c, enum hw_keytype type, const struct drv_tok *dir,
+		const struct drv_tok *proto, enum hw_keyform form, const struct drv_tok *key,
+		const struct drv_loc *kl)
 {
 	struct hw_pol *p = c->st->pol;
-	struct span at = hw_span(c, kl);
+	struct span at = drv_span(c->src, kl);
 	struct manual_sa_half *h;
 	struct key *k;
 	bool hex = type != HW_KT_STRING;
@@ -2368,8 +2350,8 @@ void hw_pol_key(struct hw_ctx *c, enum hw_keytype type, const struct hw_tok *dir
 
 /* ---- acl ------------------------------------------------------------------ */
 
-void hw_rule_begin(struct hw_ctx *c, const struct hw_tok *id, const struct hw_loc *il, bool permit,
-		   const struct hw_loc *kw)
+void hw_rule_begin(struct hw_ctx *c, const struct drv_tok *id, const struct drv_loc *il, bool permit,
+		   const struct drv_loc *kw)
 {
 	struct hw_state *st = c->st;
 	struct hw_rule *r = &st->rule;
@@ -2380,7 +2362,7 @@ void hw_rule_begin(struct hw_ctx *c, const struct hw_tok *id, const struct hw_lo
 	if (!st->acl)
 		return;
 	r->active = true;
-	r->kw_span = hw_span(c, kw);
+	r->kw_span = drv_span(c->src, kw);
 	r->s.action = permit ? SEL_PERMIT : SEL_DENY;
 	r->s.proto = -1;
 	r->s.src = aspec_any(4);
@@ -2390,7 +2372,7 @@ void hw_rule_begin(struct hw_ctx *c, const struct hw_tok *id, const struct hw_lo
 	r->s.sport = port_any();
 	r->s.dport = port_any();
 	if (id) {
-		struct span at = hw_span(c, il);
+		struct span at = drv_span(c->src, il);
 		if (!tok_uint(id, UINT32_MAX - 1, &v)) {
 			hw_fnd(c, R_INVALID_VALUE, &at, "rule ID %s in %s is out of range", SHOW(id, sh),
 			       desc(c));
@@ -2402,14 +2384,14 @@ void hw_rule_begin(struct hw_ctx *c, const struct hw_tok *id, const struct hw_lo
 	}
 }
 
-void hw_rule_proto(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl)
+void hw_rule_proto(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl)
 {
 	static const struct vmap protos[] = {
 		{"ip", -1},  {"tcp", 6},  {"udp", 17},	 {"icmp", 1},
 		{"gre", 47}, {"igmp", 2}, {"ipinip", 4}, {"ospf", 89},
 	};
 	struct hw_rule *r = &c->st->rule;
-	struct span at = hw_span(c, vl);
+	struct span at = drv_span(c->src, vl);
 	uint64_t n;
 	int p;
 	char sh[64];
@@ -2431,7 +2413,7 @@ void hw_rule_proto(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc
  * "ADDRESS WILDCARD" as written, one copy per distinct text in the file: the
  * rules of a big ACL repeat a handful of networks thousands of times.
  */
-static const char *intern_pair(struct hw_ctx *c, const struct hw_tok *a, const struct hw_tok *b)
+static const char *intern_pair(struct hw_ctx *c, const struct drv_tok *a, const struct drv_tok *b)
 {
 	struct hmap *t = &c->st->texts;
 	char buf[160];
@@ -2451,8 +2433,8 @@ static const char *intern_pair(struct hw_ctx *c, const struct hw_tok *a, const s
 	return (const char *)*v;
 }
 
-void hw_rule_addr(struct hw_ctx *c, bool src, const struct hw_tok *addr, const struct hw_loc *al,
-		  const struct hw_tok *wc, const struct hw_loc *wl)
+void hw_rule_addr(struct hw_ctx *c, bool src, const struct drv_tok *addr, const struct drv_loc *al,
+		  const struct drv_tok *wc, const struct drv_loc *wl)
 {
 	struct hw_rule *r = &c->st->rule;
 	struct addrspec *as = src ? &r->s.src : &r->s.dst;
@@ -2481,7 +2463,7 @@ void hw_rule_addr(struct hw_ctx *c, bool src, const struct hw_tok *addr, const s
 		bool ok = addr_parse_ipn(wc->s, wc->len, &w, &wfam) && wfam == 4;
 
 		if (!ok) {
-			struct span at = hw_span(c, wl);
+			struct span at = drv_span(c->src, wl);
 			hw_fnd(c, R_INVALID_VALUE, &at, "'%s' in %s is not a wildcard mask", SHOW(wc, sh),
 			       desc(c));
 			r->bad = true;
@@ -2492,12 +2474,12 @@ void hw_rule_addr(struct hw_ctx *c, bool src, const struct hw_tok *addr, const s
 	as->text = intern_pair(c, addr, wc);
 }
 
-static bool parse_port(struct hw_ctx *c, const struct hw_tok *t, const struct hw_loc *l, uint16_t *out)
+static bool parse_port(struct hw_ctx *c, const struct drv_tok *t, const struct drv_loc *l, uint16_t *out)
 {
 	uint64_t v;
 	int p;
 	char sh[64];
-	struct span at = hw_span(c, l);
+	struct span at = drv_span(c->src, l);
 
 	if (tok_uint(t, 65535, &v)) {
 		*out = (uint16_t)v;
@@ -2512,9 +2494,9 @@ static bool parse_port(struct hw_ctx *c, const struct hw_tok *t, const struct hw
 	return false;
 }
 
-void hw_rule_port(struct hw_ctx *c, bool src, int op, const struct hw_tok *opw, const struct hw_loc *opl,
-		  const struct hw_tok *p1, const struct hw_loc *l1, const struct hw_tok *p2,
-		  const struct hw_loc *l2)
+void hw_rule_port(struct hw_ctx *c, bool src, int op, const struct drv_tok *opw, const struct drv_loc *opl,
+		  const struct drv_tok *p1, const struct drv_loc *l1, const struct drv_tok *p2,
+		  const struct drv_loc *l2)
 {
 	struct hw_rule *r = &c->st->rule;
 	struct portrange *pr = src ? &r->s.sport : &r->s.dport;
@@ -2524,7 +2506,7 @@ void hw_rule_port(struct hw_ctx *c, bool src, int op, const struct hw_tok *opw, 
 	if (!r->active)
 		return;
 	if (!op) {
-		struct span at = hw_span(c, opl);
+		struct span at = drv_span(c->src, opl);
 		hw_fnd(c, R_INVALID_VALUE, &at, "unknown port operator '%s' in %s (eq, gt, lt or range)",
 		       SHOW(opw, sh), desc(c));
 		r->bad = true;
@@ -2540,7 +2522,7 @@ void hw_rule_port(struct hw_ctx *c, bool src, int op, const struct hw_tok *opw, 
 		break;
 	case 'g':
 		if (a == 65535) {
-			struct span at = hw_span(c, l1);
+			struct span at = drv_span(c->src, l1);
 			hw_fnd(c, R_INVALID_VALUE, &at, "'gt 65535' in %s matches no port", desc(c));
 			r->bad = true;
 			return;
@@ -2550,7 +2532,7 @@ void hw_rule_port(struct hw_ctx *c, bool src, int op, const struct hw_tok *opw, 
 		break;
 	case 'l':
 		if (a == 0) {
-			struct span at = hw_span(c, l1);
+			struct span at = drv_span(c->src, l1);
 			hw_fnd(c, R_INVALID_VALUE, &at, "'lt 0' in %s matches no port", desc(c));
 			r->bad = true;
 			return;
@@ -2565,7 +2547,7 @@ void hw_rule_port(struct hw_ctx *c, bool src, int op, const struct hw_tok *opw, 
 	}
 }
 
-void hw_rule_word(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl)
+void hw_rule_word(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl)
 {
 	static const char *const flags[] = {"logging",
 					    "fragment",
@@ -2583,7 +2565,7 @@ void hw_rule_word(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc 
 					    "first-fragment",
 					    "counting"};
 	struct hw_rule *r = &c->st->rule;
-	struct span at = hw_span(c, vl);
+	struct span at = drv_span(c->src, vl);
 	char sh[64];
 
 	if (!r->active)
@@ -2608,7 +2590,7 @@ static int cmp_rules(const void *x, const void *y)
 	return 0;
 }
 
-void hw_rule_end(struct hw_ctx *c, const struct hw_loc *stmt)
+void hw_rule_end(struct hw_ctx *c, const struct drv_loc *stmt)
 {
 	struct hw_state *st = c->st;
 	struct hw_rule *r = &st->rule;
@@ -2642,10 +2624,10 @@ void hw_rule_end(struct hw_ctx *c, const struct hw_loc *stmt)
 	/* no copy of the rule's text: model_sel_text() finds it on its line */
 }
 
-void hw_acl_step(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl)
+void hw_acl_step(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl)
 {
 	struct hw_acl *a = c->st->acl;
-	struct span at = hw_span(c, vl);
+	struct span at = drv_span(c->src, vl);
 	uint64_t n;
 	char sh[64];
 
@@ -2661,11 +2643,11 @@ void hw_acl_step(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *
 
 /* ---- interface ------------------------------------------------------------ */
 
-void hw_if_address(struct hw_ctx *c, const struct hw_tok *a, const struct hw_loc *al, const struct hw_tok *m,
-		   const struct hw_loc *ml, bool sub, const struct hw_loc *line)
+void hw_if_address(struct hw_ctx *c, const struct drv_tok *a, const struct drv_loc *al,
+		   const struct drv_tok *m, const struct drv_loc *ml, bool sub, const struct drv_loc *line)
 {
 	struct hw_iface *f = c->st->iface;
-	struct span sp = hw_span(c, line), mat = hw_span(c, ml);
+	struct span sp = drv_span(c->src, line), mat = drv_span(c->src, ml);
 	struct ip128 ip, mask;
 	uint8_t fam, mfam;
 	uint64_t plen;
@@ -2697,20 +2679,20 @@ void hw_if_address(struct hw_ctx *c, const struct hw_tok *a, const struct hw_loc
 	host = aspec_host(&ip, 4);
 	host.text = tokdup(c, a);
 	{
-		struct origin o = written_at(&sp);
+		struct origin o = origin_written(&sp);
 		model_device_add_addr(c->dev, &host, f->name, &o);
 	}
 	if (!sub && !f->has_addr) {
 		f->has_addr = true;
 		f->addr = host;
-		f->addr_span = hw_span(c, al);
+		f->addr_span = drv_span(c->src, al);
 	} else if (!sub) {
 		f->addr = host; /* a second primary address replaces the first */
-		f->addr_span = hw_span(c, al);
+		f->addr_span = drv_span(c->src, al);
 	}
 }
 
-void hw_if_address_other(struct hw_ctx *c, const struct hw_tok *w, const struct hw_loc *wl)
+void hw_if_address_other(struct hw_ctx *c, const struct drv_tok *w, const struct drv_loc *wl)
 {
 	struct ip128 ip;
 	uint8_t fam;
@@ -2722,8 +2704,8 @@ void hw_if_address_other(struct hw_ctx *c, const struct hw_tok *w, const struct 
 		parse_addr(c, w, wl, "ip address", &ip, &fam);
 }
 
-void hw_if_policy(struct hw_ctx *c, const struct hw_tok *name, const struct hw_loc *nl,
-		  const struct hw_loc *line)
+void hw_if_policy(struct hw_ctx *c, const struct drv_tok *name, const struct drv_loc *nl,
+		  const struct drv_loc *line)
 {
 	struct hw_iface *f = c->st->iface;
 	char sh[64];
@@ -2731,11 +2713,11 @@ void hw_if_policy(struct hw_ctx *c, const struct hw_tok *name, const struct hw_l
 	if (!f)
 		return;
 	f->pol.name = tokdup(c, name);
-	f->pol.span = hw_span(c, line);
+	f->pol.span = drv_span(c->src, line);
 	(void)nl;
 	for (unsigned i = 0; i < c->nwords; i++) {
-		const struct hw_tok *t = &c->words[i].t;
-		struct span at = hw_span(c, &c->words[i].l);
+		const struct drv_tok *t = &c->words[i].t;
+		struct span at = drv_span(c->src, &c->words[i].l);
 		if (tok_is(t, "auto-neg")) {
 			dl_note(c, DIALECT_HW_USG, 3);
 		} else if (tok_is(t, "alone") || tok_is(t, "master") || tok_is(t, "slave")) {
@@ -2752,8 +2734,8 @@ void hw_if_policy(struct hw_ctx *c, const struct hw_tok *name, const struct hw_l
 	}
 }
 
-void hw_if_profile(struct hw_ctx *c, const struct hw_tok *name, const struct hw_loc *nl,
-		   const struct hw_loc *line)
+void hw_if_profile(struct hw_ctx *c, const struct drv_tok *name, const struct drv_loc *nl,
+		   const struct drv_loc *line)
 {
 	struct hw_iface *f = c->st->iface;
 
@@ -2761,17 +2743,17 @@ void hw_if_profile(struct hw_ctx *c, const struct hw_tok *name, const struct hw_
 	if (!f)
 		return;
 	f->prof.name = tokdup(c, name);
-	f->prof.span = hw_span(c, line);
+	f->prof.span = drv_span(c->src, line);
 }
 
-void hw_if_tunnel_protocol(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl)
+void hw_if_tunnel_protocol(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl)
 {
 	(void)c;
 	(void)v;
 	(void)vl;
 }
 
-void hw_if_source(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl)
+void hw_if_source(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl)
 {
 	struct hw_iface *f = c->st->iface;
 	struct ip128 ip;
@@ -2783,7 +2765,7 @@ void hw_if_source(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc 
 	f->src_set = true;
 	f->src_bad = false;
 	f->src_is_if = false;
-	f->src_span = hw_span(c, vl);
+	f->src_span = drv_span(c->src, vl);
 	if (v->len < sizeof(buf)) {
 		memcpy(buf, v->s, v->len);
 		buf[v->len] = '\0';
@@ -2802,7 +2784,7 @@ void hw_if_source(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc 
 	f->src_if = tokdup(c, v);
 }
 
-void hw_if_destination(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl)
+void hw_if_destination(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl)
 {
 	struct hw_iface *f = c->st->iface;
 	struct ip128 ip;
@@ -2811,7 +2793,7 @@ void hw_if_destination(struct hw_ctx *c, const struct hw_tok *v, const struct hw
 	if (!f)
 		return;
 	f->dst_set = true;
-	f->dst_span = hw_span(c, vl);
+	f->dst_span = drv_span(c->src, vl);
 	if (!parse_addr(c, v, vl, "tunnel destination", &ip, &fam)) {
 		f->dst_bad = true;
 		return;
@@ -2904,7 +2886,7 @@ static void set_algs(struct algset *s, const uint8_t *v, unsigned n, const struc
 	memset(s, 0, sizeof(*s));
 	for (unsigned i = 0; i < n; i++)
 		algset_add(s, v[i]);
-	s->o = default_at(at, p);
+	s->o = origin_at(at, p);
 }
 
 static void set_mint(struct mint *m, int64_t v, const struct span *at, enum prov p)
@@ -2912,7 +2894,7 @@ static void set_mint(struct mint *m, int64_t v, const struct span *at, enum prov
 	if (m->o.prov != PROV_UNSET)
 		return;
 	m->v = v;
-	m->o = default_at(at, p);
+	m->o = origin_at(at, p);
 }
 
 static void ike_proposal_defaults(struct ike_proposal *p, enum dialect d, bool builtin)
@@ -2981,7 +2963,7 @@ static bool endpoint_of_iface(struct hw_ctx *c, const char *ifname, struct endpo
 	if (!f || !f->has_addr)
 		return false;
 	out->addr = f->addr;
-	out->o = written_at(&f->addr_span);
+	out->o = origin_written(&f->addr_span);
 	return true;
 }
 
@@ -3029,18 +3011,18 @@ static struct ike *peer_ike(struct hw_ctx *c, struct hw_peer *p)
 		if (p->ver_on)
 			v = p->ver_on;
 		k->versions.v = v & ~p->ver_off;
-		k->versions.o = written_at(&p->hdr_span);
+		k->versions.o = origin_written(&p->hdr_span);
 	} else if (p->ver_on) {
 		k->versions.v = p->ver_on & ~p->ver_off;
-		k->versions.o = written_at(&p->ver_span);
+		k->versions.o = origin_written(&p->ver_span);
 	} else if (p->ver_off) {
 		k->versions.v = (IKE_V1 | IKE_V2) & ~p->ver_off;
-		k->versions.o = written_at(&p->ver_span);
+		k->versions.o = origin_written(&p->ver_span);
 	} else {
 		/* both versions: observed on USG [O:E6]; AR and USG-E [U]/[I] */
 		k->versions.v = IKE_V1 | IKE_V2;
 		k->versions.o =
-			default_at(&p->span, d == DIALECT_HW_USG ? PROV_DEFAULT : PROV_DEFAULT_ASSUMED);
+			origin_at(&p->span, d == DIALECT_HW_USG ? PROV_DEFAULT : PROV_DEFAULT_ASSUMED);
 	}
 
 	/* exchange mode: main, observed on USG [O:E6], documented for USG-E [C:S1], inferred for AR [I] */
@@ -3071,7 +3053,7 @@ static struct ike *peer_ike(struct hw_ctx *c, struct hw_peer *p)
 	/* local identity: type as written; the value from local-id, ike local-name, else the sysname */
 	if (p->lid_type_set) {
 		k->local_id.type = p->lid_type;
-		k->local_id.o = written_at(&p->lid_type_span);
+		k->local_id.o = origin_written(&p->lid_type_span);
 		if (p->lid.name) {
 			ident_value(c, &k->local_id, &p->lid);
 		} else if (p->lid_type != ID_IPV4 && p->lid_type != ID_IPV6) {
@@ -3080,19 +3062,19 @@ static struct ike *peer_ike(struct hw_ctx *c, struct hw_peer *p)
 			} else if (st->sysname.name) {
 				k->local_id.value =
 					st->sysname.name; /* the device name is the default local name [I] */
-				k->local_id.o = default_at(&st->sysname.span, PROV_DEFAULT_ASSUMED);
+				k->local_id.o = origin_at(&st->sysname.span, PROV_DEFAULT_ASSUMED);
 			}
 		}
 	} else if (p->lid.name) {
 		k->local_id.type = id_type_of_value(p->lid.name);
-		k->local_id.o = written_at(&p->lid.span);
+		k->local_id.o = origin_written(&p->lid.span);
 		ident_value(c, &k->local_id, &p->lid);
 	}
 
 	/* remote identity */
 	if (p->rid_type_set) {
 		k->remote_id.type = p->rid_type;
-		k->remote_id.o = written_at(&p->rid_type_span);
+		k->remote_id.o = origin_written(&p->rid_type_span);
 		if (p->rid_type != ID_ANY) {
 			if (p->rid_type_val.name)
 				ident_value(c, &k->remote_id, &p->rid_type_val);
@@ -3101,7 +3083,7 @@ static struct ike *peer_ike(struct hw_ctx *c, struct hw_peer *p)
 		}
 	} else if (p->rid.name) {
 		k->remote_id.type = id_type_of_value(p->rid.name);
-		k->remote_id.o = written_at(&p->rid.span);
+		k->remote_id.o = origin_written(&p->rid.span);
 		ident_value(c, &k->remote_id, &p->rid);
 	}
 
@@ -3199,7 +3181,7 @@ static void build_policy_tunnel(struct hw_ctx *c, struct hw_pol *p)
 	t->seq = (int64_t)p->seq;
 	if (p->disabled || (src != p && src->disabled)) {
 		t->enabled.v = 0;
-		t->enabled.o = written_at(p->disabled ? &p->disabled_span : &src->disabled_span);
+		t->enabled.o = origin_written(p->disabled ? &p->disabled_span : &src->disabled_span);
 	}
 	if (bind) {
 		t->applied = true;
@@ -3218,7 +3200,7 @@ static void build_policy_tunnel(struct hw_ctx *c, struct hw_pol *p)
 			if (!(shared && endpoint_of_iface(c, shared->ifname.name, &t->local)) && bind &&
 			    bind->has_addr) {
 				t->local.addr = bind->addr;
-				t->local.o = written_at(&bind->addr_span);
+				t->local.o = origin_written(&bind->addr_span);
 			}
 		}
 	}
@@ -3256,19 +3238,19 @@ static void build_profile_tunnel(struct hw_ctx *c, struct hw_pol *p, struct hw_i
 	t->seq = 0;
 	if (p->disabled) {
 		t->enabled.v = 0;
-		t->enabled.o = written_at(&p->disabled_span);
+		t->enabled.o = origin_written(&p->disabled_span);
 	}
 	if (f) {
 		t->applied = true;
 		t->applied_span = f->prof.span;
 		if (f->src_set && !f->src_is_if && !f->src_bad) {
 			t->local.addr = f->src;
-			t->local.o = written_at(&f->src_span);
+			t->local.o = origin_written(&f->src_span);
 		} else if (f->src_set && f->src_is_if) {
 			endpoint_of_iface(c, f->src_if, &t->local);
 		}
 		if (f->dst_set && !f->dst_bad) {
-			struct origin o = written_at(&f->dst_span);
+			struct origin o = origin_written(&f->dst_span);
 			model_tunnel_add_remote(t, &f->dst, &o);
 		}
 	}
@@ -3308,7 +3290,7 @@ static void add_device_addresses(struct hw_ctx *c)
 	for (size_t i = 0; i < st->nifaces; i++) {
 		struct hw_iface *f = st->ifaces[i];
 		if (f->src_set && !f->src_is_if && !f->src_bad) {
-			struct origin o = written_at(&f->src_span);
+			struct origin o = origin_written(&f->src_span);
 			model_device_add_addr(c->dev, &f->src, "tunnel source", &o);
 		}
 	}
@@ -3476,7 +3458,7 @@ static void hw_build(struct hw_ctx *c)
 	}
 	if (st->sysname.name) {
 		d->name = st->sysname.name;
-		d->name_o = written_at(&st->sysname.span);
+		d->name_o = origin_written(&st->sysname.span);
 	} else {
 		parse_name_from_file(c->pf, d, "huawei");
 	}

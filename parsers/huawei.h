@@ -26,18 +26,7 @@
 #include <stdint.h>
 
 #include "parsers/parser.h"
-
-/* A token's text: points into the source (stable for the whole parse), not NUL-terminated. */
-struct hw_tok {
-	const char *s;
-	uint32_t len;
-};
-
-/* Bison location type (api.location.type): 1-based lines and columns, last inclusive. */
-struct hw_loc {
-	uint32_t first_line, first_column;
-	uint32_t last_line, last_column;
-};
+#include "parsers/toolkit.h"
 
 /* The view a body line belongs to. */
 enum hw_view {
@@ -101,8 +90,8 @@ struct hw_lexstate {
 #define HW_MAX_WORDS 32
 
 struct hw_word {
-	struct hw_tok t;
-	struct hw_loc l;
+	struct drv_tok t;
+	struct drv_loc l;
 };
 
 struct hw_state; /* everything else the driver records: parsers/huawei.c */
@@ -118,7 +107,7 @@ struct hw_ctx {
 	enum hw_view view;
 	unsigned top_indent; /* indentation of the current view header */
 	bool after_hash;     /* the previous non-blank line was a `#` separator */
-	struct hw_tok head;  /* first word of the current line, for messages */
+	struct drv_tok head; /* first word of the current line, for messages */
 	/* scratch list of words for list statements (algorithms, proposals) */
 	struct hw_word words[HW_MAX_WORDS];
 	unsigned nwords;
@@ -136,139 +125,140 @@ struct hw_ctx {
  * line-start token (HWT_L_*) with *off set to the offset of the first word
  * and *lloc to its location.
  */
-int hw_lex_bol(struct hw_ctx *c, const char *lex, size_t *off, struct hw_loc *lloc);
+int hw_lex_bol(struct hw_ctx *c, const char *lex, size_t *off, struct drv_loc *lloc);
 void hw_lex_blank(struct hw_ctx *c, const char *text);
 /* The next chunk to scan (it ends at a line end or at the end of the text); false at the end. */
 bool hw_lex_chunk(struct hw_ctx *c, const char **p, size_t *n);
 /* The n bytes at p copied into the scanner's buffer, with the two NULs flex's yy_scan_buffer wants. */
 char *hw_lex_buffer(struct hw_ctx *c, const char *p, size_t n);
 /* Value and location of a token the scanner matched at text. */
-void hw_lex_token(struct hw_ctx *c, const char *text, size_t len, struct hw_tok *val, struct hw_loc *lloc);
+void hw_lex_token(struct hw_ctx *c, const char *text, size_t len, struct drv_tok *val, struct drv_loc *lloc);
 /* The end of a statement line (or of the file). */
-void hw_lex_newline(struct hw_ctx *c, const char *text, struct hw_tok *val, struct hw_loc *lloc, bool eof);
+void hw_lex_newline(struct hw_ctx *c, const char *text, struct drv_tok *val, struct drv_loc *lloc, bool eof);
 /* A `//` comment: reported once, dropped; the statement before it is kept. */
 void hw_lex_comment(struct hw_ctx *c, const char *text, size_t len);
 
 /* ---- grammar side: syntax errors and scratch words ------------------------ */
 
-void hw_syntax_error(struct hw_ctx *c, const struct hw_loc *l, const char *msg);
+void hw_syntax_error(struct hw_ctx *c, const struct drv_loc *l, const char *msg);
 void hw_words_begin(struct hw_ctx *c);
-void hw_words_add(struct hw_ctx *c, const struct hw_tok *t, const struct hw_loc *l);
+void hw_words_add(struct hw_ctx *c, const struct drv_tok *t, const struct drv_loc *l);
 /* A statement whose first word is known but whose second is not (e.g. `esp encryption-algoritm`). */
-void hw_unknown_sub(struct hw_ctx *c, const struct hw_loc *head, const struct hw_tok *sub,
-		    const struct hw_loc *subl);
+void hw_unknown_sub(struct hw_ctx *c, const struct drv_loc *head, const struct drv_tok *sub,
+		    const struct drv_loc *subl);
 
 /* ---- system view ---------------------------------------------------------- */
 
-void hw_sysname(struct hw_ctx *c, const struct hw_tok *name, const struct hw_loc *l);
-void hw_local_name(struct hw_ctx *c, const struct hw_tok *name, const struct hw_loc *l);
-void hw_ikep_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_loc *nl,
-		   const struct hw_loc *line);
-void hw_peer_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_loc *nl,
-		   const struct hw_tok *ver, const struct hw_loc *vl, const struct hw_loc *line);
-void hw_ipsp_begin(struct hw_ctx *c, const struct hw_tok *name, const struct hw_loc *nl,
-		   const struct hw_loc *line);
+void hw_sysname(struct hw_ctx *c, const struct drv_tok *name, const struct drv_loc *l);
+void hw_local_name(struct hw_ctx *c, const struct drv_tok *name, const struct drv_loc *l);
+void hw_ikep_begin(struct hw_ctx *c, const struct drv_tok *name, const struct drv_loc *nl,
+		   const struct drv_loc *line);
+void hw_peer_begin(struct hw_ctx *c, const struct drv_tok *name, const struct drv_loc *nl,
+		   const struct drv_tok *ver, const struct drv_loc *vl, const struct drv_loc *line);
+void hw_ipsp_begin(struct hw_ctx *c, const struct drv_tok *name, const struct drv_loc *nl,
+		   const struct drv_loc *line);
 /* ipsec policy G SEQ [isakmp [template T] | manual], ipsec policy-template T SEQ, ipsec profile P */
-void hw_pol_begin(struct hw_ctx *c, enum hw_pol_kind kind, const struct hw_tok *name, const struct hw_loc *nl,
-		  const struct hw_tok *seq, const struct hw_loc *sl, const struct hw_tok *tpl,
-		  const struct hw_loc *tl, const struct hw_loc *line);
-void hw_pol_shared(struct hw_ctx *c, const struct hw_tok *group, const struct hw_loc *gl,
-		   const struct hw_tok *ifname, const struct hw_loc *il, const struct hw_loc *line);
-void hw_global_duration(struct hw_ctx *c, bool time_based, const struct hw_tok *v, const struct hw_loc *vl,
-			const struct hw_loc *line);
+void hw_pol_begin(struct hw_ctx *c, enum hw_pol_kind kind, const struct drv_tok *name,
+		  const struct drv_loc *nl, const struct drv_tok *seq, const struct drv_loc *sl,
+		  const struct drv_tok *tpl, const struct drv_loc *tl, const struct drv_loc *line);
+void hw_pol_shared(struct hw_ctx *c, const struct drv_tok *group, const struct drv_loc *gl,
+		   const struct drv_tok *ifname, const struct drv_loc *il, const struct drv_loc *line);
+void hw_global_duration(struct hw_ctx *c, bool time_based, const struct drv_tok *v, const struct drv_loc *vl,
+			const struct drv_loc *line);
 /* acl ... (the words after `acl` are in the scratch list) */
-void hw_acl_begin(struct hw_ctx *c, const struct hw_loc *line);
+void hw_acl_begin(struct hw_ctx *c, const struct drv_loc *line);
 /* interface ... (the words after `interface` are in the scratch list) */
-void hw_iface_begin(struct hw_ctx *c, const struct hw_loc *line);
+void hw_iface_begin(struct hw_ctx *c, const struct drv_loc *line);
 
 /* ---- ike proposal --------------------------------------------------------- */
 
 /* encryption-algorithm / authentication-algorithm / integrity-algorithm / prf (scratch list) */
-void hw_ikep_algs(struct hw_ctx *c, enum hw_field f, const struct hw_loc *line);
-void hw_ikep_auth_method(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl);
-void hw_ikep_dh(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl);
-void hw_ikep_duration(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl);
+void hw_ikep_algs(struct hw_ctx *c, enum hw_field f, const struct drv_loc *line);
+void hw_ikep_auth_method(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl);
+void hw_ikep_dh(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl);
+void hw_ikep_duration(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl);
 
 /* ---- ike peer ------------------------------------------------------------- */
 
-void hw_peer_version(struct hw_ctx *c, bool undo, const struct hw_tok *v, const struct hw_loc *vl,
-		     const struct hw_loc *line);
-void hw_peer_exchange(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl);
-void hw_peer_psk(struct hw_ctx *c, enum hw_keyform form, const struct hw_tok *key, const struct hw_loc *kl,
-		 const struct hw_loc *line);
-void hw_peer_ike_proposal(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl);
+void hw_peer_version(struct hw_ctx *c, bool undo, const struct drv_tok *v, const struct drv_loc *vl,
+		     const struct drv_loc *line);
+void hw_peer_exchange(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl);
+void hw_peer_psk(struct hw_ctx *c, enum hw_keyform form, const struct drv_tok *key, const struct drv_loc *kl,
+		 const struct drv_loc *line);
+void hw_peer_ike_proposal(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl);
 /* H3C Comware `proposal N ...` inside ike peer (scratch list) */
-void hw_peer_h3c_proposal(struct hw_ctx *c, const struct hw_loc *line);
-void hw_peer_local_address(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl);
+void hw_peer_h3c_proposal(struct hw_ctx *c, const struct drv_loc *line);
+void hw_peer_local_address(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl);
 /* vrf is the vpn-instance name, host true for remote-address host-name */
-void hw_peer_remote_address(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl,
-			    const struct hw_tok *vrf, bool host, const struct hw_loc *line);
-void hw_peer_id_type(struct hw_ctx *c, bool local, const struct hw_tok *v, const struct hw_loc *vl,
-		     const struct hw_tok *v2, const struct hw_loc *vl2);
-void hw_peer_id(struct hw_ctx *c, bool local, const struct hw_tok *v, const struct hw_loc *vl);
-void hw_peer_nat(struct hw_ctx *c, bool on, const struct hw_loc *line);
+void hw_peer_remote_address(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl,
+			    const struct drv_tok *vrf, bool host, const struct drv_loc *line);
+void hw_peer_id_type(struct hw_ctx *c, bool local, const struct drv_tok *v, const struct drv_loc *vl,
+		     const struct drv_tok *v2, const struct drv_loc *vl2);
+void hw_peer_id(struct hw_ctx *c, bool local, const struct drv_tok *v, const struct drv_loc *vl);
+void hw_peer_nat(struct hw_ctx *c, bool on, const struct drv_loc *line);
 
 /* ---- ipsec proposal ------------------------------------------------------- */
 
-void hw_ipsp_transform(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl);
-void hw_ipsp_mode(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl);
+void hw_ipsp_transform(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl);
+void hw_ipsp_mode(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl);
 /* esp/ah algorithm lists (scratch list) */
-void hw_ipsp_algs(struct hw_ctx *c, enum hw_field f, const struct hw_loc *line);
+void hw_ipsp_algs(struct hw_ctx *c, enum hw_field f, const struct drv_loc *line);
 
 /* ---- ipsec policy, policy-template, profile ------------------------------- */
 
 /* security acl N [dynamic-source] | security acl name X (scratch list) */
-void hw_pol_acl(struct hw_ctx *c, const struct hw_loc *line);
-void hw_pol_peer(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl);
+void hw_pol_acl(struct hw_ctx *c, const struct drv_loc *line);
+void hw_pol_peer(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl);
 /* proposal A [B ...] (scratch list) */
-void hw_pol_proposals(struct hw_ctx *c, const struct hw_loc *line);
-void hw_pol_pfs(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl);
-void hw_pol_duration(struct hw_ctx *c, bool time_based, const struct hw_tok *v, const struct hw_loc *vl,
-		     const struct hw_loc *line);
-void hw_pol_trigger(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl);
+void hw_pol_proposals(struct hw_ctx *c, const struct drv_loc *line);
+void hw_pol_pfs(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl);
+void hw_pol_duration(struct hw_ctx *c, bool time_based, const struct drv_tok *v, const struct drv_loc *vl,
+		     const struct drv_loc *line);
+void hw_pol_trigger(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl);
 /* local-address X | tunnel local X; v NULL for applied-interface */
-void hw_pol_local(struct hw_ctx *c, bool tunnel_kw, const struct hw_tok *v, const struct hw_loc *vl,
-		  const struct hw_loc *line);
+void hw_pol_local(struct hw_ctx *c, bool tunnel_kw, const struct drv_tok *v, const struct drv_loc *vl,
+		  const struct drv_loc *line);
 /* tunnel remote X (h3c: remote-address X inside the policy) */
-void hw_pol_remote(struct hw_ctx *c, bool h3c, const struct hw_tok *v, const struct hw_loc *vl,
-		   const struct hw_loc *line);
-void hw_pol_disable(struct hw_ctx *c, const struct hw_loc *line);
-void hw_pol_route_inject(struct hw_ctx *c, const struct hw_loc *line);
-void hw_pol_spi(struct hw_ctx *c, const struct hw_tok *dir, const struct hw_tok *proto,
-		const struct hw_tok *v, const struct hw_loc *vl);
-void hw_pol_key(struct hw_ctx *c, enum hw_keytype type, const struct hw_tok *dir, const struct hw_tok *proto,
-		enum hw_keyform form, const struct hw_tok *key, const struct hw_loc *kl);
+void hw_pol_remote(struct hw_ctx *c, bool h3c, const struct drv_tok *v, const struct drv_loc *vl,
+		   const struct drv_loc *line);
+void hw_pol_disable(struct hw_ctx *c, const struct drv_loc *line);
+void hw_pol_route_inject(struct hw_ctx *c, const struct drv_loc *line);
+void hw_pol_spi(struct hw_ctx *c, const struct drv_tok *dir, const struct drv_tok *proto,
+		const struct drv_tok *v, const struct drv_loc *vl);
+void hw_pol_key(struct hw_ctx *c, enum hw_keytype type, const struct drv_tok *dir,
+		const struct drv_tok *proto, enum hw_keyform form, const struct drv_tok *key,
+		const struct drv_loc *kl);
 
 /* ---- acl ------------------------------------------------------------------ */
 
-void hw_rule_begin(struct hw_ctx *c, const struct hw_tok *id, const struct hw_loc *il, bool permit,
-		   const struct hw_loc *kw);
-void hw_rule_proto(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl);
+void hw_rule_begin(struct hw_ctx *c, const struct drv_tok *id, const struct drv_loc *il, bool permit,
+		   const struct drv_loc *kw);
+void hw_rule_proto(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl);
 /* addr NULL: any */
-void hw_rule_addr(struct hw_ctx *c, bool src, const struct hw_tok *addr, const struct hw_loc *al,
-		  const struct hw_tok *wc, const struct hw_loc *wl);
+void hw_rule_addr(struct hw_ctx *c, bool src, const struct drv_tok *addr, const struct drv_loc *al,
+		  const struct drv_tok *wc, const struct drv_loc *wl);
 /* op: 'e' eq, 'g' gt, 'l' lt, 'r' range, other: unknown operator word opw */
-void hw_rule_port(struct hw_ctx *c, bool src, int op, const struct hw_tok *opw, const struct hw_loc *opl,
-		  const struct hw_tok *p1, const struct hw_loc *l1, const struct hw_tok *p2,
-		  const struct hw_loc *l2);
-void hw_rule_word(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl);
-void hw_rule_end(struct hw_ctx *c, const struct hw_loc *stmt);
-void hw_acl_step(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl);
+void hw_rule_port(struct hw_ctx *c, bool src, int op, const struct drv_tok *opw, const struct drv_loc *opl,
+		  const struct drv_tok *p1, const struct drv_loc *l1, const struct drv_tok *p2,
+		  const struct drv_loc *l2);
+void hw_rule_word(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl);
+void hw_rule_end(struct hw_ctx *c, const struct drv_loc *stmt);
+void hw_acl_step(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl);
 
 /* ---- interface ------------------------------------------------------------ */
 
 /* ip address A MASK|PLEN [sub] */
-void hw_if_address(struct hw_ctx *c, const struct hw_tok *a, const struct hw_loc *al, const struct hw_tok *m,
-		   const struct hw_loc *ml, bool sub, const struct hw_loc *line);
+void hw_if_address(struct hw_ctx *c, const struct drv_tok *a, const struct drv_loc *al,
+		   const struct drv_tok *m, const struct drv_loc *ml, bool sub, const struct drv_loc *line);
 /* ip address WORD ... (unnumbered, dhcp-alloc, or a malformed address) */
-void hw_if_address_other(struct hw_ctx *c, const struct hw_tok *w, const struct hw_loc *wl);
+void hw_if_address_other(struct hw_ctx *c, const struct drv_tok *w, const struct drv_loc *wl);
 /* ipsec policy NAME [mode] (mode words in the scratch list) */
-void hw_if_policy(struct hw_ctx *c, const struct hw_tok *name, const struct hw_loc *nl,
-		  const struct hw_loc *line);
-void hw_if_profile(struct hw_ctx *c, const struct hw_tok *name, const struct hw_loc *nl,
-		   const struct hw_loc *line);
-void hw_if_tunnel_protocol(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl);
-void hw_if_source(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl);
-void hw_if_destination(struct hw_ctx *c, const struct hw_tok *v, const struct hw_loc *vl);
+void hw_if_policy(struct hw_ctx *c, const struct drv_tok *name, const struct drv_loc *nl,
+		  const struct drv_loc *line);
+void hw_if_profile(struct hw_ctx *c, const struct drv_tok *name, const struct drv_loc *nl,
+		   const struct drv_loc *line);
+void hw_if_tunnel_protocol(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl);
+void hw_if_source(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl);
+void hw_if_destination(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc *vl);
 
 #endif

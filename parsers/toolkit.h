@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * parsers/toolkit.h - what every vendor's grammar and driver share: the
+ * token and location types of the Bison grammars (api.value.type and
+ * api.location.type), and the span a location covers.
+ */
+#ifndef IPSECLINT_PARSERS_TOOLKIT_H
+#define IPSECLINT_PARSERS_TOOLKIT_H
+
+#include <stdint.h>
+
+#include "model/model.h"
+
+/* A token's text: points into the source (stable for the whole parse), not NUL-terminated. */
+struct drv_tok {
+	const char *s;
+	uint32_t len;
+};
+
+/* A grammar's location: 1-based lines and columns, last inclusive. */
+struct drv_loc {
+	uint32_t first_line, first_column;
+	uint32_t last_line, last_column;
+};
+
+/* The span of src that l covers; NULL: no place (line 0). */
+static inline struct span drv_span(const struct source *src, const struct drv_loc *l)
+{
+	if (!l)
+		return span_make(src, 0, 0, 0, 0);
+	return span_make(src, l->first_line, l->first_column, l->last_line, l->last_column);
+}
+
+#endif
