@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -38,6 +39,8 @@ void util_fail_alloc_at(unsigned long nth);
 /* Grow *v (element size sz) so that it holds at least need elements. */
 void util_grow(void **v, size_t *cap, size_t need, size_t sz);
 #define VEC_GROW(v, cap, need) util_grow((void **)&(v), &(cap), (need), sizeof(*(v)))
+/* One more element at the end of v (count n), zeroed: its address. */
+#define VEC_NEW(v, n, cap) (VEC_GROW((v), (cap), (n) + 1), memset(&(v)[(n)], 0, sizeof(*(v))), &(v)[(n)++])
 
 struct strbuf {
 	char *buf; /* always NUL-terminated once anything was added */

@@ -913,15 +913,22 @@ static bool reg_meets_ix(const struct region *a, const struct reg_index *ib)
 	return meets;
 }
 
-static bool reg_meets(const struct region *a, const struct region *b)
+/* test(a, b) over an index of b built for the one question */
+static bool indexed(const struct region *a, const struct region *b,
+		    bool (*test)(const struct region *a, const struct reg_index *ib))
 {
 	struct reg_index ib;
-	bool meets;
+	bool yes;
 
 	index_build(&ib, b);
-	meets = reg_meets_ix(a, &ib);
+	yes = test(a, &ib);
 	index_free(&ib);
-	return meets;
+	return yes;
+}
+
+static bool reg_meets(const struct region *a, const struct region *b)
+{
+	return indexed(a, b, reg_meets_ix);
 }
 
 static bool reg_within_ix(const struct region *a, const struct reg_index *ib)
@@ -940,13 +947,7 @@ static bool reg_within_ix(const struct region *a, const struct reg_index *ib)
 
 static bool reg_within(const struct region *a, const struct region *b)
 {
-	struct reg_index ib;
-	bool within;
-
-	index_build(&ib, b);
-	within = reg_within_ix(a, &ib);
-	index_free(&ib);
-	return within;
+	return indexed(a, b, reg_within_ix);
 }
 
 /*

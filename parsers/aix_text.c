@@ -336,19 +336,7 @@ static bool fv_cstr(const struct fval *v, char *buf, size_t n)
 
 static bool fv_uint(const struct fval *v, uint64_t max, uint64_t *out)
 {
-	uint64_t x = 0;
-
-	if (!fv_set(v))
-		return false;
-	for (uint32_t i = 0; i < v->len; i++) {
-		if (v->s[i] < '0' || v->s[i] > '9' || x > (UINT64_MAX - 9) / 10)
-			return false;
-		x = x * 10 + (uint64_t)(v->s[i] - '0');
-	}
-	if (x > max)
-		return false;
-	*out = x;
-	return true;
+	return fv_set(v) && drv_uint(v->s, v->len, max, out);
 }
 
 static struct span line_span(const struct aixt_ctx *c, uint32_t line)
@@ -421,9 +409,7 @@ static void add_filter(struct aixt_ctx *c, const struct fval *v, size_t n, const
 	struct aixt_state *st = c->st;
 	struct frule *r;
 
-	VEC_GROW(st->rules, st->rulecap, st->nrules + 1);
-	r = &st->rules[st->nrules++];
-	memset(r, 0, sizeof(*r));
+	r = VEC_NEW(st->rules, st->nrules, st->rulecap);
 	r->span = *span;
 	for (size_t i = 0; i < n && i < nmap; i++)
 		r->f[map[i]] = v[i];
@@ -439,9 +425,7 @@ static void add_dynamic(struct aixt_ctx *c, const struct fval *v, const struct s
 	struct aixt_state *st = c->st;
 	struct frule *r;
 
-	VEC_GROW(st->rules, st->rulecap, st->nrules + 1);
-	r = &st->rules[st->nrules++];
-	memset(r, 0, sizeof(*r));
+	r = VEC_NEW(st->rules, st->nrules, st->rulecap);
 	r->span = *span;
 	r->dynamic = true;
 	r->f[FF_ID] = v[0];
@@ -454,9 +438,7 @@ static void add_tunnel(struct aixt_ctx *c, const struct fval *v, const struct sp
 	struct aixt_state *st = c->st;
 	struct trec *t;
 
-	VEC_GROW(st->tuns, st->tuncap, st->ntuns + 1);
-	t = &st->tuns[st->ntuns++];
-	memset(t, 0, sizeof(*t));
+	t = VEC_NEW(st->tuns, st->ntuns, st->tuncap);
 	t->span = *span;
 	t->inferred = inferred;
 	for (size_t i = 0; i < LSTUN_FIELDS; i++) {
@@ -651,9 +633,7 @@ void aixt_rule_begin(struct aixt_ctx *c, const struct drv_tok *t, const struct d
 	struct frule *r;
 	uint32_t a = 0;
 
-	VEC_GROW(st->rules, st->rulecap, st->nrules + 1);
-	r = &st->rules[st->nrules++];
-	memset(r, 0, sizeof(*r));
+	r = VEC_NEW(st->rules, st->nrules, st->rulecap);
 	r->human = true;
 	r->family = st->hfamily;
 	r->span = v.sp;

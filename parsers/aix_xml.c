@@ -24,6 +24,7 @@
  * of its own (phase 1 only). AIX lifetimes are minutes and become seconds.
  */
 #include "parsers/parser.h"
+#include "parsers/toolkit.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -336,25 +337,9 @@ static void on_xml_error(void *user, xmlErrorPtr e)
 
 /* ---- values ------------------------------------------------------------------- */
 
-static bool parse_uint(const char *s, uint64_t max, uint64_t *out)
-{
-	uint64_t v = 0;
-
-	if (!s || !*s)
-		return false;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9' || v > (UINT64_MAX - 9) / 10)
-			return false;
-		v = v * 10 + (uint64_t)(*s - '0');
-	}
-	if (v > max)
-		return false;
-	*out = v;
-	return true;
-}
-
-/* Minutes (AIX) into seconds, with the attribute's span. */
-static bool minutes(struct ax_ctx *c, xmlNodePtr n, const char *name, struct mint *m)
+/* A number attribute (at most max) times scale, with the attribute's span; unit names it in errors. */
+static bool number_attr(struct ax_ctx *c, xmlNodePtr n, const char *name, uint64_t max, int64_t scale,
+			const char *unit, struct mint *m)
 {
 	const char *v = attr(c, n, name);
 	struct span at;
@@ -363,31 +348,24 @@ static bool minutes(struct ax_ctx *c, xmlNodePtr n, const char *name, struct min
 	if (!v)
 		return false;
 	at = attr_span(c, n, name);
-	if (!parse_uint(v, 1000000000, &x)) {
-		ax_fnd(c, R_INVALID_VALUE, &at, "%s '%s' is not a number of minutes", name, v);
+	if (!drv_uint(v, strlen(v), max, &x)) {
+		ax_fnd(c, R_INVALID_VALUE, &at, "%s '%s' is not a number of %s", name, v, unit);
 		return false;
 	}
-	m->v = (int64_t)x * 60;
+	m->v = (int64_t)x * scale;
 	m->o = origin_written(&at);
 	return true;
+}
+
+/* Minutes (AIX) into seconds. */
+static bool minutes(struct ax_ctx *c, xmlNodePtr n, const char *name, struct mint *m)
+{
+	return number_attr(c, n, name, 1000000000, 60, "minutes", m);
 }
 
 static bool kbytes(struct ax_ctx *c, xmlNodePtr n, const char *name, struct mint *m)
 {
-	const char *v = attr(c, n, name);
-	struct span at;
-	uint64_t x;
-
-	if (!v)
-		return false;
-	at = attr_span(c, n, name);
-	if (!parse_uint(v, 4294967295ULL, &x)) {
-		ax_fnd(c, R_INVALID_VALUE, &at, "%s '%s' is not a number of kilobytes", name, v);
-		return false;
-	}
-	m->v = (int64_t)x;
-	m->o = origin_written(&at);
-	return true;
+	return number_attr(c, n, name, 4294967295ULL, 1, "kilobytes", m);
 }
 
 struct tokmap {
@@ -472,7 +450,7 @@ static bool dh_attr(struct ax_ctx *c, xmlNodePtr n, const char *name, bool pfs, 
 		m->o = origin_written(&at);
 		return true;
 	}
-	if (!parse_uint(v, 31, &x) || !x) {
+	if (!drv_uint(v, strlen(v), 31, &x) || !x) {
 		ax_fnd(c, R_INVALID_VALUE, &at, "%s '%s' is not a Diffie-Hellman group%s", name, v,
 		       pfs ? " or NO_PFS" : "");
 		return false;
@@ -508,9 +486,9 @@ static void read_ip_ident(struct ax_ctx *c, xmlNodePtr k, const struct xml_name 
 	pl = attr(c, k, "PrefixLength");
 	if (m && addr_parse_ip(m, &mk, &mf) && mf == fam && aspec_netmask(&ip, fam, &mk, &id->addr)) {
 		/* done */
-	} else if (pl && parse_uint(pl, fam == 4 ? 32 : 128, &plen)) {
+	} else if (pl && drv_uint(pl, strlen(pl), fam == 4 ? 32 : 128, &plen)) {
 		id->addr = aspec_prefix(&ip, fam, (unsigned)plen);
-	} else if (m && fam == 6 && parse_uint(m, 128, &plen)) {
+	} else if (m && fam == 6 && drv_uint(m, strlen(m), 128, &plen)) {
 		id->addr = aspec_prefix(&ip, fam, (unsigned)plen);
 	} else {
 		struct span at = attr_span(c, k, m ? "Netmask" : "Value");

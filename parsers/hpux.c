@@ -234,25 +234,6 @@ static struct drv_tok unquote(const struct drv_tok *t)
 	return u;
 }
 
-static bool parse_u64(const char *s, size_t n, uint64_t max, uint64_t *out)
-{
-	uint64_t v = 0;
-
-	if (!n || n > 20)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		unsigned d = (unsigned)(unsigned char)s[i] - '0';
-
-		if (d > 9 || v > (UINT64_MAX - d) / 10)
-			return false;
-		v = v * 10 + d;
-	}
-	if (v > max)
-		return false;
-	*out = v;
-	return true;
-}
-
 /* A keyword written in lower case where HP documents upper case: read, reported once per file. */
 static void note_case(struct hp_ctx *c, const struct drv_tok *t, const struct drv_loc *l)
 {
@@ -783,7 +764,7 @@ static bool filter_addr(struct hp_ctx *c, const struct hp_word *w, const char *f
 	}
 	plen = all_zero(&ip, fam) ? 0 : (fam == 4 ? 32 : 128);
 	if (np > 1) {
-		if (!parse_u64(parts[1], strlen(parts[1]), fam == 4 ? 32 : 128, &v)) {
+		if (!drv_uint(parts[1], strlen(parts[1]), fam == 4 ? 32 : 128, &v)) {
 			bad_value(c, w, flag, "prefix length must be 0..%u", fam == 4 ? 32 : 128);
 			return false;
 		}
@@ -801,7 +782,7 @@ static void filter_port(struct hp_ctx *c, const char *flag, const char *part, co
 	char sh[64];
 	struct finding *f;
 
-	if (parse_u64(part, strlen(part), 65535, &v)) {
+	if (drv_uint(part, strlen(part), 65535, &v)) {
 		if (v)
 			out->port.lo = out->port.hi = (uint16_t)v;
 		return;
@@ -895,7 +876,7 @@ static bool parse_proto(struct hp_ctx *c, const struct hp_word *w, const char *f
 			return true;
 		}
 	}
-	if (parse_u64(w->t.s, w->t.len, 255, &v)) {
+	if (drv_uint(w->t.s, w->t.len, 255, &v)) {
 		set_mint(m, v == 0 ? -1 : (int64_t)v, &(struct origin){at, PROV_WRITTEN});
 		return true;
 	}
@@ -971,7 +952,7 @@ static bool parse_lifetime(struct hp_ctx *c, const struct hp_word *w, const char
 	uint64_t v;
 	uint64_t min = kb ? 5120 : 600;
 
-	if (!parse_u64(s, n, 4294967294ULL, &v) || (v != 0 && v < min)) {
+	if (!drv_uint(s, n, 4294967294ULL, &v) || (v != 0 && v < min)) {
 		bad_value(c, w, flag, "%s lifetime must be 0 (infinite) or %llu..4294967294",
 			  kb ? "kilobyte" : "second", (unsigned long long)min);
 		return false;
@@ -1180,7 +1161,7 @@ static bool parse_alglist(struct hp_ctx *c, const struct hp_word *w, const char 
 				d += 2;
 			else if (strncmp(d, "MODP", 4) == 0)
 				d = "";
-			if (parse_u64(d, strlen(d), 31, &v) && v > 0) {
+			if (drv_uint(d, strlen(d), 31, &v) && v > 0) {
 				algset_add(&s, (unsigned)v);
 				ok = true;
 			}
@@ -1360,7 +1341,7 @@ static bool parse_manual(struct hp_ctx *c, const struct hp_word *w, const char *
 		hp_fnd(c, R_INVALID_VALUE, &at, "-%s: a manual SA starts with ESP or AH", flag);
 		return false;
 	}
-	if (!parse_u64(part[1], plen[1], 4294967295ULL, &spi) || spi == 0) {
+	if (!drv_uint(part[1], plen[1], 4294967295ULL, &spi) || spi == 0) {
 		hp_fnd(c, R_INVALID_VALUE, &at, "-%s: the SPI must be a number 1..4294967295", flag);
 		return false;
 	}
@@ -1502,7 +1483,7 @@ static bool parse_positive(struct hp_ctx *c, const struct hp_word *w, const char
 {
 	uint64_t v;
 
-	if (!parse_u64(w->t.s, w->t.len, max, &v) || v == 0) {
+	if (!drv_uint(w->t.s, w->t.len, max, &v) || v == 0) {
 		bad_value(c, w, fl, "%s", why);
 		return false;
 	}

@@ -249,25 +249,6 @@ static bool mem_find(const char *p, size_t n, const char *needle, size_t m)
 	return false;
 }
 
-/* Decimal digits only, no overflow past max. */
-static bool tok_uint(const struct drv_tok *t, uint64_t max, uint64_t *out)
-{
-	uint64_t v = 0;
-
-	if (!t->len || t->len > 20)
-		return false;
-	for (uint32_t i = 0; i < t->len; i++) {
-		unsigned d = (unsigned char)t->s[i] - '0';
-		if (d > 9 || v > (UINT64_MAX - d) / 10)
-			return false;
-		v = v * 10 + d;
-	}
-	if (v > max)
-		return false;
-	*out = v;
-	return true;
-}
-
 #define SHOW(t, buf) parse_show((t)->s, (t)->len, (buf), sizeof(buf))
 
 /* Keyword-shaped: letters, digits and '-', starting with a letter (safe to quote). */
@@ -502,7 +483,7 @@ static bool parse_dh(const struct drv_tok *t, const char *prefix, int *out)
 		n.s += pl;
 		n.len -= (uint32_t)pl;
 	}
-	if (!tok_uint(&n, 64, &v) || !vocab_dh_is_known((int)v))
+	if (!drv_tok_uint(&n, 64, &v) || !vocab_dh_is_known((int)v))
 		return false;
 	*out = (int)v;
 	return true;
@@ -1457,7 +1438,7 @@ void hw_ikep_begin(struct hw_ctx *c, const struct drv_tok *name, const struct dr
 		k->p->span = sp;
 		k->printed_default = tok_is(name, "default");
 		k->p->builtin = k->printed_default;
-		k->numeric = tok_uint(name, UINT32_MAX, &k->num);
+		k->numeric = drv_tok_uint(name, UINT32_MAX, &k->num);
 		if (!k->numeric && !k->printed_default) {
 			struct span at = drv_span(c->src, nl);
 			hw_fnd(c, R_INVALID_VALUE, &at,
@@ -1532,10 +1513,10 @@ static bool parse_seq(struct hw_ctx *c, const struct drv_tok *seq, const struct 
 	char sh[64];
 	struct span at = drv_span(c->src, sl);
 
-	if (tok_uint(seq, 10000, out) && *out >= 1)
+	if (drv_tok_uint(seq, 10000, out) && *out >= 1)
 		return true;
 	hw_fnd(c, R_INVALID_VALUE, &at, "sequence number %s is out of range 1-10000", SHOW(seq, sh));
-	if (!tok_uint(seq, UINT32_MAX, out))
+	if (!drv_tok_uint(seq, UINT32_MAX, out))
 		*out = UINT32_MAX;
 	return false;
 }
@@ -1636,7 +1617,7 @@ static bool lifetime_ok(struct hw_ctx *c, bool ike, bool time_based, const struc
 	char sh[64];
 	struct span at = drv_span(c->src, vl);
 
-	if (!tok_uint(v, UINT64_MAX / 2, &x))
+	if (!drv_tok_uint(v, UINT64_MAX / 2, &x))
 		ok = false;
 	else if (ike)
 		ok = x >= 60 && x <= 604800;
@@ -1701,7 +1682,7 @@ void hw_acl_begin(struct hw_ctx *c, const struct drv_loc *line)
 		st->nsyntax++;
 		return;
 	}
-	if (tok_uint(nm, UINT32_MAX, &num)) {
+	if (drv_tok_uint(nm, UINT32_MAX, &num)) {
 		if (num < 2000 || num > 9999) {
 			struct span at = drv_span(c->src, &w[i].l);
 			hw_fnd(c, R_INVALID_VALUE, &at, "acl number %s is out of range 2000-9999",
@@ -1880,7 +1861,7 @@ void hw_peer_version(struct hw_ctx *c, bool undo, const struct drv_tok *v, const
 
 	if (!p)
 		return;
-	if (!tok_uint(v, 2, &n) || n < 1) {
+	if (!drv_tok_uint(v, 2, &n) || n < 1) {
 		hw_fnd(c, R_INVALID_VALUE, &at, "IKE version %s in %s is not 1 or 2", SHOW(v, sh), desc(c));
 		return;
 	}
@@ -2138,7 +2119,7 @@ void hw_pol_acl(struct hw_ctx *c, const struct drv_loc *line)
 	if (c->nwords >= 2 && tok_is(&w[0].t, "name"))
 		i = 1;
 	at = drv_span(c->src, &w[i].l);
-	if (!i && tok_uint(&w[i].t, UINT32_MAX, &n) && (n < 3000 || n > 3999))
+	if (!i && drv_tok_uint(&w[i].t, UINT32_MAX, &n) && (n < 3000 || n > 3999))
 		hw_fnd(c, R_INVALID_VALUE, &at, "security acl %s in %s is not an advanced ACL (3000-3999)",
 		       SHOW(&w[i].t, sh), desc(c));
 	p->acl.name = tokdup(c, &w[i].t);
@@ -2307,7 +2288,7 @@ void hw_pol_spi(struct hw_ctx *c, const struct drv_tok *dir, const struct drv_to
 		return;
 	if (!p->msa)
 		p->msa = ARENA_NEW(c->a, struct manual_sa);
-	if (!tok_uint(v, UINT32_MAX, &spi) || spi < 256) {
+	if (!drv_tok_uint(v, UINT32_MAX, &spi) || spi < 256) {
 		hw_fnd(c, R_INVALID_VALUE, &at, "SPI %s in %s is out of range 256-4294967295", SHOW(v, sh),
 		       desc(c));
 		return;
@@ -2373,7 +2354,7 @@ void hw_rule_begin(struct hw_ctx *c, const struct drv_tok *id, const struct drv_
 	r->s.dport = port_any();
 	if (id) {
 		struct span at = drv_span(c->src, il);
-		if (!tok_uint(id, UINT32_MAX - 1, &v)) {
+		if (!drv_tok_uint(id, UINT32_MAX - 1, &v)) {
 			hw_fnd(c, R_INVALID_VALUE, &at, "rule ID %s in %s is out of range", SHOW(id, sh),
 			       desc(c));
 			r->bad = true;
@@ -2400,7 +2381,7 @@ void hw_rule_proto(struct hw_ctx *c, const struct drv_tok *v, const struct drv_l
 		return;
 	if (vlookup(protos, ARRAY_SIZE(protos), v->s, v->len, &p)) {
 		r->s.proto = (int16_t)p;
-	} else if (tok_uint(v, 255, &n)) {
+	} else if (drv_tok_uint(v, 255, &n)) {
 		r->s.proto = n ? (int16_t)n : -1;
 	} else {
 		hw_fnd(c, R_INVALID_VALUE, &at, "protocol %s in %s is out of range 0-255", SHOW(v, sh),
@@ -2456,7 +2437,7 @@ void hw_rule_addr(struct hw_ctx *c, bool src, const struct drv_tok *addr, const 
 	}
 	if (tok_is(wc, "0")) {
 		*as = aspec_host(&ip, 4);
-	} else if (wc->len <= 2 && tok_uint(wc, 32, &plen)) {
+	} else if (wc->len <= 2 && drv_tok_uint(wc, 32, &plen)) {
 		*as = aspec_prefix(&ip, 4,
 				   (unsigned)plen); /* a mask length, as later VRP5 versions accept [I] */
 	} else {
@@ -2481,7 +2462,7 @@ static bool parse_port(struct hw_ctx *c, const struct drv_tok *t, const struct d
 	char sh[64];
 	struct span at = drv_span(c->src, l);
 
-	if (tok_uint(t, 65535, &v)) {
+	if (drv_tok_uint(t, 65535, &v)) {
 		*out = (uint16_t)v;
 		return true;
 	}
@@ -2633,7 +2614,7 @@ void hw_acl_step(struct hw_ctx *c, const struct drv_tok *v, const struct drv_loc
 
 	if (!a)
 		return;
-	if (!tok_uint(v, 20, &n) || n < 1) {
+	if (!drv_tok_uint(v, 20, &n) || n < 1) {
 		hw_fnd(c, R_INVALID_VALUE, &at, "ACL step %s in %s is out of range 1-20", SHOW(v, sh),
 		       desc(c));
 		return;
@@ -2656,7 +2637,7 @@ void hw_if_address(struct hw_ctx *c, const struct drv_tok *a, const struct drv_l
 
 	if (!f || !parse_addr(c, a, al, "ip address", &ip, &fam))
 		return;
-	if (m->len <= 2 && tok_uint(m, UINT32_MAX, &plen)) {
+	if (m->len <= 2 && drv_tok_uint(m, UINT32_MAX, &plen)) {
 		if (plen > 32) {
 			hw_fnd(c, R_INVALID_VALUE, &mat, "prefix length %s in %s is longer than 32",
 			       SHOW(m, sh), desc(c));

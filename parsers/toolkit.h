@@ -2,11 +2,14 @@
 /*
  * parsers/toolkit.h - what every vendor's grammar and driver share: the
  * token and location types of the Bison grammars (api.value.type and
- * api.location.type), and the span a location covers.
+ * api.location.type), the span a location covers, and the readers of
+ * values every vendor writes alike.
  */
 #ifndef IPSECLINT_PARSERS_TOOLKIT_H
 #define IPSECLINT_PARSERS_TOOLKIT_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "model/model.h"
@@ -29,6 +32,14 @@ static inline struct span drv_span(const struct source *src, const struct drv_lo
 	if (!l)
 		return span_make(src, 0, 0, 0, 0);
 	return span_make(src, l->first_line, l->first_column, l->last_line, l->last_column);
+}
+
+/* The decimal number s[0..n) (digits only), when it is at most max. */
+bool drv_uint(const char *s, size_t n, uint64_t max, uint64_t *out);
+
+static inline bool drv_tok_uint(const struct drv_tok *t, uint64_t max, uint64_t *out)
+{
+	return drv_uint(t->s, t->len, max, out);
 }
 
 #endif
