@@ -100,16 +100,37 @@ static void add_dev(struct fleet *f, const char *name, const char *local, const 
 	add_dev_p2(f, name, local, remote, src, dst, ESP_BODY);
 }
 
+/* The first finding of rule r, which is there, at line of path. */
+static const struct finding *first_at(const struct fleet *f, enum rule_id r, const char *path, uint32_t line)
+{
+	const struct finding *x = fs_first(&f->fs, r);
+
+	cr_assert_not_null(x, "no %s finding", rule_info(r)->id);
+	cr_expect_str_eq(x->loc.src->path, path);
+	cr_expect_eq(x->loc.line, line, "%s at %s line %u, expected %u", rule_info(r)->id, x->loc.src->path,
+		     x->loc.line, line);
+	return x;
+}
+
 /* ---- two devices own the remote address ------------------------------------------ */
+
+/*
+ * A (198.51.100.1) points at 198.51.100.2, which B and C both carry; B
+ * points at b_remote and C at c_remote.
+ */
+static void two_owners(struct fleet *f, const char *b_remote, const char *c_remote)
+{
+	add_dev(f, "A", "198.51.100.1", "198.51.100.2", "10.1", "10.2");
+	add_dev(f, "B", "198.51.100.2", b_remote, "10.2", "10.1");
+	add_dev(f, "C", "198.51.100.2", c_remote, "10.2", "10.1");
+}
 
 Test(pairing, two_owners_the_one_that_points_back_is_the_peer)
 {
 	struct fleet f = {0};
 
-	add_dev(&f, "A", "198.51.100.1", "198.51.100.2", "10.1", "10.2");
 	/* B and C both carry 198.51.100.2; only C points at A */
-	add_dev(&f, "B", "198.51.100.2", "203.0.113.9", "10.2", "10.1");
-	add_dev(&f, "C", "198.51.100.2", "198.51.100.1", "10.2", "10.1");
+	two_owners(&f, "203.0.113.9", "198.51.100.1");
 	run(&f, NULL);
 	cr_expect(paired(&f, "A", "C"), "A pairs with C, the owner that points back");
 	cr_expect_not(paired(&f, "A", "B"), "B does not point at A");
@@ -148,9 +169,7 @@ Test(pairing, an_address_in_the_same_hash_bucket_is_no_owner)
 		"add host back -source 203.0.113.50/32 -destination 198.51.100.1/32 -priority 20 "
 		"-action ESP_AES128_HMAC_SHA1\n",
 		ys);
-	add_dev(&f, "A", "198.51.100.1", "198.51.100.2", "10.1", "10.2");
-	add_dev(&f, "B", "198.51.100.2", "203.0.113.9", "10.2", "10.1");
-	add_dev(&f, "C", "198.51.100.2", "198.51.100.1", "10.2", "10.1");
+	two_owners(&f, "203.0.113.9", "198.51.100.1");
 	run(&f, NULL);
 	cr_expect(paired(&f, "A", "C"), "A pairs with C, the owner that points back");
 	for (size_t k = 0; k < f.fs.n; k++)
@@ -164,15 +183,10 @@ Test(pairing, two_owners_none_points_back_is_ambiguous)
 	struct fleet f = {0};
 	const struct finding *x;
 
-	add_dev(&f, "A", "198.51.100.1", "198.51.100.2", "10.1", "10.2");
-	add_dev(&f, "B", "198.51.100.2", "203.0.113.9", "10.2", "10.1");
-	add_dev(&f, "C", "198.51.100.2", "203.0.113.10", "10.2", "10.1");
+	two_owners(&f, "203.0.113.9", "203.0.113.10");
 	run(&f, NULL);
 	cr_expect_eq(fs_count(&f.fs, R_PEER_ONE_SIDED), 1);
-	x = fs_first(&f.fs, R_PEER_ONE_SIDED);
-	cr_assert_not_null(x);
-	cr_expect_str_eq(x->loc.src->path, "A.cfg");
-	cr_expect_eq(x->loc.line, LN_REMOTE, "at A's remote-address, line %u", x->loc.line);
+	x = first_at(&f, R_PEER_ONE_SIDED, "A.cfg", LN_REMOTE);
 	cr_expect_str_eq(
 		x->message,
 		"ipsec policy VPN 10 points at 198.51.100.2, which 2 devices own; name the peer in .ipseclint [peers]");
@@ -186,14 +200,10 @@ Test(pairing, two_owners_both_point_back_without_a_hint_is_ambiguous)
 	struct fleet f = {0};
 	const struct finding *x;
 
-	add_dev(&f, "A", "198.51.100.1", "198.51.100.2", "10.1", "10.2");
-	add_dev(&f, "B", "198.51.100.2", "198.51.100.1", "10.2", "10.1");
-	add_dev(&f, "C", "198.51.100.2", "198.51.100.1", "10.2", "10.1");
+	two_owners(&f, "198.51.100.1", "198.51.100.1");
 	run(&f, NULL);
-	x = fs_first(&f.fs, R_PEER_ONE_SIDED);
-	cr_assert_not_null(x, "A's tunnel: two owners point back, none chosen");
-	cr_expect_str_eq(x->loc.src->path, "A.cfg");
-	cr_expect_eq(x->loc.line, LN_REMOTE);
+	x = first_at(&f, R_PEER_ONE_SIDED, "A.cfg",
+		     LN_REMOTE); /* A's tunnel: two owners point back, none chosen */
 	cr_expect(strstr(x->message, "which 2 devices own"), "%s", x->message);
 	fleet_free(&f);
 }
@@ -204,9 +214,7 @@ Test(pairing, two_owners_both_point_back_the_peers_hint_decides)
 	static const char *const pa[] = {"C"}, *const pb[] = {"A"};
 	struct pair_hints h = {.peer_a = pa, .peer_b = pb, .npeers = 1};
 
-	add_dev(&f, "A", "198.51.100.1", "198.51.100.2", "10.1", "10.2");
-	add_dev(&f, "B", "198.51.100.2", "198.51.100.1", "10.2", "10.1");
-	add_dev(&f, "C", "198.51.100.2", "198.51.100.1", "10.2", "10.1");
+	two_owners(&f, "198.51.100.1", "198.51.100.1");
 	run(&f, &h); /* [peers] C = A: either side of the hint names A */
 	cr_expect(paired(&f, "A", "C"), "the hint names C");
 	cr_expect_eq(fs_count(&f.fs, R_PEER_ONE_SIDED), 0);
@@ -243,10 +251,7 @@ Test(pairing, without_the_hint_the_nat_address_has_no_owner)
 	add_dev(&f, "B", "192.168.0.2", "198.51.100.1", "10.2", "10.1");
 	run(&f, NULL);
 	cr_expect_not(paired(&f, "A", "B"));
-	x = fs_first(&f.fs, R_PEER_MISSING);
-	cr_assert_not_null(x);
-	cr_expect_str_eq(x->loc.src->path, "A.cfg");
-	cr_expect_eq(x->loc.line, LN_REMOTE);
+	x = first_at(&f, R_PEER_MISSING, "A.cfg", LN_REMOTE);
 	cr_expect(strstr(x->message, "203.0.113.50"), "%s", x->message);
 	fleet_free(&f);
 }
@@ -266,10 +271,7 @@ Test(pairing, ah_integrity_mismatch_is_an_ipsec_proposal_mismatch)
 	run(&f, NULL);
 	cr_expect(paired(&f, "A", "B"));
 	cr_expect_eq(fs_errors(&f.fs), 1, "the proposal mismatch and nothing else");
-	x = fs_first(&f.fs, R_IPSEC_PROPOSAL_MISMATCH);
-	cr_assert_not_null(x);
-	cr_expect_str_eq(x->loc.src->path, "A.cfg");
-	cr_expect_eq(x->loc.line, LN_PROPOSAL);
+	x = first_at(&f, R_IPSEC_PROPOSAL_MISMATCH, "A.cfg", LN_PROPOSAL);
 	cr_expect_str_eq(
 		x->message,
 		"no ipsec proposal is acceptable to 'B': ah integrity sha2-256 here, sha2-512 there");
@@ -488,17 +490,11 @@ Test(pairing, a_template_that_names_another_peer_does_not)
 
 	with_template(&f, "198.51.100.9");
 	cr_expect_not(paired(&f, "A", "B"));
-	x = fs_first(&f.fs, R_PEER_ONE_SIDED);
-	cr_assert_not_null(x);
-	cr_expect_str_eq(x->loc.src->path, "A.cfg");
-	cr_expect_eq(x->loc.line, LN_REMOTE);
+	x = first_at(&f, R_PEER_ONE_SIDED, "A.cfg", LN_REMOTE);
 	cr_expect_str_eq(x->message,
 			 "ipsec policy VPN 10 points at 198.51.100.2 on 'B', but 'B' has no tunnel back to "
 			 "'A' (nearest: ipsec policy VPN 10)");
-	x = fs_first(&f.fs, R_PEER_MISSING);
-	cr_assert_not_null(x);
-	cr_expect_str_eq(x->loc.src->path, "B.cfg");
-	cr_expect_eq(x->loc.line, LN_B_TEMPLATE_REMOTE);
+	x = first_at(&f, R_PEER_MISSING, "B.cfg", LN_B_TEMPLATE_REMOTE);
 	cr_expect(strstr(x->message, "198.51.100.9"), "%s", x->message);
 	fleet_free(&f);
 }
