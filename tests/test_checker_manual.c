@@ -352,6 +352,23 @@ Test(manual, aix_ah_algorithm_against_huawei_proposal_in_both_directions)
 }
 
 /*
+ * Huawei's one algorithm of proto (ah, esp) against AIX's other one written
+ * for each direction: one finding a direction, at Huawei's line, AIX's line
+ * 2 the peer side.
+ */
+#define HW_ALG_MSG(dir, back, proto, alg, here, there) \
+	dir " " proto " " alg " " here " here, but 'aix1' uses " there " for " back " " proto
+#define HW_ALG_WANT(line, dir, back, proto, alg, here, there)                     \
+	{                                                                         \
+		"hw.cfg", line, HW_ALG_MSG(dir, back, proto, alg, here, there), 2 \
+	}
+#define HW_ALG_PER_DIRECTION(line, proto, alg, here, there)                \
+	HW_ALG_WANT(line, "outbound", "inbound", proto, alg, here, there), \
+		HW_ALG_WANT(line, "inbound", "outbound", proto, alg, here, there)
+#define HW_AH_SHA1_PER_DIRECTION \
+	HW_ALG_PER_DIRECTION(LN_HW_AH_ALG, "ah", "authentication algorithm", "sha1", "sha2-256")
+
+/*
  * The same pair with Huawei as A: Huawei's one algorithm against AIX's two
  * written values (two places): one finding a direction.
  */
@@ -359,12 +376,7 @@ Test(manual, huawei_ah_algorithm_against_aix_per_direction)
 {
 	struct fleet f = {0};
 	static const struct want w[] = {
-		{"hw.cfg", LN_HW_AH_ALG,
-		 "outbound ah authentication algorithm sha1 here, but 'aix1' uses sha2-256 for inbound ah",
-		 2},
-		{"hw.cfg", LN_HW_AH_ALG,
-		 "inbound ah authentication algorithm sha1 here, but 'aix1' uses sha2-256 for outbound ah",
-		 2},
+		HW_AH_SHA1_PER_DIRECTION,
 	};
 
 	add_hw(&f, HW_AH_SHA1_PROP, HW_ESP_SAS HW_AH_SAS);
@@ -389,12 +401,7 @@ Test(manual, esp_cipher_written_per_direction_without_policy_fields)
 {
 	struct fleet f = {0};
 	static const struct want w[] = {
-		{"hw.cfg", LN_HW_ESP_ENC3,
-		 "outbound esp encryption algorithm aes-128 here, but 'aix1' uses aes-256 for inbound esp",
-		 2},
-		{"hw.cfg", LN_HW_ESP_ENC3,
-		 "inbound esp encryption algorithm aes-128 here, but 'aix1' uses aes-256 for outbound esp",
-		 2},
+		HW_ALG_PER_DIRECTION(LN_HW_ESP_ENC3, "esp", "encryption algorithm", "aes-128", "aes-256"),
 	};
 
 	add_hw(&f, HW_ESP_AES128_PROP, HW_ESP_SAS);
@@ -441,12 +448,7 @@ Test(manual, huawei_without_ah_sas_against_aix_ah)
 		 "inbound ah SA on one side only: here missing, on 'aix1' outbound set", 2},
 		{"hw.cfg", LN_HW_POLICY4,
 		 "outbound ah SA on one side only: here missing, on 'aix1' inbound set", 2},
-		{"hw.cfg", LN_HW_AH_ALG,
-		 "outbound ah authentication algorithm sha1 here, but 'aix1' uses sha2-256 for inbound ah",
-		 2},
-		{"hw.cfg", LN_HW_AH_ALG,
-		 "inbound ah authentication algorithm sha1 here, but 'aix1' uses sha2-256 for outbound ah",
-		 2},
+		HW_AH_SHA1_PER_DIRECTION,
 	};
 
 	f.parse_note =
