@@ -2,12 +2,15 @@
 /*
  * tests/parse_helpers.h - what the tests ask of a set of findings (or of a
  * parsed file's): how many of a rule it has, the first (or nth) of them, and
- * how many are errors.
+ * how many are errors; need_rule() and rule_at() assert the first is there
+ * (and at its line).
  */
 #ifndef IPSECLINT_TESTS_PARSE_HELPERS_H
 #define IPSECLINT_TESTS_PARSE_HELPERS_H
 
+#include <criterion/criterion.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "parsers/parser.h"
 
@@ -59,6 +62,25 @@ static inline const struct finding *nth_rule(const struct parsed_file *pf, enum 
 static inline const struct finding *first_rule(const struct parsed_file *pf, enum rule_id r)
 {
 	return fs_nth(&pf->fs, r, 0);
+}
+
+/* The first finding of rule r in pf, which must be there. */
+static inline const struct finding *need_rule(const struct parsed_file *pf, enum rule_id r)
+{
+	const struct finding *f = first_rule(pf, r);
+
+	cr_assert_not_null(f, "no %s finding", rule_info(r)->id);
+	return f;
+}
+
+/* The first finding of rule r in pf, which must be there, expected at line. */
+static inline const struct finding *rule_at(const struct parsed_file *pf, enum rule_id r, uint32_t line)
+{
+	const struct finding *f = need_rule(pf, r);
+
+	cr_expect_eq(f->loc.line, line, "%s at line %u, expected %u: %s", rule_info(r)->id, f->loc.line, line,
+		     f->message);
+	return f;
 }
 
 #endif

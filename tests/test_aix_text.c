@@ -196,9 +196,7 @@ Test(aix_text, wrapped_record_is_joined_with_one_diagnostic)
 
 	parse_text(&pf, "ibm.lsfilt", text);
 	cr_expect_eq(count_rule(&pf, R_SYNTAX_ERROR), 1);
-	f = first_rule(&pf, R_SYNTAX_ERROR);
-	cr_assert_not_null(f);
-	cr_expect_eq(f->loc.line, 1);
+	f = rule_at(&pf, R_SYNTAX_ERROR, 1);
 	cr_expect_eq(f->loc.col, 82, "at the cut field 'all', got %u", f->loc.col);
 	cr_expect(strstr(f->message, "goes on at line 2") != NULL, "%s", f->message);
 	l = table(&pf, "ipv4");
@@ -221,9 +219,7 @@ Test(aix_text, short_record_is_a_syntax_error_and_the_rest_is_read)
 
 	parse_text(&pf, "x.lsfilt", text);
 	cr_expect_eq(pf.status, FILE_PARTIAL);
-	f = first_rule(&pf, R_SYNTAX_ERROR);
-	cr_assert_not_null(f);
-	cr_expect_eq(f->loc.line, 1);
+	f = rule_at(&pf, R_SYNTAX_ERROR, 1);
 	cr_expect_str_eq(f->message,
 			 "a record of 4 fields: lsfilt -O records have 22 fields, lstun -O records 27, "
 			 "the dynamic placement line 3");
@@ -342,9 +338,7 @@ Test(aix_text, if_else_blocks_are_left_out_with_a_warning)
 	const struct finding *f;
 
 	parse_text(&pf, "if.lsfilt", text);
-	f = first_rule(&pf, R_UNKNOWN_STATEMENT);
-	cr_assert_not_null(f);
-	cr_expect_eq(f->loc.line, 1);
+	f = rule_at(&pf, R_UNKNOWN_STATEMENT, 1);
 	cr_expect(strstr(f->message, "rules 3 to 5 are not modelled") != NULL, "%s", f->message);
 	cr_assert_eq(table(&pf, "ipv4")->n, 1, "only the rule after ENDIF");
 	cr_expect_eq(table(&pf, "ipv4")->rules[0].rule_id, 0);
@@ -360,8 +354,7 @@ Test(aix_text, bad_key_is_reported_without_its_text)
 	const struct finding *f;
 
 	parse_text(&pf, "k.lstun", text);
-	f = first_rule(&pf, R_INVALID_VALUE);
-	cr_assert_not_null(f);
+	f = need_rule(&pf, R_INVALID_VALUE);
 	cr_expect_str_eq(f->message, "source ESP key is not a hex string (AIX manual keys are hex, 0x...)");
 	for (size_t i = 0; i < pf.fs.n; i++)
 		cr_expect_null(strstr(pf.fs.v[i].message, "Sup3rSecret"), "%s", pf.fs.v[i].message);

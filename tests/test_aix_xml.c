@@ -112,9 +112,7 @@ Test(aix_xml, unknown_names_and_references)
 	const struct finding *f;
 
 	parse_text(&pf, text);
-	f = first_rule(&pf, R_UNKNOWN_STATEMENT);
-	cr_assert_not_null(f);
-	cr_expect_eq(f->loc.line, 2);
+	f = rule_at(&pf, R_UNKNOWN_STATEMENT, 2);
 	cr_expect_str_eq(f->hint, "did you mean 'IKE_XCHGMode'? (names are case-sensitive)");
 	cr_expect_eq(count_rule(&pf, R_UNKNOWN_STATEMENT), 2, "the attribute and <IKETunel>");
 	cr_expect_eq(count_rule(&pf, R_DUPLICATE_DEFINITION), 1);
@@ -189,8 +187,7 @@ Test(aix_xml, other_root_is_read)
 	const struct finding *f;
 
 	parse_text(&pf, text);
-	f = first_rule(&pf, R_UNKNOWN_STATEMENT);
-	cr_assert_not_null(f);
+	f = need_rule(&pf, R_UNKNOWN_STATEMENT);
 	cr_expect(strstr(f->message, "root element is <ikedb>") != NULL, "%s", f->message);
 	cr_expect_eq(pf.dev->ndefs, 1, "the proposal under the unknown root is still read");
 	parsed_file_free(&pf);
@@ -237,9 +234,7 @@ Test(aix_xml, malformed_is_a_finding_with_a_line)
 
 	parse_text(&pf, text);
 	cr_expect_eq(pf.status, FILE_PARTIAL);
-	f = first_rule(&pf, R_SYNTAX_ERROR);
-	cr_assert_not_null(f);
-	cr_expect_eq(f->loc.line, 3);
+	f = rule_at(&pf, R_SYNTAX_ERROR, 3);
 	cr_expect(strncmp(f->message, "XML: ", 5) == 0, "%s", f->message);
 	parsed_file_free(&pf);
 }

@@ -322,18 +322,12 @@ Test(hpux, diagnostics_positions)
 
 	parse_text(&pf, text);
 	cr_expect_eq(pf.status, FILE_PARTIAL);
-	f = first_rule(&pf, R_SYNTAX_ERROR);
-	cr_assert_not_null(f);
-	cr_expect_eq(f->loc.line, 2);
+	f = rule_at(&pf, R_SYNTAX_ERROR, 2);
 	cr_expect_eq(f->loc.col, 1);
 	cr_expect(strstr(f->message, "comment line inside an operation") != NULL, "%s", f->message);
-	f = first_rule(&pf, R_INVALID_VALUE);
-	cr_assert_not_null(f);
-	cr_expect_eq(f->loc.line, 3);
+	f = rule_at(&pf, R_INVALID_VALUE, 3);
 	cr_expect_eq(f->loc.col, 20);
-	f = first_rule(&pf, R_UNKNOWN_STATEMENT);
-	cr_assert_not_null(f);
-	cr_expect_eq(f->loc.line, 4);
+	f = rule_at(&pf, R_UNKNOWN_STATEMENT, 4);
 	cr_expect_eq(f->loc.col, 12);
 	cr_expect_str_eq(f->hint, "did you mean '-source'?");
 	cr_expect_eq(count_rule(&pf, R_SYNTAX_ERROR), 2, "the comment line and the second -priority");
@@ -406,15 +400,12 @@ Test(hpux, shadowing_by_priority_and_bypass)
 	parse_text(&pf, text);
 	chk_device(pf.dev, &pf.fs);
 	cr_expect_eq(count_rule(&pf, R_POLICY_SHADOWED), 2, "specific (auto priority 20) and bp (bypass)");
-	f = first_rule(&pf, R_POLICY_SHADOWED);
-	cr_assert_not_null(f);
-	cr_expect_eq(f->loc.line, 2);
+	f = rule_at(&pf, R_POLICY_SHADOWED, 2);
 	cr_expect(strstr(f->message, "host policy 'specific' (priority 20, automatic) is never matched") !=
 			  NULL,
 		  "%s", f->message);
-	f = first_rule(&pf, R_POLICY_ORDER_CONFLICT);
-	cr_assert_not_null(f, "part (DISCARD TCP to all of 172/8) cuts across web's traffic");
-	cr_expect_eq(f->loc.line, 6);
+	/* part (DISCARD TCP to all of 172/8) cuts across web's traffic */
+	f = rule_at(&pf, R_POLICY_ORDER_CONFLICT, 6);
 	parsed_file_free(&pf);
 }
 
