@@ -119,6 +119,26 @@ static void fingerprint_of(const struct finding *f, char out[17])
 	cr_assert_eq(strspn(out, "0123456789abcdef"), 16, "fingerprint '%s' is not 16 hex digits", out);
 }
 
+/*
+ * Add a finding of rule at s (or none) with message msg between devices a
+ * and b, of fingerprint material fp (or none); its fingerprint into out,
+ * which is returned.
+ */
+static const char *add_fp(struct findings *fs, enum rule_id rule, const struct span *s, const char *msg,
+			  const char *a, const char *b, const char *fp, char out[17])
+{
+	struct finding *f = fnd_add(fs, rule, s, "%s", msg);
+
+	fnd_set_devices(f, a, b);
+	if (fp)
+		fnd_fp(f, "%s", fp);
+	fingerprint_of(f, out);
+	return out;
+}
+
+#define PFS14 "PFS dh-group14 here, none on BR1"
+#define FP14 "map1:10 pfs=14 | h1 pfs=none"
+
 /* The cap keeps the first findings of a rule by place, whatever order they were queued in. */
 Test(finding, cap_keeps_the_first_by_place_and_counts_the_rest)
 {
@@ -156,39 +176,22 @@ Test(finding, fingerprint_survives_line_moves_not_value_changes)
 	struct finding *f;
 	char fp1[17], fp2[17], fp3[17], fp4[17], fp5[17];
 
-	f = fnd_add(&fs, R_PFS_MISMATCH, &s1, "PFS dh-group14 here, none on BR1");
+	f = fnd_add(&fs, R_PFS_MISMATCH, &s1, PFS14);
 	fnd_set_devices(f, "HQ", "BR1");
-	fnd_fp(f, "map1:10 pfs=14 | h1 pfs=none");
+	fnd_fp(f, FP14);
 	fnd_related(f, &r, "peer side");
 	fingerprint_of(f, fp1);
 
 	/* the same finding after an unrelated edit moved it */
-	f = fnd_add(&fs, R_PFS_MISMATCH, &s2, "PFS dh-group14 here, none on BR1");
-	fnd_set_devices(f, "HQ", "BR1");
-	fnd_fp(f, "map1:10 pfs=14 | h1 pfs=none");
-	fingerprint_of(f, fp2);
-	cr_assert_str_eq(fp1, fp2);
-
+	cr_assert_str_eq(fp1, add_fp(&fs, R_PFS_MISMATCH, &s2, PFS14, "HQ", "BR1", FP14, fp2));
 	/* another value */
-	f = fnd_add(&fs, R_PFS_MISMATCH, &s1, "PFS dh-group19 here, none on BR1");
-	fnd_set_devices(f, "HQ", "BR1");
-	fnd_fp(f, "map1:10 pfs=19 | h1 pfs=none");
-	fingerprint_of(f, fp3);
-	cr_assert_str_neq(fp1, fp3);
-
+	cr_assert_str_neq(fp1, add_fp(&fs, R_PFS_MISMATCH, &s1, "PFS dh-group19 here, none on BR1", "HQ",
+				      "BR1", "map1:10 pfs=19 | h1 pfs=none", fp3));
 	/* another device */
-	f = fnd_add(&fs, R_PFS_MISMATCH, &s1, "PFS dh-group14 here, none on BR2");
-	fnd_set_devices(f, "HQ", "BR2");
-	fnd_fp(f, "map1:10 pfs=14 | h1 pfs=none");
-	fingerprint_of(f, fp4);
-	cr_assert_str_neq(fp1, fp4);
-
+	cr_assert_str_neq(fp1, add_fp(&fs, R_PFS_MISMATCH, &s1, "PFS dh-group14 here, none on BR2", "HQ",
+				      "BR2", FP14, fp4));
 	/* another rule, same material */
-	f = fnd_add(&fs, R_LIFETIME_MISMATCH, &s1, "x");
-	fnd_set_devices(f, "HQ", "BR1");
-	fnd_fp(f, "map1:10 pfs=14 | h1 pfs=none");
-	fingerprint_of(f, fp5);
-	cr_assert_str_neq(fp1, fp5);
+	cr_assert_str_neq(fp1, add_fp(&fs, R_LIFETIME_MISMATCH, &s1, "x", "HQ", "BR1", FP14, fp5));
 	fnd_free(&fs);
 }
 
@@ -198,14 +201,8 @@ Test(finding, fingerprint_material_appends_and_field_bounds_count)
 	struct finding *f;
 	char a[17], b[17];
 
-	f = fnd_add(&fs, R_ID_MISMATCH, NULL, "m");
-	fnd_set_devices(f, "ab", "c");
-	fnd_fp(f, "x");
-	fingerprint_of(f, a);
-	f = fnd_add(&fs, R_ID_MISMATCH, NULL, "m");
-	fnd_set_devices(f, "a", "bc");
-	fnd_fp(f, "x");
-	fingerprint_of(f, b);
+	add_fp(&fs, R_ID_MISMATCH, NULL, "m", "ab", "c", "x", a);
+	add_fp(&fs, R_ID_MISMATCH, NULL, "m", "a", "bc", "x", b);
 	cr_assert_str_neq(a, b, "device names must not run into each other");
 
 	f = &fs.v[0];
@@ -218,20 +215,15 @@ Test(finding, fingerprint_without_material_ignores_file_line_references)
 {
 	struct findings fs = {0};
 	struct span s = at(&src_a, 5, 1);
-	struct finding *f;
 	char a[17], b[17], c[17];
 
-	f = fnd_add(&fs, R_LIFETIME_MISMATCH, &s, "lifetime 86400 s (Huawei default) vs 28800 s (b.batch:7)");
-	fnd_set_devices(f, "HQ", "BR1");
-	fingerprint_of(f, a);
-	f = fnd_add(&fs, R_LIFETIME_MISMATCH, &s,
-		    "lifetime 86400 s (Huawei default) vs 28800 s (b.batch:19:3)");
-	fnd_set_devices(f, "HQ", "BR1");
-	fingerprint_of(f, b);
+	add_fp(&fs, R_LIFETIME_MISMATCH, &s, "lifetime 86400 s (Huawei default) vs 28800 s (b.batch:7)", "HQ",
+	       "BR1", NULL, a);
+	add_fp(&fs, R_LIFETIME_MISMATCH, &s, "lifetime 86400 s (Huawei default) vs 28800 s (b.batch:19:3)",
+	       "HQ", "BR1", NULL, b);
 	cr_assert_str_eq(a, b);
-	f = fnd_add(&fs, R_LIFETIME_MISMATCH, &s, "lifetime 86400 s (Huawei default) vs 3600 s (b.batch:7)");
-	fnd_set_devices(f, "HQ", "BR1");
-	fingerprint_of(f, c);
+	add_fp(&fs, R_LIFETIME_MISMATCH, &s, "lifetime 86400 s (Huawei default) vs 3600 s (b.batch:7)", "HQ",
+	       "BR1", NULL, c);
 	cr_assert_str_neq(a, c);
 	fnd_free(&fs);
 }
