@@ -245,11 +245,14 @@ static const char groups3_fmt[] = {
 #define LN_VPN2 37u
 #define LN_VPN3 41u
 
-static void check3(struct checked *c, const char *acl1, const char *acl2, const char *acl3, const char *peer2,
-		   const char *prop2, const char *peer3, const char *prop3)
+/* The three groups checked, which must have made n flow-overlap findings. */
+static void check3(struct checked *c, size_t n, const char *acl1, const char *acl2, const char *acl3,
+		   const char *peer2, const char *prop2, const char *peer3, const char *prop3)
 {
 	snprintf(c->text, sizeof(c->text), groups3_fmt, acl1, acl2, acl3, peer2, prop2, peer3, prop3);
 	check_text(c);
+	cr_expect_eq(fs_count(&c->fs, R_FLOW_OVERLAP), n, "%zu flow-overlap findings, expected %zu",
+		     fs_count(&c->fs, R_FLOW_OVERLAP), n);
 }
 
 #define ELSEWHERE "source 10.7.0.0 0.0.255.255 destination 10.8.0.0 0.0.255.255"
@@ -279,8 +282,7 @@ Test(overlap, other_proposals_in_another_group)
 {
 	struct checked c;
 
-	check3(&c, BROAD_SRC, BROAD_DST, ELSEWHERE, "P1", "P2", "P2", "P1");
-	cr_expect_eq(fs_count(&c.fs, R_FLOW_OVERLAP), 1);
+	check3(&c, 1, BROAD_SRC, BROAD_DST, ELSEWHERE, "P1", "P2", "P2", "P1");
 	expect_overlap(&c.fs, 0, LN_VPN2, "VPN2 10", "VPN1 10", LN_VPN1, "different proposals");
 	cr_expect_eq(c.fs.n, 1, "nothing else");
 	checked_free(&c);
@@ -290,8 +292,7 @@ Test(overlap, same_peer_and_proposals_in_another_group_is_a_redundant_uplink)
 {
 	struct checked c;
 
-	check3(&c, BROAD_SRC, BROAD_DST, ELSEWHERE, "P1", "P1", "P2", "P2");
-	cr_expect_eq(fs_count(&c.fs, R_FLOW_OVERLAP), 0);
+	check3(&c, 0, BROAD_SRC, BROAD_DST, ELSEWHERE, "P1", "P1", "P2", "P2");
 	cr_expect_eq(c.fs.n, 0, "nothing at all");
 	checked_free(&c);
 }
@@ -301,8 +302,7 @@ Test(overlap, three_groups_each_pair_once_in_order)
 	struct checked c;
 
 	/* VPN3's flow lies inside both others: three overlapping pairs, each reported once */
-	check3(&c, BROAD_SRC, BROAD_DST, NARROW, "P2", "P1", "P2", "P2");
-	cr_expect_eq(fs_count(&c.fs, R_FLOW_OVERLAP), 3);
+	check3(&c, 3, BROAD_SRC, BROAD_DST, NARROW, "P2", "P1", "P2", "P2");
 	expect_overlap(&c.fs, 0, LN_VPN2, "VPN2 10", "VPN1 10", LN_VPN1, "different peers");
 	expect_overlap(&c.fs, 1, LN_VPN3, "VPN3 10", "VPN1 10", LN_VPN1, "different peers and proposals");
 	expect_overlap(&c.fs, 2, LN_VPN3, "VPN3 10", "VPN2 10", LN_VPN2, "different proposals");
@@ -316,11 +316,10 @@ Test(overlap, a_policy_of_two_rules_overlapping_is_reported_once)
 	const struct finding *f;
 
 	/* both rules of acl 3000 meet acl 3001 (and shift the lines below by one) */
-	check3(&c,
+	/* one finding per pair of policies, not per pair of rules */
+	check3(&c, 1,
 	       BROAD_SRC "\n rule 10 permit ip source 10.1.0.0 0.0.255.255 destination 10.2.1.0 0.0.0.255",
 	       BROAD_DST, ELSEWHERE, "P2", "P1", "P2", "P2");
-	cr_expect_eq(fs_count(&c.fs, R_FLOW_OVERLAP), 1,
-		     "one finding per pair of policies, not per pair of rules");
 	f = fs_first(&c.fs, R_FLOW_OVERLAP);
 	cr_assert_not_null(f);
 	cr_expect_eq(f->loc.line, LN_VPN2 + 1);
