@@ -119,26 +119,30 @@ static void expect_conflict(const struct findings *fs, const char *how)
 	cr_expect_eq(f->sev, SEV_WARNING);
 }
 
-Test(groups, crossing_member_with_another_peer_is_an_order_conflict)
+/*
+ * Member 20 crosses member 10 and goes to peer20 with prop20: the conflict,
+ * sending its traffic how, the one unused definition (unused) and nothing
+ * else.
+ */
+static void expect_crossing(const char *peer20, const char *prop20, const char *how, const char *unused)
 {
 	struct checked c;
 
-	check(&c, BROAD_SRC, BROAD_DST, "P2", "P1");
-	expect_conflict(&c.fs, "to another peer");
-	cr_expect_eq(fs_count(&c.fs, R_UNUSED_DEFINITION), 1, "ipsec proposal P2 only");
+	check(&c, BROAD_SRC, BROAD_DST, peer20, prop20);
+	expect_conflict(&c.fs, how);
+	cr_expect_eq(fs_count(&c.fs, R_UNUSED_DEFINITION), 1, "%s only", unused);
 	cr_expect_eq(c.fs.n, 2, "nothing else");
 	checked_free(&c);
 }
 
+Test(groups, crossing_member_with_another_peer_is_an_order_conflict)
+{
+	expect_crossing("P2", "P1", "to another peer", "ipsec proposal P2");
+}
+
 Test(groups, crossing_member_with_other_proposals_is_an_order_conflict)
 {
-	struct checked c;
-
-	check(&c, BROAD_SRC, BROAD_DST, "P1", "P2");
-	expect_conflict(&c.fs, "with other proposals");
-	cr_expect_eq(fs_count(&c.fs, R_UNUSED_DEFINITION), 1, "ike peer P2 only");
-	cr_expect_eq(c.fs.n, 2, "nothing else");
-	checked_free(&c);
+	expect_crossing("P1", "P2", "with other proposals", "ike peer P2");
 }
 
 /* The group is in a fine order: no order conflict, nothing shadowed, n findings in all (the unused). */
