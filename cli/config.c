@@ -31,6 +31,8 @@
 #define INI_HANDLER_LINENO 1
 #include <ini.h>
 
+#include "parsers/parser.h"
+
 /* inih's line buffer also holds "\r\n" and the NUL. */
 #if CONFIG_MAX_LINE > INI_MAX_LINE - 3
 #error "CONFIG_MAX_LINE does not fit libinih's line buffer"
@@ -959,6 +961,7 @@ int config_load(const char *path, struct ipl_config *cfg, struct strbuf *err)
 		config_free(cfg);
 		return -1;
 	}
+	cfg->src.masker = &parse_masker; /* a config file holds no key, but may be another file */
 	return parse_loaded(cfg, err);
 }
 
@@ -967,6 +970,7 @@ int config_load_buffer(const char *path, const char *text, size_t len, struct ip
 {
 	config_init(cfg);
 	source_from_buffer(&cfg->src, path, text, len);
+	cfg->src.masker = &parse_masker;
 	return parse_loaded(cfg, err);
 }
 

@@ -199,3 +199,29 @@ const char *source_line(const struct source *s, uint32_t line, size_t *len)
 		*len = end - start;
 	return s->text + start;
 }
+
+/* Without a masker nothing of the text can be told safe: all but blanks is masked. */
+static char *mask_all(const char *text, size_t len)
+{
+	char *out = xmalloc(len + 1);
+
+	for (size_t i = 0; i < len; i++)
+		out[i] = text[i] == ' ' || text[i] == '\t' ? text[i] : '*';
+	out[len] = '\0';
+	return out;
+}
+
+char *source_masked_line(const struct source *s, uint32_t line, size_t *len)
+{
+	const char *text;
+
+	if (s->masker)
+		return s->masker->line(s, line, len);
+	text = source_line(s, line, len);
+	return text ? mask_all(text, *len) : NULL;
+}
+
+char *source_masked_text(const struct source *s, const char *text, size_t len)
+{
+	return s && s->masker ? s->masker->text(text, len) : mask_all(text, len);
+}

@@ -141,6 +141,7 @@ static int parse_path(struct parsed_file *pf, const char *path, enum vendor forc
 	memset(pf, 0, sizeof(*pf));
 	pf->for_peer = for_peer;
 	rc = source_load(&pf->src, path, errmsg);
+	pf->src.masker = &parse_masker;
 	if (rc < 0) {
 		pf->status = FILE_FAILED;
 		if (!pf->src.path)
@@ -165,6 +166,7 @@ void parse_buffer(struct parsed_file *pf, const char *path, const char *data, si
 {
 	memset(pf, 0, sizeof(*pf));
 	source_from_buffer(&pf->src, path, data, len);
+	pf->src.masker = &parse_masker;
 	parse_loaded(pf, forced);
 }
 

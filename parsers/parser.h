@@ -50,6 +50,12 @@ void parsers_thread_done(void);
  */
 struct device *parse_begin(struct parsed_file *pf, enum vendor v);
 
+/*
+ * The masker of every source the parsing step reads (parsers/redact.c): the
+ * keys of every vendor's syntax, whatever the file was taken for.
+ */
+extern const struct source_masker parse_masker;
+
 /* Drivers: fill pf->dev, pf->status and pf->fs from pf->src. */
 void huawei_parse(struct parsed_file *pf);
 void hpux_parse(struct parsed_file *pf);

@@ -8,7 +8,8 @@
  * where S is "written", "default" or "assumed-default"; a value that is not
  * set at all is null. Keys are written as their description
  * ("<psk: ascii, 12 chars>"), never their bytes, and free text taken from
- * the file (rule text, identities) passes through report_redact_line().
+ * the file (rule text, identities) passes through its source's masker
+ * (source_masked_text).
  */
 #include "report/report.h"
 
@@ -47,7 +48,7 @@ static void write_origin(struct jw *w, const struct origin *o)
 	jw_kstr(w, "source", prov_name(o->prov));
 }
 
-static void write_redacted(struct jw *w, const char *key, const char *text)
+static void write_redacted(struct jw *w, const struct source *src, const char *key, const char *text)
 {
 	char *red;
 
@@ -55,7 +56,7 @@ static void write_redacted(struct jw *w, const char *key, const char *text)
 		jw_knull(w, key);
 		return;
 	}
-	red = report_redact_line(text, strlen(text));
+	red = source_masked_text(src, text, strlen(text));
 	jw_kstr(w, key, red);
 	free(red);
 }
@@ -145,7 +146,7 @@ static void write_key(struct jw *w, const char *key, const struct key *k, const 
 	jw_obj_close(w);
 }
 
-static void write_endpoint(struct jw *w, const char *key, const struct endpoint *e)
+static void write_endpoint(struct jw *w, const struct source *src, const char *key, const struct endpoint *e)
 {
 	char buf[128];
 
@@ -157,12 +158,12 @@ static void write_endpoint(struct jw *w, const char *key, const struct endpoint 
 	jw_obj_open(w);
 	jw_kstr(w, "value", report_addr_text(&e->addr, buf, sizeof(buf)));
 	if (e->addr.text)
-		write_redacted(w, "text", e->addr.text);
+		write_redacted(w, src, "text", e->addr.text);
 	write_origin(w, &e->o);
 	jw_obj_close(w);
 }
 
-static void write_ident(struct jw *w, const char *key, const struct ident *id)
+static void write_ident(struct jw *w, const struct source *src, const char *key, const struct ident *id)
 {
 	if (id->type == ID_NONE && id->o.prov == PROV_UNSET) {
 		jw_knull(w, key);
@@ -171,7 +172,7 @@ static void write_ident(struct jw *w, const char *key, const struct ident *id)
 	jw_key(w, key);
 	jw_obj_open(w);
 	jw_kstr(w, "type", id->type == ID_NONE ? NULL : vocab_id_type_name(id->type));
-	write_redacted(w, "value", id->value);
+	write_redacted(w, src, "value", id->value);
 	write_origin(w, &id->o);
 	jw_obj_close(w);
 }
@@ -206,7 +207,7 @@ static void write_versions(struct jw *w, const struct mint *m)
 	end_value(w, &m->o);
 }
 
-static void write_ike(struct jw *w, const struct ike *ike)
+static void write_ike(struct jw *w, const struct source *src, const struct ike *ike)
 {
 	jw_key(w, "ike");
 	if (!ike) {
@@ -226,8 +227,8 @@ static void write_ike(struct jw *w, const struct ike *ike)
 	}
 	jw_arr_close(w);
 	write_key(w, "psk", &ike->psk, "psk");
-	write_ident(w, "local_id", &ike->local_id);
-	write_ident(w, "remote_id", &ike->remote_id);
+	write_ident(w, src, "local_id", &ike->local_id);
+	write_ident(w, src, "remote_id", &ike->remote_id);
 	write_mbool(w, "nat_traversal", &ike->nat_traversal);
 	jw_obj_close(w);
 }
@@ -326,7 +327,7 @@ static void write_tunnel(struct jw *w, const struct tunnel *t)
 	write_line(w, "line", &t->span);
 	jw_kstr(w, "group", t->group);
 	jw_kint(w, "seq", t->seq);
-	write_endpoint(w, "local", &t->local);
+	write_endpoint(w, t->dev->src, "local", &t->local);
 	jw_key(w, "remotes");
 	jw_arr_open(w);
 	for (size_t i = 0; i < t->nremotes; i++) {
@@ -335,7 +336,7 @@ static void write_tunnel(struct jw *w, const struct tunnel *t)
 		jw_obj_open(w);
 		jw_kstr(w, "value", report_addr_text(&t->remotes[i].addr, buf, sizeof(buf)));
 		if (t->remotes[i].addr.text)
-			write_redacted(w, "text", t->remotes[i].addr.text);
+			write_redacted(w, t->dev->src, "text", t->remotes[i].addr.text);
 		write_origin(w, &t->remotes[i].o);
 		jw_obj_close(w);
 	}
@@ -352,20 +353,20 @@ static void write_tunnel(struct jw *w, const struct tunnel *t)
 			write_selector(w, &t->selectors->rules[j], t->selectors->span.src);
 		jw_arr_close(w);
 	}
-	write_ike(w, t->ike);
+	write_ike(w, t->dev->src, t->ike);
 	write_ipsec(w, &t->ipsec);
 	write_manual(w, t->manual);
 	jw_kstr(w, "peer", t->peer ? t->peer->id : NULL);
 	jw_obj_close(w);
 }
 
-static void write_addrset(struct jw *w, const char *key, const struct addrspec *a)
+static void write_addrset(struct jw *w, const struct source *src, const char *key, const struct addrspec *a)
 {
 	char buf[128];
 
 	jw_key(w, key);
 	jw_obj_open(w);
-	write_redacted(w, "text", a->text);
+	write_redacted(w, src, "text", a->text);
 	jw_kstr(w, "canonical", a->kind == ASPEC_NONE ? NULL : aspec_str(a, buf, sizeof(buf)));
 	jw_obj_close(w);
 }
@@ -390,8 +391,8 @@ static void write_selector(struct jw *w, const struct selector *s, const struct 
 		jw_kstr(w, "protocol", "any");
 	else
 		jw_kint(w, "protocol", s->proto);
-	write_addrset(w, "source", &s->src);
-	write_addrset(w, "destination", &s->dst);
+	write_addrset(w, src, "source", &s->src);
+	write_addrset(w, src, "destination", &s->dst);
 	write_ports(w, "source_ports", &s->sport);
 	write_ports(w, "destination_ports", &s->dport);
 	jw_kstr(w, "direction",
@@ -405,7 +406,7 @@ static void write_selector(struct jw *w, const struct selector *s, const struct 
 	else
 		jw_knull(w, "line");
 	jw_kint(w, "column", s->col);
-	write_redacted(w, "text", model_sel_text(s, src, text, sizeof(text)));
+	write_redacted(w, src, "text", model_sel_text(s, src, text, sizeof(text)));
 	jw_obj_close(w);
 }
 

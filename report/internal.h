@@ -94,7 +94,7 @@ struct pair_verdicts *report_verdicts_new(const struct findings *fs);
 int report_verdict(const struct pair_verdicts *v, const char *a, const char *b);
 void report_verdicts_free(struct pair_verdicts *v);
 
-/* A copy of source line `line` of src, masked (report_redact_line), without its line end;
+/* A copy of source line `line` of src, masked (source_masked_line), without its line end;
  * NULL when there is none. malloc'd. */
 char *report_quoted_line(const struct source *src, uint32_t line);
 

@@ -2,7 +2,7 @@
 /*
  * report/report.h - renderers. They read the model and the findings, never
  * vendor text (except the quoted source lines of the text format, which pass
- * through report_redact_line() first).
+ * through its source's masker first, source_masked_line()).
  */
 #ifndef IPSECLINT_REPORT_REPORT_H
 #define IPSECLINT_REPORT_REPORT_H
@@ -76,15 +76,5 @@ int report_dump(FILE *out, const struct parsed_file *pf);
 int report_rules(FILE *out, bool json);
 /* "ipseclint explain RULE". */
 int report_explain(FILE *out, enum rule_id r);
-
-/*
- * A copy of one source line with every secret masked: the key after
- * pre-shared-key [simple|cipher], sa string-key / authentication-hex /
- * encryption-hex, HP-UX -preshared / -authkey / -espkey, AIX Value="..." of
- * key elements, and any Huawei cipher string (%^%#...%^%#, %$%$...%$%$,
- * %@%@...%@%@, @%@%...@%@%, %#%#...%#%#). Masked text is replaced by '*'
- * characters of the same length, so carets stay aligned. malloc'd.
- */
-char *report_redact_line(const char *line, size_t len);
 
 #endif

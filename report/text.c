@@ -12,9 +12,10 @@
  *     hint: ...
  *   summary: 3 files, 3 devices, 2 tunnel pairs: 1 error, 2 warnings, 0 infos
  *
- * Every quoted line passes through report_redact_line() first (together with
- * the lines it continues, so a key after "-preshared \\" is masked too), and
- * the caret line is computed on the redacted text. Control characters in anything
+ * Every quoted line is masked first by its source's masker
+ * (source_masked_line: with the lines it continues, so a key after a line
+ * continuation is masked too), and the caret line is computed on the masked
+ * text. Control characters in anything
  * printed become '?', so a hostile file cannot drive the terminal.
  */
 #include "report/report.h"
@@ -101,103 +102,15 @@ static void print_head(FILE *out, const struct report_opts *o, const struct loc 
 	fputc('\n', out);
 }
 
-static bool is_alpha(char c)
-{
-	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
 static bool utf8_cont(unsigned char c)
 {
 	return (c & 0xc0) == 0x80;
 }
 
-/*
- * Does a statement go on after this line ("\\" at the end, an XML
- * element left open)? Elements are looked for in the redacted line, so that
- * the characters of a masked cipher cannot open one.
- */
-static bool continues(const char *line, size_t len)
-{
-	size_t e = len;
-	const char *lt = NULL, *gt = NULL;
-	char *text;
-	bool more;
-
-	while (e > 0 && (line[e - 1] == ' ' || line[e - 1] == '\t'))
-		e--;
-	if (e > 0 && line[e - 1] == '\\')
-		return true;
-	text = report_redact_line(line, len);
-	for (size_t i = 0; i < len; i++) {
-		if (text[i] == '<' && i + 1 < len && is_alpha(text[i + 1]))
-			lt = text + i;
-		else if (text[i] == '>')
-			gt = text + i;
-	}
-	more = lt && (!gt || gt < lt);
-	free(text);
-	return more;
-}
-
-/*
- * The line, redacted together with the lines it continues: a key may be on
- * the line after its keyword ("-preshared \\" then the key; an XML element
- * whose Value= is on the next line). Redaction keeps lengths, so the current
- * line is cut back out of the joined text. malloc'd, *len set.
- */
-static char *redacted_line(const struct source *src, uint32_t line, size_t *len)
-{
-	enum { MAX_JOIN = 8 };
-	const char *text = source_line(src, line, len);
-	struct strbuf sb = STRBUF_INIT;
-	uint32_t first = line;
-	size_t off;
-	char *joined, *out;
-
-	if (!text)
-		return NULL;
-	while (first > 1 && line - first < MAX_JOIN) {
-		size_t plen;
-		const char *prev = source_line(src, first - 1, &plen);
-
-		if (!prev || !continues(prev, plen))
-			break;
-		first--;
-	}
-	if (first == line)
-		return report_redact_line(text, *len);
-	for (uint32_t l = first; l < line; l++) {
-		size_t plen;
-		const char *prev = source_line(src, l, &plen);
-		size_t start = sb.len;
-
-		sb_addn(&sb, prev, plen);
-		/* the continuation backslash is no argument: blank it */
-		for (size_t i = sb.len; i > start; i--) {
-			if (sb.buf[i - 1] == '\\') {
-				sb.buf[i - 1] = ' ';
-				break;
-			}
-			if (sb.buf[i - 1] != ' ' && sb.buf[i - 1] != '\t')
-				break;
-		}
-		sb_addc(&sb, ' ');
-	}
-	off = sb.len;
-	sb_addn(&sb, text, *len);
-	joined = report_redact_line(sb.buf, sb.len);
-	out = xmalloc(*len + 1);
-	memcpy(out, joined + off, *len);
-	out[*len] = '\0';
-	free(joined);
-	sb_free(&sb);
-	return out;
-}
-
 char *report_quoted_line(const struct source *src, uint32_t line)
 {
 	size_t len = 0;
-	char *red = src && line ? redacted_line(src, line, &len) : NULL;
+	char *red = src && line ? source_masked_line(src, line, &len) : NULL;
 
 	if (!red)
 		return NULL;
@@ -219,7 +132,7 @@ static void print_quote(FILE *out, const struct report_opts *o, const struct loc
 
 	if (!l->src || !l->line)
 		return;
-	red = redacted_line(l->src, l->line, &len);
+	red = source_masked_line(l->src, l->line, &len);
 	if (!red)
 		return;
 	for (size_t i = 0; i < len; i++) {

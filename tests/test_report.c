@@ -138,7 +138,7 @@ Test(redact, table)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(redact_cases); i++) {
 		const struct redact_case *c = &redact_cases[i];
-		char *got = report_redact_line(c->in, strlen(c->in));
+		char *got = parse_masker.text(c->in, strlen(c->in));
 
 		cr_expect_str_eq(got, c->want, "%s:\n  in   '%s'\n  got  '%s'\n  want '%s'", c->why, c->in,
 				 got, c->want);
@@ -160,7 +160,7 @@ Test(redact, length_and_embedded_nul)
 {
 	static const char line[] = " pre-shared-key simple EXAMPLE\0key tail";
 	size_t len = sizeof(line) - 1;
-	char *got = report_redact_line(line, len);
+	char *got = parse_masker.text(line, len);
 
 	cr_assert_eq(memcmp(got, " pre-shared-key simple ", 23), 0);
 	for (size_t i = 23; i < len; i++)
@@ -169,7 +169,7 @@ Test(redact, length_and_embedded_nul)
 	free(got);
 
 	/* only the first len bytes are read */
-	got = report_redact_line(" pre-shared-key simple EXAMPLEkey", 15);
+	got = parse_masker.text(" pre-shared-key simple EXAMPLEkey", 15);
 	cr_assert_str_eq(got, " pre-shared-key");
 	free(got);
 }
@@ -234,6 +234,7 @@ static void file_init(struct parsed_file *pf, const char *path, const char *text
 {
 	memset(pf, 0, sizeof(*pf));
 	source_from_buffer(&pf->src, path, text, len);
+	pf->src.masker = &parse_masker;
 	pf->arena = arena_new();
 	pf->dev = model_device_new(pf->arena, &pf->src);
 	pf->dev->name = arena_strdup(pf->arena, devname);
@@ -418,6 +419,7 @@ Test(text, tabs_kept_controls_masked_long_lines_cut)
 	text[11 + 500] = '\n';
 	memset(&pf, 0, sizeof(pf));
 	source_from_buffer(&pf.src, "t.cfg", text, 11 + 501);
+	pf.src.masker = &parse_masker;
 	s = span_make(&pf.src, 1, 2, 1, 4);
 	fnd_add(&fs, R_PFS_MISMATCH, &s, "tab\tand \033[31mescape");
 	s = span_make(&pf.src, 2, 301, 2, 303);
@@ -471,6 +473,7 @@ Test(text, continuation_lines_are_masked)
 
 	memset(&pf, 0, sizeof(pf));
 	source_from_buffer(&pf.src, "c.batch", text, sizeof(text) - 1);
+	pf.src.masker = &parse_masker;
 	s = span_make(&pf.src, 2, 20, 2, 28);
 	fnd_add(&fs, R_SYNTAX_ERROR, &s, "a");
 	s = span_make(&pf.src, 4, 5, 4, 25);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * report/redact.c - mask every secret in a source line before a renderer
- * quotes it.
+ * parsers/redact.c - mask every secret in a source line before a renderer
+ * quotes it: the masker (struct source_masker) the parsing step gives each
+ * source, so that the renderers know no vendor's syntax.
  *
  * The line may be anything a user put in a file: malformed statements,
  * unterminated quotes, NUL bytes, keys glued to their keyword. The rules
@@ -29,7 +30,7 @@
  *  7. AIX manual-tunnel export lines (the IP version and the 27 lstun fields,
  *     blank-separated): the six key words.
  */
-#include "report/report.h"
+#include "parsers/parser.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -566,7 +567,7 @@ static void redact_tun_export(struct line *l)
 		mask(l, start[key_words[k]], end[key_words[k]]);
 }
 
-char *report_redact_line(const char *line, size_t len)
+static char *mask_text(const char *line, size_t len)
 {
 	struct line l;
 
@@ -584,3 +585,93 @@ char *report_redact_line(const char *line, size_t len)
 	redact_tun_export(&l);
 	return l.s;
 }
+
+static bool is_alpha(char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/*
+ * Does a statement go on after this line ("\\" at the end, an XML
+ * element left open)? Elements are looked for in the redacted line, so that
+ * the characters of a masked cipher cannot open one.
+ */
+static bool continues(const char *line, size_t len)
+{
+	size_t e = len;
+	const char *lt = NULL, *gt = NULL;
+	char *text;
+	bool more;
+
+	while (e > 0 && (line[e - 1] == ' ' || line[e - 1] == '\t'))
+		e--;
+	if (e > 0 && line[e - 1] == '\\')
+		return true;
+	text = mask_text(line, len);
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '<' && i + 1 < len && is_alpha(text[i + 1]))
+			lt = text + i;
+		else if (text[i] == '>')
+			gt = text + i;
+	}
+	more = lt && (!gt || gt < lt);
+	free(text);
+	return more;
+}
+
+/*
+ * The line, redacted together with the lines it continues: a key may be on
+ * the line after its keyword ("-preshared \\" then the key; an XML element
+ * whose Value= is on the next line). Redaction keeps lengths, so the current
+ * line is cut back out of the joined text. malloc'd, *len set.
+ */
+static char *mask_line(const struct source *src, uint32_t line, size_t *len)
+{
+	enum { MAX_JOIN = 8 };
+	const char *text = source_line(src, line, len);
+	struct strbuf sb = STRBUF_INIT;
+	uint32_t first = line;
+	size_t off;
+	char *joined, *out;
+
+	if (!text)
+		return NULL;
+	while (first > 1 && line - first < MAX_JOIN) {
+		size_t plen;
+		const char *prev = source_line(src, first - 1, &plen);
+
+		if (!prev || !continues(prev, plen))
+			break;
+		first--;
+	}
+	if (first == line)
+		return mask_text(text, *len);
+	for (uint32_t l = first; l < line; l++) {
+		size_t plen;
+		const char *prev = source_line(src, l, &plen);
+		size_t start = sb.len;
+
+		sb_addn(&sb, prev, plen);
+		/* the continuation backslash is no argument: blank it */
+		for (size_t i = sb.len; i > start; i--) {
+			if (sb.buf[i - 1] == '\\') {
+				sb.buf[i - 1] = ' ';
+				break;
+			}
+			if (sb.buf[i - 1] != ' ' && sb.buf[i - 1] != '\t')
+				break;
+		}
+		sb_addc(&sb, ' ');
+	}
+	off = sb.len;
+	sb_addn(&sb, text, *len);
+	joined = mask_text(sb.buf, sb.len);
+	out = xmalloc(*len + 1);
+	memcpy(out, joined + off, *len);
+	out[*len] = '\0';
+	free(joined);
+	sb_free(&sb);
+	return out;
+}
+
+const struct source_masker parse_masker = {mask_text, mask_line};
