@@ -16,50 +16,59 @@
 #include "tests/huawei_text.h"
 #include "tests/parse_helpers.h"
 
+/* acl 3000 and acl 3001 of one rule each, "source S destination D" (4 lines) */
+#define ACLS_3000_3001           \
+	"acl number 3000\n"      \
+	" rule 5 permit ip %s\n" \
+	"acl number 3001\n"      \
+	" rule 5 permit ip %s\n"
+
+/* ipsec proposal P2, ike proposal 10 and the ike peers P1 (198.51.100.2) and P2 (198.51.100.3): 18 lines */
+// clang-format off
+#define P2_IKE_PEERS                                                          \
+	"ipsec proposal P2\n"                                                 \
+	" esp authentication-algorithm sha2-256\n"                            \
+	" esp encryption-algorithm aes-128\n"                                 \
+	"#\n"                                                                 \
+	HW_IKE_10()                                                           \
+	"#\n"                                                                 \
+	"ike peer P1\n"                                                       \
+	" pre-shared-key cipher %%^%%#Zq8Lm2Vx9Pw4Rt6Yu1Io3Kj5Hg7Fd0Sa%%^%%#\n" \
+	" ike-proposal 10\n"                                                  \
+	" remote-address 198.51.100.2\n"                                      \
+	"ike peer P2\n"                                                       \
+	" pre-shared-key cipher %%^%%#Zq8Lm2Vx9Pw4Rt6Yu1Io3Kj5Hg7Fd0Sa%%^%%#\n" \
+	" ike-proposal 10\n"                                                  \
+	" remote-address 198.51.100.3\n"
+// clang-format on
+
 /*
  * Two members of the group VPN: 10 (acl 3000, ike peer P1) and 20 (acl 3001,
  * ike peer %s, ipsec proposal %s). Each acl rule is "source S destination D"
  * in Huawei wildcard notation.
  */
-static const char group_fmt[] = {
-	"#\n"									/* 1 */
-	" sysname A\n"								/* 2 */
-	"#\n"									/* 3 */
-	"acl number 3000\n"							/* 4 */
-	" rule 5 permit ip %s\n"						/* 5 */
-	"acl number 3001\n"							/* 6 */
-	" rule 5 permit ip %s\n"						/* 7 */
-	"#\n"									/* 8 */
-	HW_ESP_P1()								/* 9-11 */
-	"ipsec proposal P2\n"							/* 12 */
-	" esp authentication-algorithm sha2-256\n"				/* 13 */
-	" esp encryption-algorithm aes-128\n"					/* 14 */
-	"#\n"									/* 15 */
-	HW_IKE_10()								/* 16-20 */
-	"#\n"									/* 21 */
-	"ike peer P1\n"								/* 22 */
-	" pre-shared-key cipher %%^%%#Zq8Lm2Vx9Pw4Rt6Yu1Io3Kj5Hg7Fd0Sa%%^%%#\n" /* 23 */
-	" ike-proposal 10\n"							/* 24 */
-	" remote-address 198.51.100.2\n"					/* 25 */
-	"ike peer P2\n"								/* 26 */
-	" pre-shared-key cipher %%^%%#Zq8Lm2Vx9Pw4Rt6Yu1Io3Kj5Hg7Fd0Sa%%^%%#\n" /* 27 */
-	" ike-proposal 10\n"							/* 28 */
-	" remote-address 198.51.100.3\n"					/* 29 */
-	"#\n"									/* 30 */
-	"ipsec policy VPN 10 isakmp\n"						/* 31 */
-	" security acl 3000\n"							/* 32 */
-	" ike-peer P1\n"							/* 33 */
-	" proposal P1\n"							/* 34 */
-	"ipsec policy VPN 20 isakmp\n"						/* 35 */
-	" security acl 3001\n"							/* 36 */
-	" ike-peer %s\n"							/* 37 */
-	" proposal %s\n"							/* 38 */
-	"#\n"									/* 39 */
-	"interface GigabitEthernet0/0/0\n"					/* 40 */
-	" ip address 198.51.100.1 255.255.255.0\n"				/* 41 */
-	" ipsec policy VPN\n"							/* 42 */
-	"#\n"									/* 43 */
-	"return\n"};
+static const char group_fmt[] = {"#\n"					    /* 1 */
+				 " sysname A\n"				    /* 2 */
+				 "#\n"					    /* 3 */
+				 ACLS_3000_3001				    /* 4-7 */
+				 "#\n"					    /* 8 */
+				 HW_ESP_P1()				    /* 9-11 */
+				 P2_IKE_PEERS				    /* 12-29 */
+				 "#\n"					    /* 30 */
+				 "ipsec policy VPN 10 isakmp\n"		    /* 31 */
+				 " security acl 3000\n"			    /* 32 */
+				 " ike-peer P1\n"			    /* 33 */
+				 " proposal P1\n"			    /* 34 */
+				 "ipsec policy VPN 20 isakmp\n"		    /* 35 */
+				 " security acl 3001\n"			    /* 36 */
+				 " ike-peer %s\n"			    /* 37 */
+				 " proposal %s\n"			    /* 38 */
+				 "#\n"					    /* 39 */
+				 "interface GigabitEthernet0/0/0\n"	    /* 40 */
+				 " ip address 198.51.100.1 255.255.255.0\n" /* 41 */
+				 " ipsec policy VPN\n"			    /* 42 */
+				 "#\n"					    /* 43 */
+				 "return\n"};
 #define LN_VPN10 31u
 #define LN_VPN20 35u
 
@@ -194,57 +203,40 @@ Test(groups, later_member_inside_an_earlier_one_is_shadowed_not_a_conflict)
  * Three groups, one per interface: VPN1 (acl 3000, peer P1, proposal P1),
  * VPN2 (acl 3001) and VPN3 (acl 3002), each with the peer and proposal given.
  */
-static const char groups3_fmt[] = {
-	"#\n"									/* 1 */
-	" sysname A\n"								/* 2 */
-	"#\n"									/* 3 */
-	"acl number 3000\n"							/* 4 */
-	" rule 5 permit ip %s\n"						/* 5 */
-	"acl number 3001\n"							/* 6 */
-	" rule 5 permit ip %s\n"						/* 7 */
-	"acl number 3002\n"							/* 8 */
-	" rule 5 permit ip %s\n"						/* 9 */
-	"#\n"									/* 10 */
-	HW_ESP_P1()								/* 11-13 */
-	"ipsec proposal P2\n"							/* 14 */
-	" esp authentication-algorithm sha2-256\n"				/* 15 */
-	" esp encryption-algorithm aes-128\n"					/* 16 */
-	"#\n"									/* 17 */
-	HW_IKE_10()								/* 18-22 */
-	"#\n"									/* 23 */
-	"ike peer P1\n"								/* 24 */
-	" pre-shared-key cipher %%^%%#Zq8Lm2Vx9Pw4Rt6Yu1Io3Kj5Hg7Fd0Sa%%^%%#\n" /* 25 */
-	" ike-proposal 10\n"							/* 26 */
-	" remote-address 198.51.100.2\n"					/* 27 */
-	"ike peer P2\n"								/* 28 */
-	" pre-shared-key cipher %%^%%#Zq8Lm2Vx9Pw4Rt6Yu1Io3Kj5Hg7Fd0Sa%%^%%#\n" /* 29 */
-	" ike-proposal 10\n"							/* 30 */
-	" remote-address 198.51.100.3\n"					/* 31 */
-	"#\n"									/* 32 */
-	"ipsec policy VPN1 10 isakmp\n"						/* 33 */
-	" security acl 3000\n"							/* 34 */
-	" ike-peer P1\n"							/* 35 */
-	" proposal P1\n"							/* 36 */
-	"ipsec policy VPN2 10 isakmp\n"						/* 37 */
-	" security acl 3001\n"							/* 38 */
-	" ike-peer %s\n"							/* 39 */
-	" proposal %s\n"							/* 40 */
-	"ipsec policy VPN3 10 isakmp\n"						/* 41 */
-	" security acl 3002\n"							/* 42 */
-	" ike-peer %s\n"							/* 43 */
-	" proposal %s\n"							/* 44 */
-	"#\n"									/* 45 */
-	"interface GigabitEthernet0/0/0\n"					/* 46 */
-	" ip address 198.51.100.1 255.255.255.0\n"				/* 47 */
-	" ipsec policy VPN1\n"							/* 48 */
-	"interface GigabitEthernet0/0/1\n"					/* 49 */
-	" ip address 198.51.101.1 255.255.255.0\n"				/* 50 */
-	" ipsec policy VPN2\n"							/* 51 */
-	"interface GigabitEthernet0/0/2\n"					/* 52 */
-	" ip address 198.51.102.1 255.255.255.0\n"				/* 53 */
-	" ipsec policy VPN3\n"							/* 54 */
-	"#\n"									/* 55 */
-	"return\n"} /* 56 */;
+static const char groups3_fmt[] = {"#\n"				      /* 1 */
+				   " sysname A\n"			      /* 2 */
+				   "#\n"				      /* 3 */
+				   ACLS_3000_3001			      /* 4-7 */
+				   "acl number 3002\n"			      /* 8 */
+				   " rule 5 permit ip %s\n"		      /* 9 */
+				   "#\n"				      /* 10 */
+				   HW_ESP_P1()				      /* 11-13 */
+				   P2_IKE_PEERS				      /* 14-31 */
+				   "#\n"				      /* 32 */
+				   "ipsec policy VPN1 10 isakmp\n"	      /* 33 */
+				   " security acl 3000\n"		      /* 34 */
+				   " ike-peer P1\n"			      /* 35 */
+				   " proposal P1\n"			      /* 36 */
+				   "ipsec policy VPN2 10 isakmp\n"	      /* 37 */
+				   " security acl 3001\n"		      /* 38 */
+				   " ike-peer %s\n"			      /* 39 */
+				   " proposal %s\n"			      /* 40 */
+				   "ipsec policy VPN3 10 isakmp\n"	      /* 41 */
+				   " security acl 3002\n"		      /* 42 */
+				   " ike-peer %s\n"			      /* 43 */
+				   " proposal %s\n"			      /* 44 */
+				   "#\n"				      /* 45 */
+				   "interface GigabitEthernet0/0/0\n"	      /* 46 */
+				   " ip address 198.51.100.1 255.255.255.0\n" /* 47 */
+				   " ipsec policy VPN1\n"		      /* 48 */
+				   "interface GigabitEthernet0/0/1\n"	      /* 49 */
+				   " ip address 198.51.101.1 255.255.255.0\n" /* 50 */
+				   " ipsec policy VPN2\n"		      /* 51 */
+				   "interface GigabitEthernet0/0/2\n"	      /* 52 */
+				   " ip address 198.51.102.1 255.255.255.0\n" /* 53 */
+				   " ipsec policy VPN3\n"		      /* 54 */
+				   "#\n"				      /* 55 */
+				   "return\n"} /* 56 */;
 #define LN_VPN1 33u
 #define LN_VPN2 37u
 #define LN_VPN3 41u
