@@ -285,3 +285,23 @@ Test(source_load, a_device_is_refused)
 	cr_assert_str_eq(err, "/dev/zero: not a regular file (a device)");
 	free(err);
 }
+
+/* a source that no parsing step gave a masker shows nothing but its blanks */
+Test(source, without_a_masker_nothing_but_blanks_is_shown)
+{
+	struct source s;
+	size_t len = 0;
+	char *line, *text;
+
+	source_from_buffer(&s, "x.cfg", "ike peer X\n pre-shared-key simple abc\n", 39);
+	line = source_masked_line(&s, 2, &len);
+	cr_assert_not_null(line);
+	cr_assert_eq(len, 37);
+	cr_assert_str_eq(line, " ************** ****** ***");
+	text = source_masked_text(&s, "a b", 3);
+	cr_assert_str_eq(text, "* *");
+	cr_assert_null(source_masked_line(&s, 3, &len), "no line 3");
+	free(line);
+	free(text);
+	source_free(&s);
+}
