@@ -742,6 +742,17 @@ static void parse_with(struct parsed_file *pf, const char *extra)
 	parse_text(pf, buf);
 }
 
+/* parse_with(), and the one tunnel, which has an IKE side */
+static const struct tunnel *ike_tunnel_with(struct parsed_file *pf, const char *extra)
+{
+	const struct tunnel *t;
+
+	parse_with(pf, extra);
+	t = only_tunnel(pf);
+	cr_assert_not_null(t->ike);
+	return t;
+}
+
 Test(huawei_defaults, ipsec_proposal_without_transform_is_esp)
 {
 	struct parsed_file pf;
@@ -784,12 +795,10 @@ Test(huawei_defaults, ike_proposals_versions_lifetimes)
 	const struct ike_proposal *p;
 
 	/* no ike-proposal: every proposal in number order, then the built-in default */
-	parse_with(&pf,
-		   "ike proposal 20\n encryption-algorithm aes-128\nike proposal 5\n"
-		   "ike peer A\n pre-shared-key cipher Secret-Key-1234567\n remote-address 198.51.100.1\n"
-		   "ipsec proposal T\nipsec sa global-duration time-based 7200\n");
-	t = only_tunnel(&pf);
-	cr_assert_not_null(t->ike);
+	t = ike_tunnel_with(
+		&pf, "ike proposal 20\n encryption-algorithm aes-128\nike proposal 5\n"
+		     "ike peer A\n pre-shared-key cipher Secret-Key-1234567\n remote-address 198.51.100.1\n"
+		     "ipsec proposal T\nipsec sa global-duration time-based 7200\n");
 	cr_assert_eq(t->ike->nproposals, 3);
 	cr_expect_str_eq(t->ike->proposals[0]->name, "5");
 	cr_expect_str_eq(t->ike->proposals[1]->name, "20");
@@ -826,9 +835,8 @@ Test(huawei_defaults, ike_proposals_versions_lifetimes)
 	parsed_file_free(&pf);
 
 	/* AR-old: the created and the default proposal are documented [C:S3] */
-	parse_with(&pf, "ike proposal 1\nike peer A v1\n pre-shared-key simple Secret-Key-1234567\n"
-			" remote-address 198.51.100.1\nipsec proposal T\n");
-	t = only_tunnel(&pf);
+	t = ike_tunnel_with(&pf, "ike proposal 1\nike peer A v1\n pre-shared-key simple Secret-Key-1234567\n"
+				 " remote-address 198.51.100.1\nipsec proposal T\n");
 	cr_assert_eq(pf.dev->dialect, DIALECT_HW_AR_OLD);
 	cr_assert_eq(t->ike->nproposals, 2);
 	p = t->ike->proposals[0];
@@ -841,9 +849,9 @@ Test(huawei_defaults, ike_proposals_versions_lifetimes)
 	parsed_file_free(&pf);
 
 	/* USG: both versions observed [O:E6]; undo version removes one */
-	parse_with(&pf, "ike peer A\n pre-shared-key Secret-Key-1234567\n remote-address 198.51.100.1\n"
-			"ipsec proposal T\n");
-	t = only_tunnel(&pf);
+	t = ike_tunnel_with(&pf,
+			    "ike peer A\n pre-shared-key Secret-Key-1234567\n remote-address 198.51.100.1\n"
+			    "ipsec proposal T\n");
 	cr_assert_eq(pf.dev->dialect, DIALECT_HW_USG);
 	cr_expect_eq(t->ike->versions.v, IKE_V1 | IKE_V2);
 	cr_expect_eq(t->ike->versions.o.prov, PROV_DEFAULT);
@@ -882,9 +890,7 @@ Test(huawei_keys, forms)
 
 		snprintf(buf, sizeof(buf), "ike peer A\n%s remote-address 198.51.100.1\nipsec proposal T\n",
 			 cases[i].line);
-		parse_with(&pf, buf);
-		t = only_tunnel(&pf);
-		cr_assert_not_null(t->ike);
+		t = ike_tunnel_with(&pf, buf);
 		cr_expect_eq(t->ike->psk.form, cases[i].form, "case %zu", i);
 		if (cases[i].len)
 			cr_expect_eq(t->ike->psk.len, cases[i].len, "case %zu", i);
