@@ -226,3 +226,33 @@ Test(vendors, every_symptom_has_its_line_on_the_rule_page)
 		free(page);
 	}
 }
+
+/*
+ * A file that names no device is named after its file, for every vendor:
+ * the base name without its extension, a default placed at line 1, column 1.
+ */
+Test(vendors, a_device_without_a_name_is_named_after_its_file)
+{
+	static const struct {
+		enum vendor v;
+		const char *text;
+	} cases[] = {
+		{VENDOR_HUAWEI, "#\nike proposal 10\n encryption-algorithm aes-256\n#\nreturn\n"},
+		{VENDOR_HPUX,
+		 "ipsec_config add ike -remote 192.0.2.1 -authentication PSK -preshared Tq7mZ2pL9vR4wK8x\n"},
+		{VENDOR_AIX, "<?xml version=\"1.0\"?>\n<AIX_VPN Version=\"2.0\">\n</AIX_VPN>\n"},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct parsed_file pf;
+
+		parse_buffer(&pf, "configs/site-7.v1.cfg", cases[i].text, strlen(cases[i].text), cases[i].v);
+		cr_assert_not_null(pf.dev, "%s: a device", model_vendor_name(cases[i].v));
+		cr_assert_str_eq(pf.dev->name, "site-7.v1", "%s", model_vendor_name(cases[i].v));
+		cr_assert_eq(pf.dev->name_o.prov, PROV_DEFAULT, "%s", model_vendor_name(cases[i].v));
+		cr_assert_eq(pf.dev->name_o.span.line, 1, "%s", model_vendor_name(cases[i].v));
+		cr_assert_eq(pf.dev->name_o.span.col, 1, "%s", model_vendor_name(cases[i].v));
+		cr_assert_eq(pf.dev->name_o.span.src, &pf.src);
+		parsed_file_free(&pf);
+	}
+}
