@@ -75,6 +75,13 @@ static const struct tunnel *only_tunnel(const struct parsed_file *pf)
 	return pf->dev->tunnels[0];
 }
 
+/* parse_path(), and the one tunnel */
+static const struct tunnel *path_tunnel(struct parsed_file *pf, const char *path)
+{
+	parse_path(pf, path);
+	return only_tunnel(pf);
+}
+
 /* An endpoint as dotted text ("-" when unknown). */
 static const char *ep(const struct addrspec *a, char *buf, size_t n)
 {
@@ -209,8 +216,7 @@ Test(huawei_examples, shared_local_interface_is_the_local_endpoint)
 	const struct tunnel *t;
 
 	/* 4.1: the branch's group is bound to two uplinks and shared on LoopBack0 */
-	parse_path(&pf, EX "4.1-routera.cfg");
-	t = only_tunnel(&pf);
+	t = path_tunnel(&pf, EX "4.1-routera.cfg");
 	expect_endpoints(t, "1.1.1.1", "60.1.1.1", NULL);
 	cr_expect_eq(t->local.o.prov, PROV_WRITTEN);
 	cr_expect_eq(t->applied_span.line, 34, "first binding line");
@@ -223,8 +229,7 @@ Test(huawei_examples, aggressive_fqdn_identities)
 	struct parsed_file pf;
 	const struct tunnel *t;
 
-	parse_path(&pf, EX "4.2-routera.cfg");
-	t = only_tunnel(&pf);
+	t = path_tunnel(&pf, EX "4.2-routera.cfg");
 	cr_assert_not_null(t->ike);
 	cr_expect_eq(t->ike->exchange.v, XCHG_AGGRESSIVE);
 	cr_expect_eq(t->ike->exchange.o.prov, PROV_WRITTEN);
@@ -236,8 +241,7 @@ Test(huawei_examples, aggressive_fqdn_identities)
 	parsed_file_free(&pf);
 
 	/* the responder: a template, no ACL, no remote-address */
-	parse_path(&pf, EX "4.2-routerb.cfg");
-	t = only_tunnel(&pf);
+	t = path_tunnel(&pf, EX "4.2-routerb.cfg");
 	cr_expect_eq(t->kind, TK_TEMPLATE);
 	cr_expect_null(t->selectors);
 	cr_expect_eq(t->nremotes, 0);
@@ -255,8 +259,7 @@ Test(huawei_examples, usg_disabled_policy_and_values)
 	const struct tunnel *t;
 	char b[64];
 
-	parse_path(&pf, EX "4.7-usg6300.cfg");
-	t = only_tunnel(&pf);
+	t = path_tunnel(&pf, EX "4.7-usg6300.cfg");
 	cr_expect_eq(t->enabled.v, 0, "undo policy enable");
 	cr_expect_eq(t->enabled.o.prov, PROV_WRITTEN);
 	cr_expect_eq(t->enabled.o.span.line, 29);
