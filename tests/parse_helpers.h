@@ -3,7 +3,7 @@
  * tests/parse_helpers.h - what the tests ask of a set of findings (or of a
  * parsed file's): how many of a rule it has, the first (or nth) of them, and
  * how many are errors; need_rule() and rule_at() assert the first is there
- * (and at its line).
+ * (and at its line), only_tunnel() that the device has one tunnel.
  */
 #ifndef IPSECLINT_TESTS_PARSE_HELPERS_H
 #define IPSECLINT_TESTS_PARSE_HELPERS_H
@@ -81,6 +81,13 @@ static inline const struct finding *rule_at(const struct parsed_file *pf, enum r
 	cr_expect_eq(f->loc.line, line, "%s at line %u, expected %u: %s", rule_info(r)->id, f->loc.line, line,
 		     f->message);
 	return f;
+}
+
+/* The one tunnel of pf's device, which must have exactly one. */
+static inline const struct tunnel *only_tunnel(const struct parsed_file *pf)
+{
+	cr_assert_eq(pf->dev->ntunnels, 1, "expected one tunnel, got %zu", pf->dev->ntunnels);
+	return pf->dev->tunnels[0];
 }
 
 #endif

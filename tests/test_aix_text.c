@@ -99,8 +99,7 @@ Test(aix_text, lstun_without_a_lifetime_takes_480_minutes)
 	cr_assert_not_null(at);
 	memmove(at + 8, at + 11, strlen(at + 11) + 1); /* "|Tunnel||" */
 	parse_text(&pf, "aix1.lstun", text);
-	cr_assert_eq(pf.dev->ntunnels, 1);
-	t = pf.dev->tunnels[0];
+	t = only_tunnel(&pf);
 	cr_expect_eq(t->ipsec.lifetime_s.v, 28800);
 	cr_expect_eq(t->ipsec.lifetime_s.o.prov, PROV_DEFAULT);
 	parsed_file_free(&pf);
@@ -117,8 +116,7 @@ Test(aix_text, lstun_record_is_a_manual_tunnel_source_fields_outbound)
 	parse_text(&pf, "aix1.lstun", tunnel);
 	cr_expect_eq(pf.status, FILE_OK);
 	cr_expect_eq(pf.dev->dialect, DIALECT_AIX_LSTUN);
-	cr_assert_eq(pf.dev->ntunnels, 1);
-	t = pf.dev->tunnels[0];
+	t = only_tunnel(&pf);
 	cr_expect_eq(t->kind, TK_MANUAL);
 	cr_expect_str_eq(t->id, "aix1/manual-tunnel:3");
 	cr_expect_str_eq(t->name, "manual tunnel 3");

@@ -61,8 +61,7 @@ Test(aix_xml, appendix_model)
 	cr_expect_eq(pf.status, FILE_OK);
 	cr_expect_eq(count_rule(&pf, R_SYNTAX_ERROR) + count_rule(&pf, R_UNKNOWN_STATEMENT), 0);
 	cr_expect_eq(pf.dev->dialect, DIALECT_AIX_XML);
-	cr_assert_eq(pf.dev->ntunnels, 1);
-	t = pf.dev->tunnels[0];
+	t = only_tunnel(&pf);
 	cr_expect_str_eq(t->name, "IPSec tunnel P2");
 	cr_expect_str_eq(aspec_str(&t->local.addr, buf, sizeof(buf)), "192.0.2.1");
 	cr_assert_eq(t->nremotes, 1);

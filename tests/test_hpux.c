@@ -62,8 +62,7 @@ Test(hpux, example_4_1_transport)
 	cr_expect_eq(pf.fs.n, 0, "findings: %zu, first: %s", pf.fs.n, pf.fs.n ? pf.fs.v[0].message : "");
 	cr_expect_eq(pf.dev->dialect, DIALECT_HPUX_A02);
 	cr_expect_str_eq(pf.dev->name, "hostA");
-	cr_assert_eq(pf.dev->ntunnels, 1);
-	t = pf.dev->tunnels[0];
+	t = only_tunnel(&pf);
 	cr_expect_str_eq(t->name, "host policy hA_to_hB");
 	cr_expect_eq(t->span.line, 2);
 	cr_expect_eq(t->span.end_line, 4, "an operation over three lines spans them");
@@ -118,8 +117,7 @@ Test(hpux, example_4_2_tunnel_to_gateway)
 
 	parse_text(&pf, text);
 	cr_expect_eq(pf.fs.n, 0, "first: %s", pf.fs.n ? pf.fs.v[0].message : "");
-	cr_assert_eq(pf.dev->ntunnels, 1);
-	t = pf.dev->tunnels[0];
+	t = only_tunnel(&pf);
 	cr_expect_str_eq(astr(&t->local.addr), "192.0.2.10");
 	cr_expect_str_eq(astr(&t->remotes[0].addr), "203.0.113.1", "the gateway, not the inner network");
 	cr_expect_eq(t->ipsec.proposals[0]->mode.v, ENCAP_TUNNEL);

@@ -69,12 +69,6 @@ static const struct tunnel *tunnel_by_id(const struct device *d, const char *id)
 	return NULL;
 }
 
-static const struct tunnel *only_tunnel(const struct parsed_file *pf)
-{
-	cr_assert_eq(pf->dev->ntunnels, 1, "expected one tunnel, got %zu", pf->dev->ntunnels);
-	return pf->dev->tunnels[0];
-}
-
 /* parse_path(), and the one tunnel */
 static const struct tunnel *path_tunnel(struct parsed_file *pf, const char *path)
 {
