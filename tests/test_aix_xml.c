@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "parsers/parser.h"
+#include "tests/aix_xml_text.h"
 #include "tests/parse_helpers.h"
 
 static void parse_text(struct parsed_file *pf, const char *text)
@@ -19,35 +20,23 @@ static void parse_text(struct parsed_file *pf, const char *text)
 }
 
 /* formats/aix-exports.md, Appendix A.2 */
-static const char model[] =
-	"<?xml version=\"1.0\"?>\n"
-	"<AIX_VPN Version=\"2.0\">\n"
-	"  <IKEProtection IKE_ProtectionName=\"P1Pol\" IKE_Role=\"Both\" IKE_XCHGMode=\"Main\"\n"
-	"      IKE_KeyOverlap=\"10\" IKE_Flags_AllowNonHashNotify=\"No\" IKE_Flags_UseCRL=\"No\"\n"
-	"      IKE_ResponderKeyRefreshMaxKB=\"200\" IKE_ResponderKeyRefreshMinKB=\"1\"\n"
-	"      IKE_ResponderKeyRefreshMaxMinutes=\"480\" IKE_ResponderKeyRefreshMinMinutes=\"1\">\n"
-	"    <IKETransform IKE_Hash=\"SHA\" IKE_Encryption=\"3DES-CBC\" IKE_DHGroup=\"2\"\n"
-	"        IKE_KeyRefreshMinutes=\"480\" IKE_AuthenticationMethod=\"Preshared_key\"/>\n"
-	"  </IKEProtection>\n"
-	"  <IKETunnel IKE_TunnelName=\"P1\" IKE_ProtectionRef=\"P1Pol\" IKE_Flags_AutoStart=\"No\">\n"
-	"    <IKELocalIdentity><IPV4_Address Value=\"192.0.2.1\"/></IKELocalIdentity>\n"
-	"    <IKERemoteIdentity><IPV4_Address Value=\"198.51.100.2\"/></IKERemoteIdentity>\n"
-	"  </IKETunnel>\n"
-	"  <IKEPresharedKey Value=\"0x6162636465666768\" Format=\"Hex\">\n"
-	"    <IKEPresharedKeyRemoteID><IPV4_Address Value=\"198.51.100.2\"/></IKEPresharedKeyRemoteID>\n"
-	"  </IKEPresharedKey>\n"
-	"  <IPSecProposal IPSec_ProposalName=\"P2Prop\">\n"
-	"    <IPSecESPProtocol ESP_Encryption=\"ESP_3DES\" ESP_Authentication=\"HMAC-SHA\"\n"
-	"        ESP_EncapsulationMode=\"Tunnel\" ESP_KeyLifetime=\"480\" ESP_KeyLifetimeKB=\"0\"/>\n"
-	"  </IPSecProposal>\n"
-	"  <IPSecProtection IPSec_ProtectionName=\"P2Pol\" IPSec_ProposalRefs=\"P2Prop\" IPSec_Role=\"Both\"\n"
-	"      IPSec_InitiatorDHGroup=\"NO_PFS\" IPSec_ResponderDHGroup=\"NO_PFS\" IPSec_KeyOverlap=\"10\"/>\n"
-	"  <IPSecTunnel IKE_TunnelName=\"P1\" IPSec_TunnelName=\"P2\" IPSec_ProtectionRef=\"P2Pol\" "
-	"IPSec_Flags_AutoStart=\"No\">\n"
-	"    <IPSecLocalIdentity><IPV4_Subnet Value=\"10.1.0.0\" Netmask=\"255.255.255.0\"/></IPSecLocalIdentity>\n"
-	"    <IPSecRemoteIdentity><IPV4_Subnet Value=\"10.2.0.0\" Netmask=\"255.255.255.0\"/></IPSecRemoteIdentity>\n"
-	"  </IPSecTunnel>\n"
-	"</AIX_VPN>\n";
+static const char model[] = {
+	"<?xml version=\"1.0\"?>\n"								     /* 1 */
+	"<AIX_VPN Version=\"2.0\">\n"								     /* 2 */
+	"  <IKEProtection IKE_ProtectionName=\"P1Pol\" IKE_Role=\"Both\" IKE_XCHGMode=\"Main\"\n"    /* 3 */
+	"      IKE_KeyOverlap=\"10\" IKE_Flags_AllowNonHashNotify=\"No\" IKE_Flags_UseCRL=\"No\"\n"  /* 4 */
+	"      IKE_ResponderKeyRefreshMaxKB=\"200\" IKE_ResponderKeyRefreshMinKB=\"1\"\n"	     /* 5 */
+	"      IKE_ResponderKeyRefreshMaxMinutes=\"480\" IKE_ResponderKeyRefreshMinMinutes=\"1\">\n" /* 6 */
+	"    <IKETransform IKE_Hash=\"SHA\" IKE_Encryption=\"3DES-CBC\" IKE_DHGroup=\"2\"\n"	     /* 7 */
+	"        IKE_KeyRefreshMinutes=\"480\" IKE_AuthenticationMethod=\"Preshared_key\"/>\n"	     /* 8 */
+	"  </IKEProtection>\n"									     /* 9 */
+	AIX_IKE_TUNNEL_P1()			 /* 10-13 */
+	AIX_HEX_KEY("0x6162636465666768")	 /* 14-16 */
+	AIX_ESP_PROPOSAL("ESP_3DES", "HMAC-SHA") /* 17-20 */
+	AIX_IPSEC_TUNNEL_P2_FROM_10_1()		 /* 21-24 */
+	"    <IPSecRemoteIdentity><IPV4_Subnet Value=\"10.2.0.0\" Netmask=\"255.255.255.0\"/></IPSecRemoteIdentity>\n" /* 25 */
+	"  </IPSecTunnel>\n" /* 26 */
+	"</AIX_VPN>\n"};
 
 Test(aix_xml, appendix_model)
 {

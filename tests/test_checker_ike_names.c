@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tests/aix_xml_text.h"
 #include "tests/fleet.h"
 #include "tests/huawei_text.h"
 
@@ -94,33 +95,21 @@ Test(ike_names, no_version_against_both)
 /* ---- a plain key against a hex one ------------------------------------------------ */
 
 /* AIX host 192.0.2.1 whose key (line 12) is declared hex: 12 bytes 5a7e9c2b41f08d63a1b2c3ff */
-static const char aix_xml[] =
-	"<?xml version=\"1.0\"?>\n"
-	"<!-- AIX host 192.0.2.1 -->\n"
-	"<AIX_VPN Version=\"2.0\">\n"
-	"  <IKEProtection IKE_ProtectionName=\"P1Pol\" IKE_Role=\"Both\" IKE_XCHGMode=\"Main\">\n"
-	"    <IKETransform IKE_Hash=\"SHA2-256\" IKE_Encryption=\"AES-CBC-256\" IKE_DHGroup=\"14\"\n"
-	"        IKE_KeyRefreshMinutes=\"480\" IKE_AuthenticationMethod=\"Preshared_key\"/>\n"
-	"  </IKEProtection>\n"
-	"  <IKETunnel IKE_TunnelName=\"P1\" IKE_ProtectionRef=\"P1Pol\" IKE_Flags_AutoStart=\"No\">\n"
-	"    <IKELocalIdentity><IPV4_Address Value=\"192.0.2.1\"/></IKELocalIdentity>\n"
-	"    <IKERemoteIdentity><IPV4_Address Value=\"198.51.100.2\"/></IKERemoteIdentity>\n"
-	"  </IKETunnel>\n"
-	"  <IKEPresharedKey Value=\"0x5a7e9c2b41f08d63a1b2c3ff\" Format=\"Hex\">\n"
-	"    <IKEPresharedKeyRemoteID><IPV4_Address Value=\"198.51.100.2\"/></IKEPresharedKeyRemoteID>\n"
-	"  </IKEPresharedKey>\n"
-	"  <IPSecProposal IPSec_ProposalName=\"P2Prop\">\n"
-	"    <IPSecESPProtocol ESP_Encryption=\"ESP_AES_256\" ESP_Authentication=\"HMAC-SHA2-256\"\n"
-	"        ESP_EncapsulationMode=\"Tunnel\" ESP_KeyLifetime=\"480\" ESP_KeyLifetimeKB=\"0\"/>\n"
-	"  </IPSecProposal>\n"
-	"  <IPSecProtection IPSec_ProtectionName=\"P2Pol\" IPSec_ProposalRefs=\"P2Prop\" IPSec_Role=\"Both\"\n"
-	"      IPSec_InitiatorDHGroup=\"NO_PFS\" IPSec_ResponderDHGroup=\"NO_PFS\" IPSec_KeyOverlap=\"10\"/>\n"
-	"  <IPSecTunnel IKE_TunnelName=\"P1\" IPSec_TunnelName=\"P2\" IPSec_ProtectionRef=\"P2Pol\" "
-	"IPSec_Flags_AutoStart=\"No\">\n"
-	"    <IPSecLocalIdentity><IPV4_Subnet Value=\"10.1.0.0\" Netmask=\"255.255.255.0\"/></IPSecLocalIdentity>\n"
-	"    <IPSecRemoteIdentity><IPV4_Address Value=\"198.51.100.2\"/></IPSecRemoteIdentity>\n"
-	"  </IPSecTunnel>\n"
-	"</AIX_VPN>\n";
+static const char aix_xml[] = {
+	"<?xml version=\"1.0\"?>\n"								      /* 1 */
+	"<!-- AIX host 192.0.2.1 -->\n"								      /* 2 */
+	"<AIX_VPN Version=\"2.0\">\n"								      /* 3 */
+	"  <IKEProtection IKE_ProtectionName=\"P1Pol\" IKE_Role=\"Both\" IKE_XCHGMode=\"Main\">\n"    /* 4 */
+	"    <IKETransform IKE_Hash=\"SHA2-256\" IKE_Encryption=\"AES-CBC-256\" IKE_DHGroup=\"14\"\n" /* 5 */
+	"        IKE_KeyRefreshMinutes=\"480\" IKE_AuthenticationMethod=\"Preshared_key\"/>\n"	      /* 6 */
+	"  </IKEProtection>\n"									      /* 7 */
+	AIX_IKE_TUNNEL_P1()									  /* 8-11 */
+	AIX_HEX_KEY("0x5a7e9c2b41f08d63a1b2c3ff")						  /* 12-14 */
+	AIX_ESP_PROPOSAL("ESP_AES_256", "HMAC-SHA2-256")					  /* 15-18 */
+	AIX_IPSEC_TUNNEL_P2_FROM_10_1()								  /* 19-22 */
+	"    <IPSecRemoteIdentity><IPV4_Address Value=\"198.51.100.2\"/></IPSecRemoteIdentity>\n" /* 23 */
+	"  </IPSecTunnel>\n"									  /* 24 */
+	"</AIX_VPN>\n"};
 #define LN_AIX_KEY 12u
 
 /* HP-UX host 198.51.100.2, which reads its key (line 6) as ASCII text */
