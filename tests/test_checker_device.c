@@ -19,6 +19,7 @@
  *   11  authentication-alg..     13 prf      14 dh group14
  */
 #include <criterion/criterion.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +107,23 @@ static struct selector *mk_rule(struct sel_list *l, uint32_t id, uint32_t line, 
 	r->end_line = line;
 	r->end_col = 60;
 	return r;
+}
+
+/*
+ * The policy's ACL holds just these rules, all permitting: rule 5 at line 3,
+ * rule 10 at line 4 and so on, each from one prefix to the next of the list
+ * (pairs, ending in NULL).
+ */
+static void only_rules(const char *from, ...)
+{
+	va_list ap;
+	uint32_t i = 0;
+
+	fx.acl->n = 0;
+	va_start(ap, from);
+	for (; from; from = va_arg(ap, const char *), i++)
+		mk_rule(fx.acl, 5 * (i + 1), 3 + i, true, from, va_arg(ap, const char *));
+	va_end(ap);
 }
 
 static struct ike_proposal *mk_ike_prop(const char *name, uint32_t line)
@@ -615,9 +633,7 @@ Test(checker_device, shadowed_acl_rule_names_the_covering_rule)
 {
 	const struct finding *f;
 
-	fx.acl->n = 0;
-	mk_rule(fx.acl, 5, 3, true, "10.1.0.0/16", "10.2.0.0/16");
-	mk_rule(fx.acl, 10, 4, true, "10.1.1.0/24", "10.2.1.0/24");
+	only_rules("10.1.0.0/16", "10.2.0.0/16", "10.1.1.0/24", "10.2.1.0/24", NULL);
 	run();
 	f = expect_one(R_POLICY_SHADOWED, 4,
 		       "rule 10 of acl '3000' is never matched: rule 5 matches all of its traffic first");
@@ -627,10 +643,9 @@ Test(checker_device, shadowed_acl_rule_names_the_covering_rule)
 
 Test(checker_device, shadowed_acl_rule_covered_by_two)
 {
-	fx.acl->n = 0;
-	mk_rule(fx.acl, 5, 3, true, "10.1.0.0/17", "10.2.0.0/16");
-	mk_rule(fx.acl, 10, 4, false, "10.1.128.0/17", "10.2.0.0/16");
-	mk_rule(fx.acl, 15, 5, true, "10.1.0.0/16", "10.2.1.0/24");
+	only_rules("10.1.0.0/17", "10.2.0.0/16", "10.1.128.0/17", "10.2.0.0/16", "10.1.0.0/16", "10.2.1.0/24",
+		   NULL);
+	fx.acl->rules[1].action = SEL_DENY;
 	run();
 	expect_one(R_POLICY_SHADOWED, 5,
 		   "rule 15 of acl '3000' is never matched: rules 5 and 10 match all of its traffic first");
@@ -645,11 +660,8 @@ Test(checker_device, shadowed_acl_rule_names_the_broad_rules_not_a_narrow_one_in
 {
 	const struct finding *f;
 
-	fx.acl->n = 0;
-	mk_rule(fx.acl, 5, 3, true, "10.1.0.0/18", "10.2.0.0/16");
-	mk_rule(fx.acl, 10, 4, true, "10.1.0.0/17", "10.2.0.0/16");
-	mk_rule(fx.acl, 15, 5, true, "10.1.128.0/17", "10.2.0.0/16");
-	mk_rule(fx.acl, 20, 6, true, "10.1.0.0/16", "10.2.1.0/24");
+	only_rules("10.1.0.0/18", "10.2.0.0/16", "10.1.0.0/17", "10.2.0.0/16", "10.1.128.0/17", "10.2.0.0/16",
+		   "10.1.0.0/16", "10.2.1.0/24", NULL);
 	run();
 	f = expect_one(
 		R_POLICY_SHADOWED, 6,
@@ -665,10 +677,7 @@ Test(checker_device, shadowed_acl_rule_names_the_broad_rules_not_a_narrow_one_in
  */
 Test(checker_device, shadowed_ipv6_rule_names_the_first_rule_that_holds_it)
 {
-	fx.acl->n = 0;
-	mk_rule(fx.acl, 5, 3, true, "::/64", "::/0");
-	mk_rule(fx.acl, 10, 4, true, "::/0", "::/0");
-	mk_rule(fx.acl, 15, 5, true, "::/96", "::/0");
+	only_rules("::/64", "::/0", "::/0", "::/0", "::/96", "::/0", NULL);
 	run();
 	expect_one(R_POLICY_SHADOWED, 5,
 		   "rule 15 of acl '3000' is never matched: rule 5 matches all of its traffic first");
@@ -676,22 +685,16 @@ Test(checker_device, shadowed_ipv6_rule_names_the_first_rule_that_holds_it)
 
 Test(checker_device, shadowed_acl_rule_near_miss_partial)
 {
-	fx.acl->n = 0;
-	mk_rule(fx.acl, 5, 3, true, "10.1.1.0/24", "10.2.0.0/16");
-	mk_rule(fx.acl, 10, 4, true, "10.1.0.0/16", "10.2.1.0/24");
+	only_rules("10.1.1.0/24", "10.2.0.0/16", "10.1.0.0/16", "10.2.1.0/24", NULL);
 	run();
 	expect_none(R_POLICY_SHADOWED);
 }
 
 Test(checker_device, shadowed_acl_rule_near_miss_other_protocol)
 {
-	struct selector *r;
-
-	fx.acl->n = 0;
-	r = mk_rule(fx.acl, 5, 3, true, "10.1.0.0/16", "10.2.0.0/16");
-	r->proto = 6;
-	r = mk_rule(fx.acl, 10, 4, true, "10.1.1.0/24", "10.2.1.0/24");
-	r->proto = 17;
+	only_rules("10.1.0.0/16", "10.2.0.0/16", "10.1.1.0/24", "10.2.1.0/24", NULL);
+	fx.acl->rules[0].proto = 6;
+	fx.acl->rules[1].proto = 17;
 	run();
 	expect_none(R_POLICY_SHADOWED);
 }
@@ -724,8 +727,7 @@ Test(checker_device, shadowed_policy_in_group)
 {
 	const struct finding *f;
 
-	fx.acl->n = 0;
-	mk_rule(fx.acl, 5, 3, true, "10.1.0.0/16", "10.2.0.0/16");
+	only_rules("10.1.0.0/16", "10.2.0.0/16", NULL);
 	second_policy("VPN", 20, "10.1.5.0/24", "10.2.5.0/24");
 	run();
 	f = expect_one(
@@ -741,8 +743,7 @@ Test(checker_device, shadowed_policy_order_is_seq_not_file_order)
 	/* the broad policy is written later but has the lower sequence number */
 	fx.t->seq = 30;
 	fx.t->name = "ipsec policy VPN 30";
-	fx.acl->n = 0;
-	mk_rule(fx.acl, 5, 3, true, "10.1.5.0/24", "10.2.5.0/24");
+	only_rules("10.1.5.0/24", "10.2.5.0/24", NULL);
 	second_policy("VPN", 20, "10.1.0.0/16", "10.2.0.0/16");
 	run();
 	expect_one(
@@ -752,8 +753,7 @@ Test(checker_device, shadowed_policy_order_is_seq_not_file_order)
 
 Test(checker_device, shadowed_policy_near_miss_outside)
 {
-	fx.acl->n = 0;
-	mk_rule(fx.acl, 5, 3, true, "10.1.0.0/16", "10.2.0.0/16");
+	only_rules("10.1.0.0/16", "10.2.0.0/16", NULL);
 	second_policy("VPN", 20, "10.1.5.0/24", "10.3.5.0/24");
 	run();
 	expect_none(R_POLICY_SHADOWED);
@@ -761,8 +761,7 @@ Test(checker_device, shadowed_policy_near_miss_outside)
 
 Test(checker_device, shadowed_policy_near_miss_disabled_cover)
 {
-	fx.acl->n = 0;
-	mk_rule(fx.acl, 5, 3, true, "10.1.0.0/16", "10.2.0.0/16");
+	only_rules("10.1.0.0/16", "10.2.0.0/16", NULL);
 	fx.t->enabled.v = 0;
 	fx.t->enabled.o = written(27);
 	second_policy("VPN", 20, "10.1.5.0/24", "10.2.5.0/24");
@@ -977,11 +976,17 @@ Test(checker_device, weak_algorithm_unprinted_builtin_proposal_at_the_tunnel)
 
 /* ---- aggressive-mode-psk ----------------------------------------------------------------- */
 
+/* The peer offers IKE versions (a mask of IKE_V1 and IKE_V2) with exchange mode xchg, from origin o. */
+static void peer_exchange(int64_t versions, int64_t xchg, struct origin o)
+{
+	fx.t->ike->versions.v = versions;
+	fx.t->ike->exchange.v = xchg;
+	fx.t->ike->exchange.o = o;
+}
+
 Test(checker_device, aggressive_mode_psk_fires)
 {
-	fx.t->ike->versions.v = IKE_V1;
-	fx.t->ike->exchange.v = XCHG_AGGRESSIVE;
-	fx.t->ike->exchange.o = written(22);
+	peer_exchange(IKE_V1, XCHG_AGGRESSIVE, written(22));
 	run();
 	expect_one(R_AGGRESSIVE_MODE_PSK, 22, "ike peer 'HQ' uses aggressive mode with a pre-shared key");
 }
@@ -991,9 +996,7 @@ Test(checker_device, aggressive_mode_psk_without_a_peer_line_is_at_the_tunnel)
 {
 	const struct finding *f;
 
-	fx.t->ike->versions.v = IKE_V1;
-	fx.t->ike->exchange.v = XCHG_AGGRESSIVE;
-	fx.t->ike->exchange.o = (struct origin){.prov = PROV_DEFAULT};
+	peer_exchange(IKE_V1, XCHG_AGGRESSIVE, (struct origin){.prov = PROV_DEFAULT});
 	memset(&fx.t->ike->peer_span, 0, sizeof(fx.t->ike->peer_span));
 	run();
 	cr_assert_neq(fx.t->span.line, 0);
@@ -1004,18 +1007,14 @@ Test(checker_device, aggressive_mode_psk_without_a_peer_line_is_at_the_tunnel)
 
 Test(checker_device, aggressive_mode_psk_near_miss_main_mode)
 {
-	fx.t->ike->versions.v = IKE_V1;
-	fx.t->ike->exchange.v = XCHG_MAIN;
-	fx.t->ike->exchange.o = written(22);
+	peer_exchange(IKE_V1, XCHG_MAIN, written(22));
 	run();
 	expect_none(R_AGGRESSIVE_MODE_PSK);
 }
 
 Test(checker_device, aggressive_mode_psk_near_miss_certificates)
 {
-	fx.t->ike->versions.v = IKE_V1;
-	fx.t->ike->exchange.v = XCHG_AGGRESSIVE;
-	fx.t->ike->exchange.o = written(22);
+	peer_exchange(IKE_V1, XCHG_AGGRESSIVE, written(22));
 	fx.t->ike->psk.form = KEY_NONE;
 	fx.p1->auth.v = AUTH_RSA_SIG;
 	run();
@@ -1024,9 +1023,7 @@ Test(checker_device, aggressive_mode_psk_near_miss_certificates)
 
 Test(checker_device, aggressive_mode_psk_near_miss_ikev2_only)
 {
-	fx.t->ike->versions.v = IKE_V2;
-	fx.t->ike->exchange.v = XCHG_AGGRESSIVE;
-	fx.t->ike->exchange.o = written(22);
+	peer_exchange(IKE_V2, XCHG_AGGRESSIVE, written(22));
 	run();
 	expect_none(R_AGGRESSIVE_MODE_PSK);
 }
@@ -1034,9 +1031,7 @@ Test(checker_device, aggressive_mode_psk_near_miss_ikev2_only)
 /* a version set the driver could not tell: aggressive mode, written, is IKEv1's and still reported */
 Test(checker_device, aggressive_mode_psk_fires_with_versions_unknown)
 {
-	fx.t->ike->versions.v = 0;
-	fx.t->ike->exchange.v = XCHG_AGGRESSIVE;
-	fx.t->ike->exchange.o = written(22);
+	peer_exchange(0, XCHG_AGGRESSIVE, written(22));
 	run();
 	expect_one(R_AGGRESSIVE_MODE_PSK, 22, "ike peer 'HQ' uses aggressive mode with a pre-shared key");
 }
@@ -1046,9 +1041,7 @@ Test(checker_device, a_written_value_without_a_line_is_reported_at_its_object)
 {
 	const struct finding *f;
 
-	fx.t->ike->versions.v = IKE_V1;
-	fx.t->ike->exchange.v = XCHG_AGGRESSIVE;
-	fx.t->ike->exchange.o = written(0);
+	peer_exchange(IKE_V1, XCHG_AGGRESSIVE, written(0));
 	run();
 	f = fs_nth(&fx.fs, R_AGGRESSIVE_MODE_PSK, 0);
 	cr_assert_not_null(f);
@@ -1303,9 +1296,7 @@ Test(checker_device, fingerprints_do_not_depend_on_lines)
 	model_def(fx.d, "ipsec proposal", "UNUSED-PROP", &s, false);
 	set_psk(&fx.t->ike->psk, KEY_PLAIN, "abc123", written(19));
 	ONLY_ALGS(&fx.p2->esp_enc, written(7), ENC_DES);
-	fx.acl->n = 0;
-	mk_rule(fx.acl, 5, 3, true, "10.1.0.0/16", "10.2.0.0/16");
-	mk_rule(fx.acl, 10, 4, true, "10.1.1.0/24", "10.2.1.0/24");
+	only_rules("10.1.0.0/16", "10.2.0.0/16", "10.1.1.0/24", "10.2.1.0/24", NULL);
 	run();
 	fingerprints(a, 16, &na);
 	cr_assert_eq(na, 5);
