@@ -1230,17 +1230,19 @@ static void refs_and_defs(struct ax_ctx *c)
 			       "_defIPSprot_",
 			       ref);
 	}
-	/* pre-shared keys no IKE tunnel uses */
+	/* pre-shared keys, used when an IKE tunnel's remote identity matches theirs (the checker
+	 * reports the others); each is its own definition, whatever its identity */
 	for (size_t i = 0; i < c->nobjs[X_PSK]; i++) {
 		struct ax_obj *o = &c->objs[X_PSK][i];
-		struct finding *f;
+		const char *id = o->remote.value ? o->remote.value : "?";
+		const char *name = arena_printf(c->a, "#%zu", i + 1);
+		struct mdef *m = model_def(d, "pre-shared key", name, &o->span, false);
 
-		if (o->used)
-			continue;
-		f = ax_fnd(c, R_UNUSED_DEFINITION, &o->span,
-			   "pre-shared key for remote ID '%s' matches the remote identity of no IKE tunnel",
-			   o->remote.value ? o->remote.value : "?");
-		fnd_fp(f, "psk|%s", o->remote.value ? o->remote.value : "?");
+		if (o->used) /* by the IKE tunnel whose remote identity found it */
+			model_ref(d, "pre-shared key", name, &o->span);
+		m->unused_msg = arena_printf(
+			c->a, "pre-shared key for remote ID '%s' matches the remote identity of no IKE tunnel", id);
+		m->unused_fp = arena_printf(c->a, "psk|%s", id);
 	}
 }
 

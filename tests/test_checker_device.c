@@ -126,14 +126,21 @@ static void only_rules(const char *from, ...)
 	va_end(ap);
 }
 
+/* Define kind name at line (its span into *span); returns the name, copied into the arena. */
+static const char *mk_def(const char *kind, const char *name, uint32_t line, struct span *span)
+{
+	const char *copy = arena_strdup(fx.ar, name);
+
+	*span = at(line);
+	model_def(fx.d, kind, name, span, false);
+	return copy;
+}
+
 static struct ike_proposal *mk_ike_prop(const char *name, uint32_t line)
 {
 	struct ike_proposal *p = ARENA_NEW(fx.ar, struct ike_proposal);
-	struct span s = at(line);
 
-	p->name = arena_strdup(fx.ar, name);
-	p->span = s;
-	model_def(fx.d, "ike proposal", name, &s, false);
+	p->name = mk_def("ike proposal", name, line, &p->span);
 	ALGS(&p->enc, written(line + 1), ENC_AES256);
 	ALGS(&p->hash, written(line + 2), INTEG_SHA256);
 	ALGS(&p->integ, written(line + 3), INTEG_SHA256);
@@ -149,11 +156,8 @@ static struct ike_proposal *mk_ike_prop(const char *name, uint32_t line)
 static struct ipsec_proposal *mk_ipsec_prop(const char *name, uint32_t line)
 {
 	struct ipsec_proposal *p = ARENA_NEW(fx.ar, struct ipsec_proposal);
-	struct span s = at(line);
 
-	p->name = arena_strdup(fx.ar, name);
-	p->span = s;
-	model_def(fx.d, "ipsec proposal", name, &s, false);
+	p->name = mk_def("ipsec proposal", name, line, &p->span);
 	p->proto.v = PROTO_ESP;
 	p->proto.o = deflt(line, PROV_DEFAULT);
 	ALGS(&p->esp_integ, written(line + 1), INTEG_SHA256);
@@ -1114,70 +1118,70 @@ Test(checker_device, psk_plaintext_manual_keys)
 	expect_none(R_PSK_WEAK);
 }
 
+/*
+ * The peer's pre-shared key (line 19) is text of form: checked, it is weak
+ * for the reason why, or (why NULL) not weak.
+ */
+static void weak_psk(enum key_form form, const char *text, const char *why)
+{
+	char msg[128];
+
+	set_psk(&fx.t->ike->psk, form, text, written(19));
+	run();
+	if (!why) {
+		expect_none(R_PSK_WEAK);
+		return;
+	}
+	snprintf(msg, sizeof(msg), "pre-shared key of ike peer 'HQ' is weak: %s", why);
+	expect_one(R_PSK_WEAK, 19, msg);
+}
+
 Test(checker_device, psk_weak_short)
 {
-	set_psk(&fx.t->ike->psk, KEY_PLAIN, "abc123", written(19));
-	run();
-	expect_one(R_PSK_WEAK, 19, "pre-shared key of ike peer 'HQ' is weak: 6 characters");
+	weak_psk(KEY_PLAIN, "abc123", "6 characters");
 	cr_assert_eq(fs_count(&fx.fs, R_PSK_PLAINTEXT), 1);
 	no_key_text_in_findings("abc123");
 }
 
 Test(checker_device, psk_weak_one_class)
 {
-	set_psk(&fx.t->ike->psk, KEY_PLAIN, "abcdefghijklmnopqrstu", written(19));
-	run();
-	expect_one(R_PSK_WEAK, 19, "pre-shared key of ike peer 'HQ' is weak: lower-case letters only");
+	weak_psk(KEY_PLAIN, "abcdefghijklmnopqrstu", "lower-case letters only");
 }
 
 Test(checker_device, psk_weak_short_and_digits)
 {
-	set_psk(&fx.t->ike->psk, KEY_PLAIN, "123456", written(19));
-	run();
-	expect_one(R_PSK_WEAK, 19, "pre-shared key of ike peer 'HQ' is weak: 6 characters, digits only");
+	weak_psk(KEY_PLAIN, "123456", "6 characters, digits only");
 }
 
 Test(checker_device, psk_weak_hex_counts_bytes)
 {
-	set_psk(&fx.t->ike->psk, KEY_HEX, "\x01\x02\x03\x04", written(19));
-	run();
-	expect_one(R_PSK_WEAK, 19, "pre-shared key of ike peer 'HQ' is weak: 4 bytes");
+	weak_psk(KEY_HEX, "\x01\x02\x03\x04", "4 bytes");
 	fnd_free(&fx.fs);
-	set_psk(&fx.t->ike->psk, KEY_HEX, "\x01\x02\x03\x04\x05\x06\x07\x08", written(19));
-	run();
-	expect_none(R_PSK_WEAK);
+	weak_psk(KEY_HEX, "\x01\x02\x03\x04\x05\x06\x07\x08", NULL);
 }
 
 /* the length edge: 15 characters are short, 16 are not (four classes each: only the length counts) */
 Test(checker_device, psk_weak_15_characters)
 {
-	set_psk(&fx.t->ike->psk, KEY_PLAIN, "Kx9-Vbn2.Qwe7-L", written(19));
-	run();
-	expect_one(R_PSK_WEAK, 19, "pre-shared key of ike peer 'HQ' is weak: 15 characters");
+	weak_psk(KEY_PLAIN, "Kx9-Vbn2.Qwe7-L", "15 characters");
 	no_key_text_in_findings("Kx9-Vbn2");
 }
 
 Test(checker_device, psk_weak_near_miss_16_characters)
 {
-	set_psk(&fx.t->ike->psk, KEY_PLAIN, "Kx9-Vbn2.Qwe7-Lo", written(19));
-	run();
-	expect_none(R_PSK_WEAK);
+	weak_psk(KEY_PLAIN, "Kx9-Vbn2.Qwe7-Lo", NULL);
 	cr_assert_eq(fs_count(&fx.fs, R_PSK_PLAINTEXT), 1);
 }
 
 /* a hex key: 7 bytes are short, 8 are not */
 Test(checker_device, psk_weak_hex_7_bytes)
 {
-	set_psk(&fx.t->ike->psk, KEY_HEX, "\x01\x02\x03\x04\x05\x06\x07", written(19));
-	run();
-	expect_one(R_PSK_WEAK, 19, "pre-shared key of ike peer 'HQ' is weak: 7 bytes");
+	weak_psk(KEY_HEX, "\x01\x02\x03\x04\x05\x06\x07", "7 bytes");
 }
 
 Test(checker_device, psk_weak_near_miss_strong)
 {
-	set_psk(&fx.t->ike->psk, KEY_PLAIN, "Kx9-Vbn2.Qwe7-Lop4!z", written(19));
-	run();
-	expect_none(R_PSK_WEAK);
+	weak_psk(KEY_PLAIN, "Kx9-Vbn2.Qwe7-Lop4!z", NULL);
 	cr_assert_eq(fs_count(&fx.fs, R_PSK_PLAINTEXT), 1);
 }
 
