@@ -93,14 +93,22 @@ Test(vocab, every_value_has_a_distinct_name)
 
 Test(vocab, other_names)
 {
-	cr_assert_str_eq(vocab_auth_name(AUTH_PSK), "psk");
-	cr_assert_str_eq(vocab_auth_name(AUTH_RSA_SIG), "rsa-sig");
-	cr_assert_str_eq(vocab_auth_name(AUTH_ECDSA), "ecdsa");
-	cr_assert_str_eq(vocab_auth_name(AUTH_DIGITAL_ENVELOPE), "digital-envelope");
-	cr_assert_str_eq(vocab_id_type_name(ID_IPV4), "ipv4");
-	cr_assert_str_eq(vocab_id_type_name(ID_USER_FQDN), "user-fqdn");
-	cr_assert_str_eq(vocab_id_type_name(ID_KEY_ID), "key-id");
-	cr_assert_str_eq(vocab_id_type_name(ID_IPV6_RANGE), "ipv6-range");
+	static const struct {
+		int v;
+		const char *name;
+	} auths[] = {{AUTH_PSK, "psk"},
+		     {AUTH_RSA_SIG, "rsa-sig"},
+		     {AUTH_ECDSA, "ecdsa"},
+		     {AUTH_DIGITAL_ENVELOPE, "digital-envelope"}},
+	  ids[] = {{ID_IPV4, "ipv4"},
+		   {ID_USER_FQDN, "user-fqdn"},
+		   {ID_KEY_ID, "key-id"},
+		   {ID_IPV6_RANGE, "ipv6-range"}};
+
+	for (size_t i = 0; i < ARRAY_SIZE(auths); i++)
+		cr_assert_str_eq(vocab_auth_name((enum auth_method)auths[i].v), auths[i].name);
+	for (size_t i = 0; i < ARRAY_SIZE(ids); i++)
+		cr_assert_str_eq(vocab_id_type_name((enum id_type)ids[i].v), ids[i].name);
 }
 
 Test(vocab, out_of_range_values_print_safely)
