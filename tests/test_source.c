@@ -5,6 +5,7 @@
  */
 #include <criterion/criterion.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +66,20 @@ static void expect_line(const struct source *s, uint32_t line, const char *want)
 	free(got);
 }
 
+/* s has exactly these lines, from line 1 (a list ending in NULL) */
+static void expect_lines(const struct source *s, ...)
+{
+	va_list ap;
+	uint32_t n = 0;
+	const char *want;
+
+	va_start(ap, s);
+	while ((want = va_arg(ap, const char *)))
+		expect_line(s, ++n, want);
+	va_end(ap);
+	cr_assert_eq(s->nlines, n, "%u lines, expected %u", s->nlines, n);
+}
+
 /* ---- the line table -------------------------------------------------------- */
 
 Test(source, lines_split_on_newline_with_cr_stripped)
@@ -75,12 +90,8 @@ Test(source, lines_split_on_newline_with_cr_stripped)
 	source_from_buffer(&s, "hq.cfg", text, sizeof(text) - 1);
 	cr_assert_str_eq(s.path, "hq.cfg");
 	cr_assert_eq(s.len, sizeof(text) - 1);
-	cr_assert_eq(s.nlines, 5, "a last line without newline counts");
-	expect_line(&s, 1, "sysname HQ");
-	expect_line(&s, 2, "#");
-	expect_line(&s, 3, "ike peer hq");
-	expect_line(&s, 4, "");
-	expect_line(&s, 5, " pre-shared-key cipher X");
+	/* a last line without newline counts */
+	expect_lines(&s, "sysname HQ", "#", "ike peer hq", "", " pre-shared-key cipher X", NULL);
 	cr_assert_null(source_line(&s, 0, NULL));
 	cr_assert_null(source_line(&s, 6, NULL));
 	cr_assert_eq(s.line_off[2], 15);
@@ -96,15 +107,12 @@ Test(source, a_final_newline_ends_the_last_line)
 	struct source s;
 
 	source_from_buffer(&s, "a.cfg", "a\nb\n", 4);
-	cr_assert_eq(s.nlines, 2);
-	expect_line(&s, 2, "b");
+	expect_lines(&s, "a", "b", NULL);
 	cr_assert_null(source_line(&s, 3, NULL));
 	source_free(&s);
 
 	source_from_buffer(&s, "b.cfg", "\n\n", 2);
-	cr_assert_eq(s.nlines, 2);
-	expect_line(&s, 1, "");
-	expect_line(&s, 2, "");
+	expect_lines(&s, "", "", NULL);
 	source_free(&s);
 }
 
@@ -126,9 +134,7 @@ Test(source, only_one_cr_is_stripped_and_lone_crs_stay)
 	static const char text[] = "a\r\r\nb\rc\n";
 
 	source_from_buffer(&s, "cr.cfg", text, sizeof(text) - 1);
-	cr_assert_eq(s.nlines, 2);
-	expect_line(&s, 1, "a\r");
-	expect_line(&s, 2, "b\rc");
+	expect_lines(&s, "a\r", "b\rc", NULL);
 	source_free(&s);
 }
 
