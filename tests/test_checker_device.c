@@ -645,6 +645,17 @@ Test(checker_device, shadowed_acl_rule_names_the_covering_rule)
 	cr_assert_eq(f->related[0].line, 3);
 }
 
+/* protocol 0 is any protocol, as -1 is: a later TCP rule inside it is shadowed */
+Test(checker_device, shadowed_acl_rule_under_protocol_zero)
+{
+	only_rules("10.1.0.0/16", "10.2.0.0/16", "10.1.1.0/24", "10.2.1.0/24", NULL);
+	fx.acl->rules[0].proto = 0;
+	fx.acl->rules[1].proto = 6;
+	run();
+	expect_one(R_POLICY_SHADOWED, 4,
+		   "rule 10 of acl '3000' is never matched: rule 5 matches all of its traffic first");
+}
+
 Test(checker_device, shadowed_acl_rule_covered_by_two)
 {
 	only_rules("10.1.0.0/17", "10.2.0.0/16", "10.1.128.0/17", "10.2.0.0/16", "10.1.0.0/16", "10.2.1.0/24",
