@@ -322,6 +322,13 @@ static void assert_set(const struct fleet *f, const struct want *w, size_t n)
 	cr_assert_eq(got, n, "%zu findings, %zu expected", got, n);
 }
 
+/* The pair checks over f, whose findings are w[0..n) (assert_set()). */
+static void run_set(struct fleet *f, const struct want *w, size_t n)
+{
+	fleet_run(f);
+	assert_set(f, w, n);
+}
+
 /* Huawei's proposal with another AH algorithm (line 9) */
 #define HW_AH_SHA1_PROP                            \
 	" transform ah-esp\n"                      \
@@ -346,8 +353,7 @@ Test(manual, aix_ah_algorithm_against_huawei_proposal_in_both_directions)
 
 	add_aix(&f, "aix1.lstun", "encr/auth", "encr/auth", AIX_AH, AIX_ESP);
 	add_hw(&f, HW_AH_SHA1_PROP, HW_ESP_SAS HW_AH_SAS);
-	fleet_run(&f);
-	assert_set(&f, w, 1);
+	run_set(&f, w, 1);
 	fleet_free(&f);
 }
 
@@ -381,8 +387,7 @@ Test(manual, huawei_ah_algorithm_against_aix_per_direction)
 
 	add_hw(&f, HW_AH_SHA1_PROP, HW_ESP_SAS HW_AH_SAS);
 	add_aix(&f, "aix1.lstun", "encr/auth", "encr/auth", AIX_AH, AIX_ESP);
-	fleet_run(&f);
-	assert_set(&f, w, 2);
+	run_set(&f, w, 2);
 	fleet_free(&f);
 }
 
@@ -406,8 +411,7 @@ Test(manual, esp_cipher_written_per_direction_without_policy_fields)
 
 	add_hw(&f, HW_ESP_AES128_PROP, HW_ESP_SAS);
 	add_aix(&f, "aix1.lstun", "", "", AIX_NO_AH, AIX_ESP);
-	fleet_run(&f);
-	assert_set(&f, w, 2);
+	run_set(&f, w, 2);
 	fleet_free(&f);
 }
 
@@ -430,8 +434,7 @@ Test(manual, esp_cipher_not_compared_where_aix_applies_ah_only)
 
 	add_aix(&f, "aix1.lstun", "auth only", "auth only", AIX_AH, AIX_ESP_128);
 	add_hw(&f, HW_AH_ESP_PROP, HW_ESP_SAS HW_AH_SAS);
-	fleet_run(&f);
-	assert_set(&f, w, 2);
+	run_set(&f, w, 2);
 	fleet_free(&f);
 }
 
@@ -457,8 +460,7 @@ Test(manual, huawei_without_ah_sas_against_aix_ah)
 	add_hw(&f, HW_AH_SHA1_PROP, HW_ESP_SAS);
 	cr_assert_null(f.parse_note, "the missing AH SAs are a parse finding");
 	add_aix(&f, "aix1.lstun", "encr/auth", "encr/auth", AIX_AH, AIX_ESP);
-	fleet_run(&f);
-	assert_set(&f, w, 4);
+	run_set(&f, w, 4);
 	fleet_free(&f);
 }
 
@@ -475,8 +477,7 @@ Test(manual, replay_and_new_header_on_here_off_there)
 
 	add_aix(&f, "aix1.lstun", "encr/auth", "encr/auth", AIX_AH, AIX_ESP);
 	add_aix2(&f, AIX2_LINE_RH("encr/auth", "encr/auth", "N", "N"));
-	fleet_run(&f);
-	assert_set(&f, w, 2);
+	run_set(&f, w, 2);
 	for (size_t i = 0; i < f.fs.n; i++) {
 		const struct finding *g = &f.fs.v[i];
 		const char *want = strstr(g->message, "replay") ? "peer side: replay prevention off" :
