@@ -9,13 +9,8 @@ set -u
 # shellcheck source=tests/lib.sh
 . "${0%/*}/lib.sh"
 test_setup cli
-if ! command -v jq >/dev/null; then
-	echo "cli: needs jq"
-	exit 1
-fi
-
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+test_needs jq
+test_tmpdir
 
 F=fixtures/huawei/rules
 CLEAN=$F/psk-plaintext--near-miss.cfg           # AR-new, cipher key, nothing wrong
@@ -74,45 +69,42 @@ run() {
 	rc=$?
 }
 
+# verdict STATUS MESSAGE: pass when STATUS (a test's) is 0, else fail with MESSAGE
+verdict() {
+	if (($1 == 0)); then
+		pass
+	else
+		fail "$2"
+	fi
+}
+
 # what: a short description of the case
 expect_rc() {
 	local want=$1 what=$2
 
-	if ((rc == want)); then
-		pass
-	else
-		fail "$what: exit $rc, expected $want; stderr: $(snip "$ERRF")"
-	fi
+	((rc == want))
+	verdict $? "$what: exit $rc, expected $want; stderr: $(snip "$ERRF")"
 }
 
 expect_grep() {
 	local file=$1 pattern=$2 what=$3
 
-	if grep -q -e "$pattern" "$file"; then
-		pass
-	else
-		fail "$what: '$pattern' not found; got: $(snip "$file")"
-	fi
+	grep -q -e "$pattern" "$file"
+	verdict $? "$what: '$pattern' not found; got: $(snip "$file")"
 }
 
 expect_no_grep() {
 	local file=$1 pattern=$2 what=$3
 
-	if grep -q -e "$pattern" "$file"; then
-		fail "$what: '$pattern' found: $(grep -m1 -e "$pattern" "$file")"
-	else
-		pass
-	fi
+	! grep -q -e "$pattern" "$file"
+	verdict $? "$what: '$pattern' found: $(grep -m1 -e "$pattern" "$file")"
 }
 
 expect_no_fixed() {
 	local file=$1 text=$2 what=$3
 
-	if grep -q -F -e "$text" "$file"; then
-		fail "$what: the secret appears in the output"
-	else
-		pass
-	fi
+	! grep -q -F -e "$text" "$file"
+	verdict $? "$what: the secret appears in the output"
 }
 
 # expect_masked FILE KEY MASK WHAT: a report that is there, says the key's

@@ -15,12 +15,8 @@ set -u
 # shellcheck source=tests/lib.sh
 . "${0%/*}/lib.sh"
 test_setup formats
-if ! command -v jq >/dev/null; then
-	echo "formats: needs jq"
-	exit 1
-fi
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+test_needs jq
+test_tmpdir
 
 MSA=fixtures/pairs/manual-sa-mismatch--fires-aix-huawei
 FHP=fixtures/pairs/flow-mismatch--fires-hpux
