@@ -538,6 +538,51 @@ Test(sel_list, witness_prefers_fewer_restricted_dimensions)
 	region_free(full);
 }
 
+/* a rule of one protocol does not hold a rule of another over the same addresses */
+Test(sel_list, another_protocol_does_not_shadow)
+{
+	static const char *const acl[] = {
+		"permit udp 10.1.1.0/24 10.2.0.0/24",
+		"permit tcp 10.1.1.0/24 10.2.0.0/24",
+	};
+	struct selector *l = list_of(acl, 2);
+
+	cr_assert_not(sel_list_rule_shadowed(l, 2, 1, NULL, 0, NULL), "tcp is not inside udp");
+	free(l);
+}
+
+/* two rules of two protocols over the same addresses protect both protocols */
+Test(sel_list, two_protocols_over_the_same_addresses_are_both_kept)
+{
+	static const char *const acl[] = {
+		"permit tcp 10.1.1.0/24 10.2.0.0/24",
+		"permit udp 10.1.1.0/24 10.2.0.0/24",
+	};
+	struct selector *l = list_of(acl, 2);
+	struct region *eff = sel_list_effective(l, 2, false);
+	struct region *tcp = reg_of("tcp 10.1.1.0/24 10.2.0.0/24"),
+		      *udp = reg_of("udp 10.1.1.0/24 10.2.0.0/24");
+
+	cr_assert_eq(region_compare(tcp, eff), REL_SUBSET, "tcp is protected");
+	cr_assert_eq(region_compare(udp, eff), REL_SUBSET, "udp is protected");
+	region_free(eff);
+	region_free(tcp);
+	region_free(udp);
+	free(l);
+}
+
+/* the whole IPv4 space is named as such in an example of traffic */
+Test(sel_list, witness_names_the_whole_ipv4_space)
+{
+	struct region *none = reg_of("ip any4 10.3.0.0/24");
+	struct region *r = reg_of("ip any4 10.2.0.0/24");
+	char w[256];
+
+	cr_assert_str_eq(region_witness(none, r, w, sizeof(w)), "source any-ipv4 destination 10.3.0.0/24");
+	region_free(none);
+	region_free(r);
+}
+
 Test(sel_list, deny_after_permit_changes_nothing)
 {
 	static const char *const acl[] = {
