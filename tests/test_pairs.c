@@ -7,6 +7,7 @@
  */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1936,6 +1937,41 @@ static unsigned negotiated(const struct spec s[2])
 	return common & IKE_V2 ? 2 : common ? 1 : 0;
 }
 
+/*
+ * The faults that change one int field of a side (versions is unsigned) to
+ * another value of its domain: the rule fires, at the field's line on both
+ * sides, when the IKE version both negotiate is need (0: none), whatever it
+ * is when need is -1.
+ */
+struct field_fault {
+	enum fault f;
+	size_t off; /* of the field in struct spec */
+	const int *dom;
+	size_t ndom;
+	int need;
+	struct expect e;
+};
+
+#define FIELD_FAULT(f, field, dom, need, rule, ln, kw)                       \
+	{                                                                    \
+		f, offsetof(struct spec, field), dom, ARRAY_SIZE(dom), need, \
+		{                                                            \
+			rule, ln, ln, kw                                     \
+		}                                                            \
+	}
+
+static const struct field_fault field_faults[] = {
+	FIELD_FAULT(F_VERSIONS, versions, g_versions, 0, "ike-version-mismatch", LN_VERS, "only"),
+	FIELD_FAULT(F_EXCHANGE, exchange, g_exchanges, 1, "exchange-mode-mismatch", LN_XCHG, "IKEv1 "),
+	FIELD_FAULT(F_AUTH, auth, g_auths, -1, "auth-method-mismatch", LN_AUTH, "authentication by "),
+	FIELD_FAULT(F_ENC, enc, g_encs, -1, "ike-proposal-mismatch", LN_ENC, ": encryption "),
+	FIELD_FAULT(F_HASH, hash, g_integs, 1, "ike-proposal-mismatch", LN_HASH, ": hash "),
+	FIELD_FAULT(F_INTEG, integ, g_integs, 2, "ike-proposal-mismatch", LN_INTEG, ": integrity "),
+	FIELD_FAULT(F_PRF, prf, g_prfs, 2, "ike-proposal-mismatch", LN_PRF, ": prf "),
+	FIELD_FAULT(F_DH, dh, g_groups, -1, "dh-group-mismatch", LN_DH, "but for the DH group"),
+	FIELD_FAULT(F_PFS, pfs, g_pfs, -1, "pfs-mismatch", LN_PFS, "PFS "),
+};
+
 /* Plant fault f on side x of s; what should fire. */
 static struct expect plant(uint64_t *st, struct spec s[2], enum fault f, int x, char *keybuf)
 {
@@ -1943,44 +1979,18 @@ static struct expect plant(uint64_t *st, struct spec s[2], enum fault f, int x, 
 	struct expect e = {0};
 	bool psk = c->auth == AUTH_PSK;
 
+	for (size_t i = 0; i < ARRAY_SIZE(field_faults); i++) {
+		const struct field_fault *ff = &field_faults[i];
+		int *v = (int *)((char *)c + ff->off);
+
+		if (ff->f != f)
+			continue;
+		*v = other_int(st, ff->dom, ff->ndom, *v);
+		if (ff->need < 0 || (int)negotiated(s) == ff->need)
+			e = ff->e;
+		return e;
+	}
 	switch (f) {
-	case F_VERSIONS:
-		c->versions = (unsigned)OTHER(st, g_versions, (int)c->versions);
-		if (!negotiated(s))
-			e = (struct expect){"ike-version-mismatch", LN_VERS, LN_VERS, "only"};
-		break;
-	case F_EXCHANGE:
-		c->exchange = OTHER(st, g_exchanges, c->exchange);
-		if (negotiated(s) == 1)
-			e = (struct expect){"exchange-mode-mismatch", LN_XCHG, LN_XCHG, "IKEv1 "};
-		break;
-	case F_AUTH:
-		c->auth = OTHER(st, g_auths, c->auth);
-		e = (struct expect){"auth-method-mismatch", LN_AUTH, LN_AUTH, "authentication by "};
-		break;
-	case F_ENC:
-		c->enc = OTHER(st, g_encs, c->enc);
-		e = (struct expect){"ike-proposal-mismatch", LN_ENC, LN_ENC, ": encryption "};
-		break;
-	case F_HASH:
-		c->hash = OTHER(st, g_integs, c->hash);
-		if (negotiated(s) == 1)
-			e = (struct expect){"ike-proposal-mismatch", LN_HASH, LN_HASH, ": hash "};
-		break;
-	case F_INTEG:
-		c->integ = OTHER(st, g_integs, c->integ);
-		if (negotiated(s) == 2)
-			e = (struct expect){"ike-proposal-mismatch", LN_INTEG, LN_INTEG, ": integrity "};
-		break;
-	case F_PRF:
-		c->prf = OTHER(st, g_prfs, c->prf);
-		if (negotiated(s) == 2)
-			e = (struct expect){"ike-proposal-mismatch", LN_PRF, LN_PRF, ": prf "};
-		break;
-	case F_DH:
-		c->dh = OTHER(st, g_groups, c->dh);
-		e = (struct expect){"dh-group-mismatch", LN_DH, LN_DH, "but for the DH group"};
-		break;
 	case F_PSK:
 		/* another key of the same form: a device cipher stays unverifiable */
 		c->psk = other_key(st,
@@ -2053,10 +2063,6 @@ static struct expect plant(uint64_t *st, struct spec s[2], enum fault f, int x, 
 		if (c->mode != o->mode && c->mode != ENCAP_AUTO && o->mode != ENCAP_AUTO)
 			e = (struct expect){"encapsulation-mismatch", LN_MODE, LN_MODE, " mode here, "};
 		break;
-	case F_PFS:
-		c->pfs = OTHER(st, g_pfs, c->pfs);
-		e = (struct expect){"pfs-mismatch", LN_PFS, LN_PFS, "PFS "};
-		break;
 	case F_P1_LIFE:
 		if (rnd(st) % 4 == 0) {
 			c->p1_life_prov = PROV_UNSET; /* unknown: nothing to compare */
@@ -2084,6 +2090,15 @@ static struct expect plant(uint64_t *st, struct spec s[2], enum fault f, int x, 
 				    x == 0 ? "a strict subset of the mirror" :
 					     "a strict superset of the mirror"};
 		break;
+	case F_VERSIONS:
+	case F_EXCHANGE:
+	case F_AUTH:
+	case F_ENC:
+	case F_HASH:
+	case F_INTEG:
+	case F_PRF:
+	case F_DH:
+	case F_PFS: /* field_faults[] */
 	case F__COUNT:
 		break;
 	}
