@@ -2178,14 +2178,31 @@ Test(pairs, planted_fault_fires_exactly_its_rule)
 		cr_assert_gt(fired[f], 0, "fault %s never fired", fault_names[f]);
 }
 
+/* An arena for devices built by hand, and what chk_pairs() makes of them. */
+struct hand {
+	struct arena *ar;
+	struct findings fs;
+	struct pair_list pl;
+};
+
+static struct hand hand_new(void)
+{
+	return (struct hand){.ar = arena_new()};
+}
+
+static void hand_free(struct hand *h)
+{
+	fnd_free(&h->fs);
+	chk_pairs_free(&h->pl);
+	arena_free(h->ar);
+}
+
 /* a hub with many spokes pairs each spoke once, linear in the spokes */
 Test(pairs, hub_and_spokes)
 {
-	struct arena *ar = arena_new();
+	struct hand h = hand_new();
 	struct device *devs[65];
-	struct findings fs = {0};
-	struct pair_list pl = {0};
-	struct device *hub = model_device_new(ar, &fake_src);
+	struct device *hub = model_device_new(h.ar, &fake_src);
 	struct addrspec hub_ip = host_of(HQ);
 	struct origin o = written(1);
 
@@ -2202,20 +2219,20 @@ Test(pairs, hub_and_spokes)
 		snprintf(name, sizeof(name), "BR%d", i);
 		snprintf(br_net, sizeof(br_net), "10.%d.0.0/24", i + 10);
 		s = base(name, ip, HQ, br_net, HQ_NET);
-		devs[i + 1] = build(ar, &s);
+		devs[i + 1] = build(h.ar, &s);
 		s = base("HUB", HQ, ip, HQ_NET, br_net);
 		/* the hub's tunnel to this spoke */
 		{
-			struct device *tmp = build(ar, &s);
+			struct device *tmp = build(h.ar, &s);
 			t = tmp->tunnels[0];
 			t->dev = hub;
-			t->id = arena_printf(ar, "HUB/ipsec-policy:map:%d", i + 10);
+			t->id = arena_printf(h.ar, "HUB/ipsec-policy:map:%d", i + 10);
 			rem = host_of(ip);
 			(void)rem;
 			t->seq = i + 10;
 			if (hub->ntunnels == hub->tunnels_cap) {
 				size_t nc = hub->tunnels_cap ? hub->tunnels_cap * 2 : 8;
-				struct tunnel **nv = ARENA_NEWV(ar, struct tunnel *, nc);
+				struct tunnel **nv = ARENA_NEWV(h.ar, struct tunnel *, nc);
 				if (hub->ntunnels)
 					memcpy(nv, hub->tunnels, hub->ntunnels * sizeof(*nv));
 				hub->tunnels = nv;
@@ -2224,13 +2241,11 @@ Test(pairs, hub_and_spokes)
 			hub->tunnels[hub->ntunnels++] = t;
 		}
 	}
-	chk_pairs(devs, 65, NULL, &fs, &pl);
-	cr_assert_eq(pl.n, 64, "every spoke paired once, got %zu", pl.n);
-	for (size_t i = 0; i < fs.n; i++)
-		cr_assert_neq(fs.v[i].sev, SEV_ERROR, "unexpected error: %s", fs.v[i].message);
-	fnd_free(&fs);
-	chk_pairs_free(&pl);
-	arena_free(ar);
+	chk_pairs(devs, 65, NULL, &h.fs, &h.pl);
+	cr_assert_eq(h.pl.n, 64, "every spoke paired once, got %zu", h.pl.n);
+	for (size_t i = 0; i < h.fs.n; i++)
+		cr_assert_neq(h.fs.v[i].sev, SEV_ERROR, "unexpected error: %s", h.fs.v[i].message);
+	hand_free(&h);
 }
 
 /*
@@ -2241,12 +2256,10 @@ Test(pairs, hub_and_spokes)
 Test(pairs, hub_with_an_address_per_spoke)
 {
 	enum { N = 48 };
-	struct arena *ar = arena_new();
+	struct hand h = hand_new();
 	struct device *devs[N + 1];
 	struct tunnel *hub_t[N];
-	struct findings fs = {0};
-	struct pair_list pl = {0};
-	struct device *hub = model_device_new(ar, &fake_src);
+	struct device *hub = model_device_new(h.ar, &fake_src);
 	struct origin o = written(1);
 
 	hub->name = "HUB";
@@ -2261,20 +2274,20 @@ Test(pairs, hub_with_an_address_per_spoke)
 		snprintf(name, sizeof(name), "BR%d", i);
 		snprintf(br_net, sizeof(br_net), "10.%d.0.0/24", i + 10);
 		s = base(name, br_ip, hub_ip, br_net, HQ_NET);
-		devs[i + 1] = build(ar, &s);
+		devs[i + 1] = build(h.ar, &s);
 		s = base("HUB", hub_ip, br_ip, HQ_NET, br_net);
-		hub_t[i] = build(ar, &s)->tunnels[0];
+		hub_t[i] = build(h.ar, &s)->tunnels[0];
 		hub_t[i]->dev = hub;
-		hub_t[i]->id = arena_printf(ar, "HUB/ipsec-profile:BR%d", i);
+		hub_t[i]->id = arena_printf(h.ar, "HUB/ipsec-profile:BR%d", i);
 		a = host_of(hub_ip);
 		model_device_add_addr(hub, &a, "Tunnel", &o);
 	}
 	hub->tunnels = hub_t;
 	hub->ntunnels = hub->tunnels_cap = N;
-	chk_pairs(devs, N + 1, NULL, &fs, &pl);
-	cr_assert_eq(pl.n, N, "every spoke paired once, got %zu", pl.n);
-	for (size_t i = 0; i < pl.n; i++) {
-		const struct tunnel_pair *tp = &pl.v[i];
+	chk_pairs(devs, N + 1, NULL, &h.fs, &h.pl);
+	cr_assert_eq(h.pl.n, N, "every spoke paired once, got %zu", h.pl.n);
+	for (size_t i = 0; i < h.pl.n; i++) {
+		const struct tunnel_pair *tp = &h.pl.v[i];
 		int k;
 
 		cr_assert_eq(tp->a->dev, hub, "the hub, named first, is A");
@@ -2282,11 +2295,9 @@ Test(pairs, hub_with_an_address_per_spoke)
 		cr_assert_eq(tp->b->dev, devs[k + 1], "%s pairs with BR%d, not %s", tp->a->id, k,
 			     tp->b->dev->name);
 	}
-	for (size_t i = 0; i < fs.n; i++)
-		cr_assert_neq(fs.v[i].sev, SEV_ERROR, "unexpected error: %s", fs.v[i].message);
-	fnd_free(&fs);
-	chk_pairs_free(&pl);
-	arena_free(ar);
+	for (size_t i = 0; i < h.fs.n; i++)
+		cr_assert_neq(h.fs.v[i].sev, SEV_ERROR, "unexpected error: %s", h.fs.v[i].message);
+	hand_free(&h);
 }
 
 /*
@@ -2298,15 +2309,13 @@ Test(pairs, hub_with_an_address_per_spoke)
  */
 Test(pairs, a_remote_in_the_same_bucket_is_not_a_partner)
 {
-	struct arena *ar = arena_new();
+	struct hand h = hand_new();
 	struct device *devs[2];
-	struct findings fs = {0};
-	struct pair_list pl = {0};
 	struct spec s = base("HUB", HQ, "198.51.99.1", HQ_NET, BR_NET);
 	struct origin o = written(1);
 	struct tunnel *t;
 
-	devs[0] = build(ar, &s);
+	devs[0] = build(h.ar, &s);
 	t = devs[0]->tunnels[0];
 	for (int i = 2; i <= 300; i++) {
 		char ip[32];
@@ -2318,7 +2327,7 @@ Test(pairs, a_remote_in_the_same_bucket_is_not_a_partner)
 	}
 	cr_assert_eq(t->nremotes, 300);
 	s = base("BR1", BR, HQ, BR_NET, HQ_NET);
-	devs[1] = build(ar, &s);
+	devs[1] = build(h.ar, &s);
 	for (int i = 1; i < 200; i++) {
 		char ip[32];
 		struct addrspec a;
@@ -2328,13 +2337,11 @@ Test(pairs, a_remote_in_the_same_bucket_is_not_a_partner)
 		model_device_add_addr(devs[1], &a, "LoopBack", &o);
 	}
 	cr_assert_eq(devs[1]->naddrs, 200);
-	chk_pairs(devs, 2, NULL, &fs, &pl);
-	for (size_t i = 0; i < pl.n; i++)
-		cr_assert(!pl.v[i].a || !pl.v[i].b, "%s paired with %s, which does not point back",
-			  pl.v[i].a->id, pl.v[i].b->id);
-	fnd_free(&fs);
-	chk_pairs_free(&pl);
-	arena_free(ar);
+	chk_pairs(devs, 2, NULL, &h.fs, &h.pl);
+	for (size_t i = 0; i < h.pl.n; i++)
+		cr_assert(!h.pl.v[i].a || !h.pl.v[i].b, "%s paired with %s, which does not point back",
+			  h.pl.v[i].a->id, h.pl.v[i].b->id);
+	hand_free(&h);
 }
 
 /*
@@ -2345,11 +2352,9 @@ Test(pairs, a_remote_in_the_same_bucket_is_not_a_partner)
 Test(pairs, every_address_of_a_device_with_many_is_owned)
 {
 	enum { N = 300 };
-	struct arena *ar = arena_new();
+	struct hand h = hand_new();
 	struct device *devs[N + 1];
-	struct findings fs = {0};
-	struct pair_list pl = {0};
-	struct device *hub = model_device_new(ar, &fake_src);
+	struct device *hub = model_device_new(h.ar, &fake_src);
 	struct origin o = written(1);
 	size_t one_sided = 0;
 	uint64_t x = 1;
@@ -2368,20 +2373,18 @@ Test(pairs, every_address_of_a_device_with_many_is_owned)
 		snprintf(br_ip, sizeof(br_ip), "203.0.%d.%d", 113 + i / 250, i % 250 + 1);
 		snprintf(name, sizeof(name), "BR%d", i);
 		s = base(name, br_ip, hub_ip, BR_NET, HQ_NET);
-		devs[i + 1] = build(ar, &s);
+		devs[i + 1] = build(h.ar, &s);
 		a = host_of(hub_ip);
 		model_device_add_addr(hub, &a, "Tunnel", &o);
 	}
-	chk_pairs(devs, N + 1, NULL, &fs, &pl);
-	for (size_t i = 0; i < fs.n; i++) {
-		cr_assert_eq(fs.v[i].rule, R_PEER_ONE_SIDED, "%s", fs.v[i].message);
-		cr_assert_not_null(strstr(fs.v[i].message, "HUB"), "%s", fs.v[i].message);
+	chk_pairs(devs, N + 1, NULL, &h.fs, &h.pl);
+	for (size_t i = 0; i < h.fs.n; i++) {
+		cr_assert_eq(h.fs.v[i].rule, R_PEER_ONE_SIDED, "%s", h.fs.v[i].message);
+		cr_assert_not_null(strstr(h.fs.v[i].message, "HUB"), "%s", h.fs.v[i].message);
 		one_sided++;
 	}
 	cr_assert_eq(one_sided, N, "one peer-one-sided a spoke, got %zu", one_sided);
-	fnd_free(&fs);
-	chk_pairs_free(&pl);
-	arena_free(ar);
+	hand_free(&h);
 }
 
 /* ---- the real hub and spokes of ../shared/realworld/huawei ------------------ */
