@@ -1304,31 +1304,48 @@ static void set_p1s(struct run *r, size_t dev, const struct spec *const *specs, 
 	k->nproposals = n;
 }
 
+/* the int field of struct spec at offset off */
+#define SPEC_INT(sp, off) (*(int *)((char *)(sp) + (off)))
+
+/*
+ * Build the pair s with a tie of two proposals on each side, set by set
+ * (set_p1s or set_p2s): HQ's a1 and a2 at lines 30 and 40, BR1's b1 and
+ * b2 at 130 and 140, from s with the int fields enc and integ (offsets in
+ * struct spec) changed: a1 aes-128 sha2-256, a2 aes-256 sha1, b1 aes-256
+ * sha2-512, b2 aes-128 sha2-384. (a1,b1) have 2 differences, (a1,b2) 1,
+ * (a2,b1) 1, (a2,b2) 2: (a1,b2) comes first.
+ */
+static void build_tie(struct run *r, struct spec s[2], size_t enc, size_t integ,
+		      void (*set)(struct run *, size_t, const struct spec *const *, const char *const *,
+				  const uint32_t *, size_t))
+{
+	struct spec a1 = s[0], a2 = s[0], b1 = s[1], b2 = s[1];
+
+	SPEC_INT(&a1, enc) = ENC_AES128;
+	SPEC_INT(&a2, integ) = INTEG_SHA1;
+	SPEC_INT(&b1, integ) = INTEG_SHA512;
+	SPEC_INT(&b2, enc) = ENC_AES128;
+	SPEC_INT(&b2, integ) = INTEG_SHA384;
+	run_build(r, s, 2);
+	set(r, 0, (const struct spec *const[]){&a1, &a2}, (const char *const[]){"a1", "a2"},
+	    (const uint32_t[]){30, 40}, 2);
+	set(r, 1, (const struct spec *const[]){&b1, &b2}, (const char *const[]){"b1", "b2"},
+	    (const uint32_t[]){130, 140}, 2);
+}
+
 /*
  * Two pairs of proposals are equally close (one difference each): the
  * message names the first in HQ's order, then BR1's, and points at its lines.
  */
 Test(pairs, closest_proposal_is_the_first_of_a_tie)
 {
-	struct spec s[2], a1, a2, b1, b2;
+	struct spec s[2];
 	struct run r;
 	const struct finding *f;
 
 	pair2(s);
 	s[0].versions = s[1].versions = IKE_V2;
-	a1 = a2 = s[0];
-	b1 = b2 = s[1];
-	a1.enc = ENC_AES128;   /* a1: aes-128 sha2-256     b1: aes-256 sha2-512 */
-	a2.integ = INTEG_SHA1; /* a2: aes-256 sha1       b2: aes-128 sha2-384 */
-	b1.integ = INTEG_SHA512;
-	b2.enc = ENC_AES128;
-	b2.integ = INTEG_SHA384;
-	/* (a1,b1) 2 differences, (a1,b2) 1, (a2,b1) 1, (a2,b2) 2: (a1,b2) comes first */
-	run_build(&r, s, 2);
-	set_p1s(&r, 0, (const struct spec *const[]){&a1, &a2}, (const char *const[]){"a1", "a2"},
-		(const uint32_t[]){30, 40}, 2);
-	set_p1s(&r, 1, (const struct spec *const[]){&b1, &b2}, (const char *const[]){"b1", "b2"},
-		(const uint32_t[]){130, 140}, 2);
+	build_tie(&r, s, offsetof(struct spec, enc), offsetof(struct spec, integ), set_p1s);
 	run_check(&r);
 	f = expect_only(&r, "ike-proposal-mismatch", 30 + LN_INTEG - LN_P1, 140 + LN_INTEG - LN_P1,
 			"no ike proposal is acceptable to 'BR1': integrity sha2-256 here, sha2-384 there "
@@ -1399,24 +1416,12 @@ Test(pairs, closest_ipsec_proposal_is_the_first_of_a_tie)
 {
 	static const char want[] =
 		"no ipsec proposal is acceptable to 'BR1': esp integrity sha2-256 here, sha2-384 there";
-	struct spec s[2], a1, a2, b1, b2;
+	struct spec s[2];
 	struct run r;
 	const struct finding *f;
 
 	pair2(s);
-	a1 = a2 = s[0];
-	b1 = b2 = s[1];
-	a1.esp_enc = ENC_AES128;   /* a1: aes-128 sha2-256     b1: aes-256 sha2-512 */
-	a2.esp_integ = INTEG_SHA1; /* a2: aes-256 sha1         b2: aes-128 sha2-384 */
-	b1.esp_integ = INTEG_SHA512;
-	b2.esp_enc = ENC_AES128;
-	b2.esp_integ = INTEG_SHA384;
-	/* (a1,b1) 2 differences, (a1,b2) 1, (a2,b1) 1, (a2,b2) 2: (a1,b2) comes first */
-	run_build(&r, s, 2);
-	set_p2s(&r, 0, (const struct spec *const[]){&a1, &a2}, (const char *const[]){"a1", "a2"},
-		(const uint32_t[]){30, 40}, 2);
-	set_p2s(&r, 1, (const struct spec *const[]){&b1, &b2}, (const char *const[]){"b1", "b2"},
-		(const uint32_t[]){130, 140}, 2);
+	build_tie(&r, s, offsetof(struct spec, esp_enc), offsetof(struct spec, esp_integ), set_p2s);
 	run_check(&r);
 	f = expect_only(&r, "ipsec-proposal-mismatch", 30 + LN_ESPINT - LN_P2, 140 + LN_ESPINT - LN_P2, want);
 	cr_assert_str_eq(f->message, want);
