@@ -29,8 +29,15 @@ enum severity {
 const char *sev_name(enum severity s); /* "error", "warning", "info" */
 bool sev_parse(const char *s, enum severity *out);
 
+/* What a rule's findings are about (the scope column of rules.def). */
+enum rule_scope {
+	SCOPE_FILE,
+	SCOPE_DEVICE,
+	SCOPE_PAIR,
+};
+
 enum rule_id {
-#define RULE(sym, id, sev, summary, hint) sym,
+#define RULE(sym, id, sev, scope, summary, hint) sym,
 #define SYMPTOM(rule, vendor, text)
 #include "diag/rules.def"
 #undef SYMPTOM
@@ -42,6 +49,7 @@ struct rule_info {
 	enum rule_id rule;
 	const char *id;
 	enum severity severity; /* default */
+	enum rule_scope scope;
 	const char *summary;
 	const char
 		*sym[VENDOR__COUNT]; /* what each vendor's devices log, by enum vendor; NULL when nothing */

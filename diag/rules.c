@@ -18,9 +18,9 @@ extern const size_t rule_docs_count;
 
 /* one designator a member, so that a SYMPTOM line fills one more member of its rule's entry */
 static const struct rule_info rule_table[R__COUNT] = {
-#define RULE(rule_, id_, sev_, summary_, hint_)                                                      \
-	[rule_].rule = rule_, [rule_].id = id_, [rule_].severity = sev_, [rule_].summary = summary_, \
-	[rule_].hint = hint_,
+#define RULE(rule_, id_, sev_, scope_, summary_, hint_)                                          \
+	[rule_].rule = rule_, [rule_].id = id_, [rule_].severity = sev_, [rule_].scope = scope_, \
+	[rule_].summary = summary_, [rule_].hint = hint_,
 #define SYMPTOM(rule_, vendor_, text_) [rule_].sym[vendor_] = text_,
 #include "diag/rules.def"
 #undef SYMPTOM

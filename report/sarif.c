@@ -158,7 +158,7 @@ static void write_rule(struct jw *w, const struct rule_info *ri)
 	jw_key(w, "tags");
 	jw_arr_open(w);
 	jw_str(w, "ipsec");
-	jw_str(w, ri->rule >= R_PEER_MISSING && ri->rule <= R_MANUAL_SA_MISMATCH ? "cross-peer" : "device");
+	jw_str(w, ri->scope == SCOPE_PAIR ? "cross-peer" : "device");
 	jw_arr_close(w);
 	jw_obj_close(w);
 	jw_obj_close(w);

@@ -248,10 +248,11 @@ struct rule_case {
 	enum rule_id sym;
 	const char *id;
 	enum severity sev;
+	enum rule_scope scope;
 };
 
 static const struct rule_case all_rules[] = {
-#define RULE(sym, id, sev, summary, hint) {sym, id, sev},
+#define RULE(sym, id, sev, scope, summary, hint) {sym, id, sev, scope},
 #define SYMPTOM(rule, vendor, text)
 #include "diag/rules.def"
 #undef SYMPTOM
@@ -265,7 +266,7 @@ struct symptom_case {
 };
 
 static const struct symptom_case all_symptoms[] = {
-#define RULE(sym, id, sev, summary, hint)
+#define RULE(sym, id, sev, scope, summary, hint)
 #define SYMPTOM(rule, vendor, text) {rule, vendor, text},
 #include "diag/rules.def"
 #undef SYMPTOM
@@ -306,9 +307,28 @@ Test(rules, every_id_of_rules_def_round_trips)
 		cr_assert_eq(ri->rule, r);
 		cr_assert_str_eq(ri->id, all_rules[i].id);
 		cr_assert_eq(ri->severity, all_rules[i].sev);
+		cr_assert_eq(ri->scope, all_rules[i].scope, "%s", ri->id);
 		cr_assert(ri->summary && *ri->summary, "%s has no summary", ri->id);
 		cr_assert(ri->hint && *ri->hint, "%s has no hint", ri->id);
 	}
+}
+
+/* the scope column: what the findings of a rule are about */
+Test(rules, scopes_say_file_device_or_pair)
+{
+	static const struct {
+		enum rule_id r;
+		enum rule_scope scope;
+	} cases[] = {
+		{R_SYNTAX_ERROR, SCOPE_FILE},	    {R_FOREIGN_DIALECT, SCOPE_FILE},
+		{R_UNUSED_SUPPRESSION, SCOPE_FILE}, {R_UNUSED_DEFINITION, SCOPE_DEVICE},
+		{R_WEAK_ALGORITHM, SCOPE_DEVICE},   {R_LIFETIME_UNBOUNDED, SCOPE_DEVICE},
+		{R_PEER_MISSING, SCOPE_PAIR},	    {R_PSK_MISMATCH, SCOPE_PAIR},
+		{R_MANUAL_SA_MISMATCH, SCOPE_PAIR},
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
+		cr_assert_eq(rule_info(cases[i].r)->scope, cases[i].scope, "%s", rule_info(cases[i].r)->id);
 }
 
 Test(rules, unknown_ids_and_out_of_range)

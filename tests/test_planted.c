@@ -168,7 +168,7 @@ static void free_run(struct prun *r)
 
 static bool is_pairwise(enum rule_id r)
 {
-	return r >= R_PEER_MISSING && r <= R_MANUAL_SA_MISMATCH;
+	return rule_info(r)->scope == SCOPE_PAIR;
 }
 
 /* Messages name rules, files and lines only: never a key, never the generated text. */
@@ -197,7 +197,7 @@ static bool input_clean(const struct prun *r, const char *what)
 		for (size_t k = 0; k < r->pf[i].fs.n; k++) {
 			const struct finding *f = &r->pf[i].fs.v[k];
 
-			if (f->rule <= R_FOREIGN_DIALECT || f->rule == R_MISSING_MANDATORY ||
+			if (rule_info(f->rule)->scope == SCOPE_FILE || f->rule == R_MISSING_MANDATORY ||
 			    f->rule == R_UNDEFINED_REFERENCE || f->rule == R_UNUSED_DEFINITION ||
 			    f->sev == SEV_ERROR) {
 				fail("%s: %s:%u: %s [%s]", what, r->path[i], f->loc.line, f->message,
