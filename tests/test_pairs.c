@@ -1304,6 +1304,21 @@ static void set_p1s(struct run *r, size_t dev, const struct spec *const *specs, 
 	k->nproposals = n;
 }
 
+/*
+ * Two proposals of device dev (0: HQ, 1: BR1) from x1 and x2, set by set
+ * (set_p1s or set_p2s): HQ's a1 and a2 at lines 30 and 40, BR1's b1 and b2
+ * at 130 and 140.
+ */
+static void set_two(struct run *r,
+		    void (*set)(struct run *, size_t, const struct spec *const *, const char *const *,
+				const uint32_t *, size_t),
+		    size_t dev, const struct spec *x1, const struct spec *x2)
+{
+	set(r, dev, (const struct spec *const[]){x1, x2},
+	    dev ? (const char *const[]){"b1", "b2"} : (const char *const[]){"a1", "a2"},
+	    dev ? (const uint32_t[]){130, 140} : (const uint32_t[]){30, 40}, 2);
+}
+
 /* the int field of struct spec at offset off */
 #define SPEC_INT(sp, off) (*(int *)((char *)(sp) + (off)))
 
@@ -1327,10 +1342,8 @@ static void build_tie(struct run *r, struct spec s[2], size_t enc, size_t integ,
 	SPEC_INT(&b2, enc) = ENC_AES128;
 	SPEC_INT(&b2, integ) = INTEG_SHA384;
 	run_build(r, s, 2);
-	set(r, 0, (const struct spec *const[]){&a1, &a2}, (const char *const[]){"a1", "a2"},
-	    (const uint32_t[]){30, 40}, 2);
-	set(r, 1, (const struct spec *const[]){&b1, &b2}, (const char *const[]){"b1", "b2"},
-	    (const uint32_t[]){130, 140}, 2);
+	set_two(r, set, 0, &a1, &a2);
+	set_two(r, set, 1, &b1, &b2);
 }
 
 /*
@@ -1365,8 +1378,7 @@ Test(pairs, closest_proposal_tie_dh_first)
 	a1.dh = 19;
 	a2.enc = ENC_AES128;
 	run_build(&r, s, 2);
-	set_p1s(&r, 0, (const struct spec *const[]){&a1, &a2}, (const char *const[]){"a1", "a2"},
-		(const uint32_t[]){30, 40}, 2);
+	set_two(&r, set_p1s, 0, &a1, &a2);
 	run_check(&r);
 	expect_only(&r, "dh-group-mismatch", 30 + LN_DH - LN_P1, B_LINES + LN_DH,
 		    "ike proposal 'a1' would match 'BR1' but for the DH group: group 19 here, group 14");
@@ -1386,10 +1398,8 @@ Test(pairs, proposal_lists_match_on_any_pair)
 	a1.enc = ENC_AES128;
 	b1.dh = 19;
 	run_build(&r, s, 2);
-	set_p1s(&r, 0, (const struct spec *const[]){&a1, &a2}, (const char *const[]){"a1", "a2"},
-		(const uint32_t[]){30, 40}, 2);
-	set_p1s(&r, 1, (const struct spec *const[]){&b1, &b2}, (const char *const[]){"b1", "b2"},
-		(const uint32_t[]){130, 140}, 2);
+	set_two(&r, set_p1s, 0, &a1, &a2);
+	set_two(&r, set_p1s, 1, &b1, &b2);
 	run_check(&r);
 	cr_assert_eq(r.fs.n, 0, "a2 and b2 agree");
 	run_free(&r);
@@ -1446,10 +1456,8 @@ Test(pairs, ipsec_proposal_lists_match_on_any_pair)
 	a1.esp_enc = ENC_AES128;
 	b1.esp_integ = INTEG_SHA1;
 	run_build(&r, s, 2);
-	set_p2s(&r, 0, (const struct spec *const[]){&a1, &a2}, (const char *const[]){"a1", "a2"},
-		(const uint32_t[]){30, 40}, 2);
-	set_p2s(&r, 1, (const struct spec *const[]){&b1, &b2}, (const char *const[]){"b1", "b2"},
-		(const uint32_t[]){130, 140}, 2);
+	set_two(&r, set_p2s, 0, &a1, &a2);
+	set_two(&r, set_p2s, 1, &b1, &b2);
 	run_check(&r);
 	if (r.fs.n)
 		dump(&r);
@@ -1462,10 +1470,8 @@ Test(pairs, ipsec_proposal_lists_match_on_any_pair)
 	a1.esp_enc = b1.esp_enc = ENC_AES128;
 	b1.mode = ENCAP_TRANSPORT;
 	run_build(&r, s, 2);
-	set_p2s(&r, 0, (const struct spec *const[]){&a1, &a2}, (const char *const[]){"a1", "a2"},
-		(const uint32_t[]){30, 40}, 2);
-	set_p2s(&r, 1, (const struct spec *const[]){&b1, &b2}, (const char *const[]){"b1", "b2"},
-		(const uint32_t[]){130, 140}, 2);
+	set_two(&r, set_p2s, 0, &a1, &a2);
+	set_two(&r, set_p2s, 1, &b1, &b2);
 	run_check(&r);
 	if (r.fs.n)
 		dump(&r);
@@ -1490,10 +1496,8 @@ Test(pairs, encapsulation_mismatch_names_the_first_pair)
 	a1.mode = ENCAP_TRANSPORT;	      /* a1 transport, b2 tunnel */
 	b1.mode = ENCAP_TRANSPORT;	      /* a2 tunnel, b1 transport */
 	run_build(&r, s, 2);
-	set_p2s(&r, 0, (const struct spec *const[]){&a1, &a2}, (const char *const[]){"a1", "a2"},
-		(const uint32_t[]){30, 40}, 2);
-	set_p2s(&r, 1, (const struct spec *const[]){&b1, &b2}, (const char *const[]){"b1", "b2"},
-		(const uint32_t[]){130, 140}, 2);
+	set_two(&r, set_p2s, 0, &a1, &a2);
+	set_two(&r, set_p2s, 1, &b1, &b2);
 	run_check(&r);
 	f = expect_only(&r, "encapsulation-mismatch", 30 + LN_MODE - LN_P2, 140 + LN_MODE - LN_P2,
 			"transport mode here, tunnel mode on 'BR1'");
