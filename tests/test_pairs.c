@@ -1319,18 +1319,31 @@ static void set_two(struct run *r,
 	    dev ? (const uint32_t[]){130, 140} : (const uint32_t[]){30, 40}, 2);
 }
 
+/* Check the pair s with HQ's proposals a1 and a2 and BR1's b1 and b2, set by set (set_two()). */
+static void check_two_each(struct run *r, struct spec s[2],
+			   void (*set)(struct run *, size_t, const struct spec *const *, const char *const *,
+				       const uint32_t *, size_t),
+			   const struct spec *a1, const struct spec *a2, const struct spec *b1,
+			   const struct spec *b2)
+{
+	run_build(r, s, 2);
+	set_two(r, set, 0, a1, a2);
+	set_two(r, set, 1, b1, b2);
+	run_check(r);
+}
+
 /* the int field of struct spec at offset off */
 #define SPEC_INT(sp, off) (*(int *)((char *)(sp) + (off)))
 
 /*
- * Build the pair s with a tie of two proposals on each side, set by set
+ * Check the pair s with a tie of two proposals on each side, set by set
  * (set_p1s or set_p2s): HQ's a1 and a2 at lines 30 and 40, BR1's b1 and
  * b2 at 130 and 140, from s with the int fields enc and integ (offsets in
  * struct spec) changed: a1 aes-128 sha2-256, a2 aes-256 sha1, b1 aes-256
  * sha2-512, b2 aes-128 sha2-384. (a1,b1) have 2 differences, (a1,b2) 1,
  * (a2,b1) 1, (a2,b2) 2: (a1,b2) comes first.
  */
-static void build_tie(struct run *r, struct spec s[2], size_t enc, size_t integ,
+static void check_tie(struct run *r, struct spec s[2], size_t enc, size_t integ,
 		      void (*set)(struct run *, size_t, const struct spec *const *, const char *const *,
 				  const uint32_t *, size_t))
 {
@@ -1341,9 +1354,7 @@ static void build_tie(struct run *r, struct spec s[2], size_t enc, size_t integ,
 	SPEC_INT(&b1, integ) = INTEG_SHA512;
 	SPEC_INT(&b2, enc) = ENC_AES128;
 	SPEC_INT(&b2, integ) = INTEG_SHA384;
-	run_build(r, s, 2);
-	set_two(r, set, 0, &a1, &a2);
-	set_two(r, set, 1, &b1, &b2);
+	check_two_each(r, s, set, &a1, &a2, &b1, &b2);
 }
 
 /*
@@ -1358,8 +1369,7 @@ Test(pairs, closest_proposal_is_the_first_of_a_tie)
 
 	pair2(s);
 	s[0].versions = s[1].versions = IKE_V2;
-	build_tie(&r, s, offsetof(struct spec, enc), offsetof(struct spec, integ), set_p1s);
-	run_check(&r);
+	check_tie(&r, s, offsetof(struct spec, enc), offsetof(struct spec, integ), set_p1s);
 	f = expect_only(&r, "ike-proposal-mismatch", 30 + LN_INTEG - LN_P1, 140 + LN_INTEG - LN_P1,
 			"no ike proposal is acceptable to 'BR1': integrity sha2-256 here, sha2-384 there "
 			"(closest: ike proposal 'a1' vs 'b2')");
@@ -1397,10 +1407,7 @@ Test(pairs, proposal_lists_match_on_any_pair)
 	b1 = b2 = s[1];
 	a1.enc = ENC_AES128;
 	b1.dh = 19;
-	run_build(&r, s, 2);
-	set_two(&r, set_p1s, 0, &a1, &a2);
-	set_two(&r, set_p1s, 1, &b1, &b2);
-	run_check(&r);
+	check_two_each(&r, s, set_p1s, &a1, &a2, &b1, &b2);
 	cr_assert_eq(r.fs.n, 0, "a2 and b2 agree");
 	run_free(&r);
 }
@@ -1431,8 +1438,7 @@ Test(pairs, closest_ipsec_proposal_is_the_first_of_a_tie)
 	const struct finding *f;
 
 	pair2(s);
-	build_tie(&r, s, offsetof(struct spec, esp_enc), offsetof(struct spec, esp_integ), set_p2s);
-	run_check(&r);
+	check_tie(&r, s, offsetof(struct spec, esp_enc), offsetof(struct spec, esp_integ), set_p2s);
 	f = expect_only(&r, "ipsec-proposal-mismatch", 30 + LN_ESPINT - LN_P2, 140 + LN_ESPINT - LN_P2, want);
 	cr_assert_str_eq(f->message, want);
 	cr_assert_str_eq(f->related[0].message, "peer side: ipsec proposal 'b2' has esp integrity sha2-384");
@@ -1455,10 +1461,7 @@ Test(pairs, ipsec_proposal_lists_match_on_any_pair)
 	b1 = b2 = s[1];
 	a1.esp_enc = ENC_AES128;
 	b1.esp_integ = INTEG_SHA1;
-	run_build(&r, s, 2);
-	set_two(&r, set_p2s, 0, &a1, &a2);
-	set_two(&r, set_p2s, 1, &b1, &b2);
-	run_check(&r);
+	check_two_each(&r, s, set_p2s, &a1, &a2, &b1, &b2);
 	if (r.fs.n)
 		dump(&r);
 	cr_assert_eq(r.fs.n, 0, "a2 and b2 agree");
@@ -1469,10 +1472,7 @@ Test(pairs, ipsec_proposal_lists_match_on_any_pair)
 	b1 = b2 = s[1];
 	a1.esp_enc = b1.esp_enc = ENC_AES128;
 	b1.mode = ENCAP_TRANSPORT;
-	run_build(&r, s, 2);
-	set_two(&r, set_p2s, 0, &a1, &a2);
-	set_two(&r, set_p2s, 1, &b1, &b2);
-	run_check(&r);
+	check_two_each(&r, s, set_p2s, &a1, &a2, &b1, &b2);
 	if (r.fs.n)
 		dump(&r);
 	cr_assert_eq(r.fs.n, 0, "a2 and b2 agree, modes too: no encapsulation-mismatch for (a1,b1)");
@@ -1495,10 +1495,7 @@ Test(pairs, encapsulation_mismatch_names_the_first_pair)
 	a1.esp_enc = b2.esp_enc = ENC_AES128; /* a1 = b2 and a2 = b1 in transforms */
 	a1.mode = ENCAP_TRANSPORT;	      /* a1 transport, b2 tunnel */
 	b1.mode = ENCAP_TRANSPORT;	      /* a2 tunnel, b1 transport */
-	run_build(&r, s, 2);
-	set_two(&r, set_p2s, 0, &a1, &a2);
-	set_two(&r, set_p2s, 1, &b1, &b2);
-	run_check(&r);
+	check_two_each(&r, s, set_p2s, &a1, &a2, &b1, &b2);
 	f = expect_only(&r, "encapsulation-mismatch", 30 + LN_MODE - LN_P2, 140 + LN_MODE - LN_P2,
 			"transport mode here, tunnel mode on 'BR1'");
 	cr_assert_str_eq(f->message, "transport mode here, tunnel mode on 'BR1'");
