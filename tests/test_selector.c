@@ -571,6 +571,30 @@ Test(sel_list, two_protocols_over_the_same_addresses_are_both_kept)
 	free(l);
 }
 
+/*
+ * A rule whose ports match nothing (AIX "lt 0" reads as the empty range
+ * 1-0) takes no traffic: it is not reported as shadowed by a broad rule
+ * before it, whichever of its port ranges is empty.
+ */
+Test(sel_list, an_empty_port_range_is_not_a_shadowed_rule)
+{
+	static const char *const sports[] = {
+		"permit ip 10.1.1.0/24 10.2.0.0/24",
+		"permit tcp 10.1.1.0/24 10.2.0.0/24 sport 1-0",
+	};
+	static const char *const dports[] = {
+		"permit ip 10.1.1.0/24 10.2.0.0/24",
+		"permit tcp 10.1.1.0/24 10.2.0.0/24 dport 1-0",
+	};
+	struct selector *l = list_of(sports, 2);
+
+	cr_assert_not(sel_list_rule_shadowed(l, 2, 1, NULL, 0, NULL), "an empty source port range");
+	free(l);
+	l = list_of(dports, 2);
+	cr_assert_not(sel_list_rule_shadowed(l, 2, 1, NULL, 0, NULL), "an empty destination port range");
+	free(l);
+}
+
 /* the whole IPv4 space is named as such in an example of traffic */
 Test(sel_list, witness_names_the_whole_ipv4_space)
 {
