@@ -76,6 +76,23 @@ static inline u128 to128(const struct ip128 *x)
 	return ((u128)x->hi << 64) | x->lo;
 }
 
+/* A range's ends in the 128-bit space (IPv4 mapped), lowest first. */
+static void range_bounds(const struct addrspec *a, u128 *lo, u128 *hi)
+{
+	*lo = to128(&a->a);
+	*hi = to128(&a->b);
+	if (a->family == 4) {
+		*lo = V4_VAL | (*lo & 0xffffffffu);
+		*hi = V4_VAL | (*hi & 0xffffffffu);
+	}
+	if (*lo > *hi) {
+		u128 t = *lo;
+
+		*lo = *hi;
+		*hi = t;
+	}
+}
+
 static inline struct ip128 from128(u128 x)
 {
 	struct ip128 r = {(uint64_t)(x >> 64), (uint64_t)x};
@@ -459,17 +476,7 @@ static size_t aspec_cover(const struct addrspec *a, struct acube *out)
 		out[0] = (struct acube){v, c, a->family != 4 && !cube_in_v4(v, c)};
 		return acube_norm(&out[0]) ? 1 : 0;
 	case ASPEC_RANGE:
-		lo = to128(&a->a);
-		hi = to128(&a->b);
-		if (a->family == 4) {
-			lo = V4_VAL | (lo & 0xffffffffu);
-			hi = V4_VAL | (hi & 0xffffffffu);
-		}
-		if (lo > hi) {
-			u128 t = lo;
-			lo = hi;
-			hi = t;
-		}
+		range_bounds(a, &lo, &hi);
 		return range_cover(lo, hi,
 				   a->family != 4 &&
 					   !(lo >= V4_VAL && lo <= V4_LAST && hi >= V4_VAL && hi <= V4_LAST),
@@ -1149,17 +1156,9 @@ static struct aset aset_of(const struct addrspec *s)
 	struct acube c[1];
 
 	if (s->kind == ASPEC_RANGE) {
-		u128 lo = to128(&s->a), hi = to128(&s->b);
+		u128 lo, hi;
 
-		if (s->family == 4) {
-			lo = V4_VAL | (lo & 0xffffffffu);
-			hi = V4_VAL | (hi & 0xffffffffu);
-		}
-		if (lo > hi) {
-			u128 t = lo;
-			lo = hi;
-			hi = t;
-		}
+		range_bounds(s, &lo, &hi);
 		r.kind = AS_RANGE;
 		r.a = lo;
 		r.b = hi;

@@ -1623,14 +1623,10 @@ void aix_text_parse(struct parsed_file *pf)
 	yyscan_t sc;
 
 	memset(&st, 0, sizeof(st));
-	memset(&c, 0, sizeof(c));
-	c.pf = pf;
-	c.src = &pf->src;
+	DRV_BEGIN(c, pf, VENDOR_AIX);
 	c.st = &st;
 	c.line = 1;
 	c.mode = aixt_mode_of(&pf->src);
-	c.dev = parse_begin(pf, VENDOR_AIX);
-	c.a = pf->arena;
 	parse_name_from_file(pf, c.dev, "aix");
 
 	if (aixtxt_yylex_init_extra(&c, &sc) != 0)

@@ -279,6 +279,16 @@ static const char *attr(struct ax_ctx *c, xmlNodePtr n, const char *name)
 	return s;
 }
 
+/* An attribute's value (NULL when absent) and, when present, its span. */
+static const char *attr_at(struct ax_ctx *c, xmlNodePtr n, const char *name, struct span *at)
+{
+	const char *v = attr(c, n, name);
+
+	if (v)
+		*at = attr_span(c, n, name);
+	return v;
+}
+
 static void obj_push(struct ax_ctx *c, enum xel el, struct ax_obj *o)
 {
 	VEC_GROW(c->objs[el], c->caps[el], c->nobjs[el] + 1);
@@ -341,13 +351,13 @@ static void on_xml_error(void *user, xmlErrorPtr e)
 static bool number_attr(struct ax_ctx *c, xmlNodePtr n, const char *name, uint64_t max, int64_t scale,
 			const char *unit, struct mint *m)
 {
-	const char *v = attr(c, n, name);
+	const char *v;
 	struct span at;
 	uint64_t x;
 
+	v = attr_at(c, n, name, &at);
 	if (!v)
 		return false;
-	at = attr_span(c, n, name);
 	if (!drv_uint(v, strlen(v), max, &x)) {
 		ax_fnd(c, R_INVALID_VALUE, &at, "%s '%s' is not a number of %s", name, v, unit);
 		return false;
@@ -419,13 +429,13 @@ static const struct tokmap auth_algs[] = {
 static void alg_attr(struct ax_ctx *c, xmlNodePtr n, const char *name, const struct tokmap *t, size_t nt,
 		     struct algset *set)
 {
-	const char *v = attr(c, n, name);
+	const char *v;
 	struct span at;
 	int x;
 
+	v = attr_at(c, n, name, &at);
 	if (!v)
 		return;
-	at = attr_span(c, n, name);
 	x = tok_lookup(t, nt, v);
 	if (x < 0) {
 		ax_fnd(c, R_INVALID_VALUE, &at, "%s '%s' is not an algorithm ipseclint knows", name, v);
@@ -438,13 +448,13 @@ static void alg_attr(struct ax_ctx *c, xmlNodePtr n, const char *name, const str
 /* DH group: a number, or NO_PFS (0) where allowed. */
 static bool dh_attr(struct ax_ctx *c, xmlNodePtr n, const char *name, bool pfs, struct mint *m)
 {
-	const char *v = attr(c, n, name);
+	const char *v;
 	struct span at;
 	uint64_t x;
 
+	v = attr_at(c, n, name, &at);
 	if (!v)
 		return false;
-	at = attr_span(c, n, name);
 	if (pfs && (strcasecmp(v, "NO_PFS") == 0 || strcasecmp(v, "none") == 0)) {
 		m->v = 0;
 		m->o = origin_written(&at);
@@ -1241,7 +1251,8 @@ static void refs_and_defs(struct ax_ctx *c)
 		if (o->used) /* by the IKE tunnel whose remote identity found it */
 			model_ref(d, "pre-shared key", name, &o->span);
 		m->unused_msg = arena_printf(
-			c->a, "pre-shared key for remote ID '%s' matches the remote identity of no IKE tunnel", id);
+			c->a,
+			"pre-shared key for remote ID '%s' matches the remote identity of no IKE tunnel", id);
 		m->unused_fp = arena_printf(c->a, "psk|%s", id);
 	}
 }
@@ -1314,11 +1325,7 @@ void aix_xml_parse(struct parsed_file *pf)
 	xmlDocPtr doc;
 	xmlNodePtr root;
 
-	memset(&c, 0, sizeof(c));
-	c.pf = pf;
-	c.src = &pf->src;
-	c.dev = parse_begin(pf, VENDOR_AIX);
-	c.a = pf->arena;
+	DRV_BEGIN(c, pf, VENDOR_AIX);
 	c.dev->dialect = DIALECT_AIX_XML;
 	parse_name_from_file(pf, c.dev, "aix");
 

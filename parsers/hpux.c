@@ -2625,15 +2625,11 @@ void hpux_parse(struct parsed_file *pf)
 	yyscan_t sc;
 
 	memset(&st, 0, sizeof(st));
-	memset(&c, 0, sizeof(c));
-	c.pf = pf;
+	DRV_BEGIN(c, pf, VENDOR_HPUX);
 	c.scratch = parse_scratch();
-	c.src = &pf->src;
 	c.st = &st;
 	c.line = 1;
 	c.op_start = true;
-	c.dev = parse_begin(pf, VENDOR_HPUX);
-	c.a = pf->arena;
 
 	if (hpux_yylex_init_extra(&c, &sc) != 0)
 		util_die_oom();

@@ -3497,13 +3497,9 @@ void huawei_parse(struct parsed_file *pf)
 	size_t n = 0;
 
 	memset(&st, 0, sizeof(st));
-	memset(&c, 0, sizeof(c));
-	c.pf = pf;
+	DRV_BEGIN(c, pf, VENDOR_HUAWEI);
 	c.scratch = parse_scratch();
-	c.src = &pf->src;
 	c.st = &st;
-	c.dev = parse_begin(pf, VENDOR_HUAWEI);
-	c.a = pf->arena;
 
 	if (huawei_yylex_init_extra(&c, &sc) != 0)
 		util_die_oom();

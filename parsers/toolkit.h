@@ -11,8 +11,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "model/model.h"
+#include "parsers/parser.h"
 
 /* A token's text: points into the source (stable for the whole parse), not NUL-terminated. */
 struct drv_tok {
@@ -33,6 +35,19 @@ static inline struct span drv_span(const struct source *src, const struct drv_lo
 		return span_make(src, 0, 0, 0, 0);
 	return span_make(src, l->first_line, l->first_column, l->last_line, l->last_column);
 }
+
+/*
+ * A driver's context c (any struct with the members pf, src, dev and a)
+ * emptied and set for pf: the device made by parse_begin(), of vendor v.
+ */
+#define DRV_BEGIN(c, pf_, v)                       \
+	do {                                       \
+		memset(&(c), 0, sizeof(c));        \
+		(c).pf = (pf_);                    \
+		(c).src = &(pf_)->src;             \
+		(c).dev = parse_begin((pf_), (v)); \
+		(c).a = (pf_)->arena;              \
+	} while (0)
 
 /* The decimal number s[0..n) (digits only), when it is at most max. */
 bool drv_uint(const char *s, size_t n, uint64_t max, uint64_t *out);
