@@ -76,6 +76,17 @@ static inline u128 to128(const struct ip128 *x)
 	return ((u128)x->hi << 64) | x->lo;
 }
 
+/* A written cube's value and care bits in the 128-bit space (IPv4 mapped). */
+static void cube_bounds(const struct addrspec *a, u128 *v, u128 *c)
+{
+	*c = to128(&a->b);
+	*v = to128(&a->a);
+	if (a->family == 4) {
+		*c |= V4_CARE;
+		*v = V4_VAL | (*v & 0xffffffffu);
+	}
+}
+
 /* A range's ends in the 128-bit space (IPv4 mapped), lowest first. */
 static void range_bounds(const struct addrspec *a, u128 *lo, u128 *hi)
 {
@@ -466,12 +477,7 @@ static size_t aspec_cover(const struct addrspec *a, struct acube *out)
 			out[0] = (struct acube){0, 0, a->family == 6};
 		return 1;
 	case ASPEC_CUBE:
-		c = to128(&a->b);
-		v = to128(&a->a);
-		if (a->family == 4) {
-			c |= V4_CARE;
-			v = V4_VAL | (v & 0xffffffffu);
-		}
+		cube_bounds(a, &v, &c);
 		v &= c;
 		out[0] = (struct acube){v, c, a->family != 4 && !cube_in_v4(v, c)};
 		return acube_norm(&out[0]) ? 1 : 0;
@@ -1017,12 +1023,7 @@ static bool ival_of_aspec(const struct addrspec *a, u128 *lo, u128 *hi)
 		*hi = V4_LAST;
 		return true;
 	case ASPEC_CUBE:
-		c = to128(&a->b);
-		v = to128(&a->a);
-		if (a->family == 4) {
-			c |= V4_CARE;
-			v = V4_VAL | (v & 0xffffffffu);
-		}
+		cube_bounds(a, &v, &c);
 		inv = ~c;
 		if (inv & (inv + 1))
 			return false; /* a wildcard with holes */

@@ -120,6 +120,15 @@ def write(path, parts):
     return os.path.getsize(path)
 
 
+def hub_peers(out, n, rng):
+    """The hub's ike peer for each of the n spokes."""
+    for i in range(1, n + 1):
+        out.append("ike peer %s\n version 2\n pre-shared-key cipher %s\n"
+                   " ike-proposal 10\n local-address %s\n remote-address %s\n"
+                   % (spoke_name(i), cipher(rng), HUB_WAN, spoke_wan(i)[0]))
+    out.append("#\n")
+
+
 def gen_hub(args, rng, acl_names):
     n = args.spokes
     out = []
@@ -136,22 +145,14 @@ def gen_hub(args, rng, acl_names):
     out.append(IPSEC_PROPOSAL + "#\n")
     out.append(IKE_PROPOSAL_DEFAULT + IKE_PROPOSAL_10 + "#\n")
     if args.hub == "policy":
-        for i in range(1, n + 1):
-            out.append("ike peer %s\n version 2\n pre-shared-key cipher %s\n"
-                       " ike-proposal 10\n local-address %s\n remote-address %s\n"
-                       % (spoke_name(i), cipher(rng), HUB_WAN, spoke_wan(i)[0]))
-        out.append("#\n")
+        hub_peers(out, n, rng)
         for i in range(1, n + 1):
             acl = acl_names[i]
             out.append("ipsec policy VPN %d isakmp\n security acl %s%s\n ike-peer %s\n"
                        " proposal PROP-AES256\n pfs dh-group14\n#\n"
                        % (i, "" if acl.isdigit() else "name ", acl, spoke_name(i)))
     elif args.hub == "profile":
-        for i in range(1, n + 1):
-            out.append("ike peer %s\n version 2\n pre-shared-key cipher %s\n"
-                       " ike-proposal 10\n local-address %s\n remote-address %s\n"
-                       % (spoke_name(i), cipher(rng), HUB_WAN, spoke_wan(i)[0]))
-        out.append("#\n")
+        hub_peers(out, n, rng)
         for i in range(1, n + 1):
             out.append("ipsec profile %s\n ike-peer %s\n proposal PROP-AES256\n"
                        " pfs dh-group14\n" % (spoke_name(i), spoke_name(i)))
