@@ -559,10 +559,6 @@ static void check_pair(struct pairing *p, struct tunnel *x, struct tunnel *y)
 		if (!hmap_add(&p->seen, key, sizeof(key)))
 			return;
 	}
-	if (!x->peer)
-		x->peer = y;
-	if (!y->peer)
-		y->peer = x;
 	pc.a = x;
 	pc.b = y;
 	pc.fs = &found;

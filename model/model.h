@@ -335,9 +335,6 @@ struct tunnel {
 	struct ipsec ipsec;
 	struct manual_sa *manual;   /* manual tunnels only */
 	struct sel_list *selectors; /* NULL: none (template without ACL, route-based profile) */
-
-	/* filled by the pairing step */
-	struct tunnel *peer;
 };
 
 /* Definitions and references, recorded by drivers for structural rules. */

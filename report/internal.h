@@ -85,6 +85,12 @@ struct loc_range report_loc_range(const struct loc *l);
  * report (after --severity, --disable and configured severities), so that a
  * verdict agrees with the findings listed next to it: report/json.c.
  */
+/* Each paired tunnel -> its peer, the other end of the first pair it is in (in->pairs order). */
+struct report_input;
+struct hmap report_partners(const struct report_input *in);
+/* t's peer in partners; NULL when t is in no pair. */
+const struct tunnel *report_partner(const struct hmap *partners, const struct tunnel *t);
+
 /* The key of the pair of tunnels a and b (their ids), whichever is given first. */
 void report_pair_key(struct strbuf *k, const char *a, const char *b);
 

@@ -45,7 +45,7 @@ static void write_files(struct jw *w, const struct report_input *in)
 	jw_arr_close(w);
 }
 
-static void write_tunnel(struct jw *w, const struct tunnel *t)
+static void write_tunnel(struct jw *w, const struct tunnel *t, const struct hmap *partners)
 {
 	const struct source *src = t->span.src ? t->span.src : t->dev ? t->dev->src : NULL;
 	const char *file = src ? src->path : NULL;
@@ -71,21 +71,56 @@ static void write_tunnel(struct jw *w, const struct tunnel *t)
 	}
 	jw_arr_close(w);
 	jw_kstr(w, "mode", mode);
-	jw_kstr(w, "peer", t->peer ? t->peer->id : NULL);
+	{
+		const struct tunnel *peer = report_partner(partners, t);
+
+		jw_kstr(w, "peer", peer ? peer->id : NULL);
+	}
 	jw_obj_close(w);
 }
 
 static void write_tunnels(struct jw *w, const struct report_input *in)
 {
+	struct hmap partners = report_partners(in);
+
 	jw_key(w, "tunnels");
 	jw_arr_open(w);
 	for (size_t i = 0; i < in->nfiles; i++) {
 		const struct device *d = in->files[i]->dev;
 
 		for (size_t j = 0; d && j < d->ntunnels; j++)
-			write_tunnel(w, d->tunnels[j]);
+			write_tunnel(w, d->tunnels[j], &partners);
 	}
 	jw_arr_close(w);
+	hmap_free(&partners);
+}
+
+struct hmap report_partners(const struct report_input *in)
+{
+	struct hmap m = HMAP_INIT;
+
+	for (size_t i = 0; in->pairs && i < in->pairs->n; i++) {
+		const struct tunnel_pair *tp = &in->pairs->v[i];
+		const struct tunnel *ends[2] = {tp->a, tp->b};
+
+		if (!tp->a || !tp->b)
+			continue;
+		for (int k = 0; k < 2; k++) {
+			bool added;
+			uintptr_t *v = hmap_put(&m, &ends[k], sizeof(ends[k]), &added);
+
+			if (added) /* the first pair a tunnel is in names its peer */
+				*v = (uintptr_t)ends[1 - k];
+		}
+	}
+	return m;
+}
+
+const struct tunnel *report_partner(const struct hmap *partners, const struct tunnel *t)
+{
+	const uintptr_t *v = hmap_find(partners, &t, sizeof(t));
+
+	return v ? (const struct tunnel *)*v : NULL;
 }
 
 /* (tunnel id, tunnel id), either order -> the worst severity of the pair's findings + 1 */

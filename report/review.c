@@ -145,6 +145,7 @@ static void add_state(struct review *r, int s, const struct report_input *in, st
 {
 	struct pair_verdicts *pv = report_verdicts_new(in->fs);
 	struct hmap unpaired = HMAP_INIT; /* tunnel id -> worst of its pair-less findings */
+	struct hmap partners = report_partners(in);
 	struct strbuf key = STRBUF_INIT;
 
 	for (size_t i = 0; in->fs && i < in->fs->n; i++) {
@@ -184,7 +185,7 @@ static void add_state(struct review *r, int s, const struct report_input *in, st
 			size_t worst;
 			char buf[128];
 
-			if (t->peer)
+			if (report_partner(&partners, t))
 				continue;
 			row = row_of(r, rows, &key, t->id, NULL, cap);
 			row->verdict[s] = smap_get(&unpaired, t->id, &worst) ? (int)worst : V_OK;
@@ -200,6 +201,7 @@ static void add_state(struct review *r, int s, const struct report_input *in, st
 	}
 	sb_free(&key);
 	hmap_free(&unpaired);
+	hmap_free(&partners);
 	report_verdicts_free(pv);
 }
 

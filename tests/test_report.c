@@ -592,8 +592,6 @@ Test(json, pairs_once_with_status)
 	struct pair_list pl = {&tp, 1, 1};
 
 	fixture_init(&fx);
-	fx.hq.dev->tunnels[0]->peer = fx.br.dev->tunnels[0];
-	fx.br.dev->tunnels[0]->peer = fx.hq.dev->tunnels[0];
 	tp.a = fx.hq.dev->tunnels[0];
 	tp.b = fx.br.dev->tunnels[0];
 	tp.has_finding = true;
