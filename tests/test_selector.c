@@ -595,6 +595,19 @@ Test(sel_list, an_empty_port_range_is_not_a_shadowed_rule)
 	free(l);
 }
 
+/* IPv6 ranges low in the address space (below the IPv4-mapped block) shadow too */
+Test(sel_list, low_ipv6_ranges_shadow)
+{
+	static const char *const acl[] = {
+		"permit ip ::1-::ff ::1-::ff",
+		"permit ip ::5-::9 ::5-::9",
+	};
+	struct selector *l = list_of(acl, 2);
+
+	cr_assert(sel_list_rule_shadowed(l, 2, 1, NULL, 0, NULL), "rule 2 is inside rule 1");
+	free(l);
+}
+
 /* the whole IPv4 space is named as such in an example of traffic */
 Test(sel_list, witness_names_the_whole_ipv4_space)
 {
