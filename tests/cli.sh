@@ -541,6 +541,17 @@ expect_rc 0 "dump on an HP-UX batch file with a tunnel policy"
 expect_jq "$OUT" '.tunnels[0].ipsec.proposals[0].mode == {"value": "tunnel", "line": 4, "source": "written"}' \
 	"an HP-UX tunnel policy's transforms are in tunnel mode, as written"
 
+# HP-UX IKE policies in priority order: a selector list of their remotes, any protocol
+{
+	cat fixtures/hpux/examples/4.1-hostA.batch
+	printf 'add ike ike_other -remote 203.0.113.0/24 -priority 20 -auth PSK\n'
+} >"$tmp/two-ike.batch"
+run dump "$tmp/two-ike.batch"
+expect_rc 0 "dump on an HP-UX batch file with two IKE policies"
+expect_jq "$OUT" '([.selector_lists[] | select(.rules | length == 2)] | length == 1)
+	and ([.selector_lists[] | select(.rules | length == 2) | .rules[].protocol] == ["any", "any"])' \
+	"the IKE policies' order list matches any protocol"
+
 # a listing names no device: the file's stem names it, by default, at line 1
 run dump fixtures/aix/text/duplicate-definition--fires-rule.lsfilt
 expect_rc 0 "dump on an AIX filter listing"
