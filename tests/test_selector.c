@@ -608,6 +608,25 @@ Test(sel_list, low_ipv6_ranges_shadow)
 	free(l);
 }
 
+/* an aligned range is its prefix, and a wide unaligned one is the few prefixes that cover it */
+Test(sel_list, wide_ranges_are_their_prefixes)
+{
+	struct region *range = reg_of("ip 10.0.0.0-10.0.255.255 10.1.0.0/16");
+	struct region *prefix = reg_of("ip 10.0.0.0/16 10.1.0.0/16");
+	struct region *odd = reg_of("ip 10.0.0.1-10.3.255.254 10.1.0.0/16");
+	struct region *wide = reg_of("ip 10.0.0.0/14 10.1.0.0/16");
+	char w[256];
+
+	cr_assert_eq(region_compare(range, prefix), REL_EQUAL);
+	cr_assert_eq(region_compare(odd, wide), REL_SUBSET);
+	cr_assert_str_eq(region_witness(wide, odd, w, sizeof(w)),
+			 "source 10.3.255.255 destination 10.1.0.0/16");
+	region_free(range);
+	region_free(prefix);
+	region_free(odd);
+	region_free(wide);
+}
+
 /* the whole IPv4 space is named as such in an example of traffic */
 Test(sel_list, witness_names_the_whole_ipv4_space)
 {
