@@ -679,6 +679,29 @@ Test(sel_list, mapped_ipv6_ranges_shadow_like_any_other)
 }
 
 /* a rule covers another only for the directions it applies to (AIX filter rules) */
+/* a rule for one place (an AIX filter rule's interface) covers only rules for the same place */
+Test(sel_list, scope_covers_by_place)
+{
+	static const struct {
+		const char *cov, *r;
+		bool covers;
+	} cases[] = {
+		{NULL, NULL, true},    {NULL, "en0", true},  {"en0", "en0", true},
+		{"en0", "en1", false}, {"en0", NULL, false},
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct selector cov = sel_of("ip 10.0.0.0/8 10.9.0.0/16"),
+				r = sel_of("ip 10.1.0.0/16 10.9.0.0/16");
+
+		cov.scope = cases[i].cov;
+		r.scope = cases[i].r;
+		cr_assert_eq(sel_scope_covers(&cov, &r), cases[i].covers, "case %zu: %s over %s", i,
+			     cases[i].cov ? cases[i].cov : "everywhere",
+			     cases[i].r ? cases[i].r : "everywhere");
+	}
+}
+
 Test(sel_list, scope_covers_by_direction)
 {
 	static const struct {
