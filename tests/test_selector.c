@@ -836,6 +836,30 @@ Test(sel_list, unset_rule_is_not_reported)
 	free(l);
 }
 
+/* the peer's view of a rule for one direction is a rule for the other direction */
+Test(sel_list, mirror_swaps_directions)
+{
+	static const struct {
+		uint8_t dirs, mirrored;
+	} cases[] = {
+		{0, 0},
+		{SEL_DIR_IN, SEL_DIR_OUT},
+		{SEL_DIR_OUT, SEL_DIR_IN},
+		{SEL_DIR_IN | SEL_DIR_OUT, SEL_DIR_IN | SEL_DIR_OUT},
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct selector s = sel_of("tcp 10.1.0.0/16 10.2.0.0/16 sport 1000 dport 22"), m;
+
+		s.dirs = cases[i].dirs;
+		m = sel_mirror(&s);
+		cr_assert_eq(m.dirs, cases[i].mirrored, "case %zu: directions %u mirror to %u", i,
+			     cases[i].dirs, m.dirs);
+		cr_assert_eq(m.sport.lo, 22);
+		cr_assert_eq(m.dport.lo, 1000);
+	}
+}
+
 Test(sel_list, mirror_and_empty_lists)
 {
 	static const char *const acl[] = {
