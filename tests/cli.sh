@@ -552,6 +552,13 @@ expect_jq "$OUT" '([.selector_lists[] | select(.rules | length == 2)] | length =
 	and ([.selector_lists[] | select(.rules | length == 2) | .rules[].protocol] == ["any", "any"])' \
 	"the IKE policies' order list matches any protocol"
 
+# a USG peer's exchange-mode auto is read and named as written
+sed 's/^ exchange-mode aggressive$/ exchange-mode auto/' fixtures/pairs/id-mismatch--near-miss/a.cfg >"$tmp/auto.cfg"
+run dump "$tmp/auto.cfg"
+expect_rc 0 "dump on a Huawei peer with exchange-mode auto"
+expect_jq "$OUT" '.tunnels[0].ike.exchange == {"value": "auto", "line": 19, "source": "written"}' \
+	"exchange-mode auto is dumped as auto, at its line"
+
 # a listing names no device: the file's stem names it, by default, at line 1
 run dump fixtures/aix/text/duplicate-definition--fires-rule.lsfilt
 expect_rc 0 "dump on an AIX filter listing"
