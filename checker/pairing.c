@@ -140,8 +140,8 @@ static void index_add(struct addr_index *ix, const struct addrspec *a, struct de
 		if (o->dev == d)
 			return;
 	}
-	if (ix->npool == ix->poolcap)
-		return; /* sized from the address count: cannot happen */
+	if (!ix->pool || ix->npool == ix->poolcap)
+		return; /* made and sized from the address count by index_init(): cannot happen */
 	o = &ix->pool[ix->npool++];
 	o->dev = d;
 	o->pos = pos;
