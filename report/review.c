@@ -129,9 +129,7 @@ static struct rv_row *row_of(struct review *r, struct hmap *m, struct strbuf *ke
 	if (!found) {
 		struct rv_row *row;
 
-		VEC_GROW(r->rows, *cap, r->nrows + 1);
-		row = &r->rows[r->nrows++];
-		memset(row, 0, sizeof(*row));
+		row = VEC_NEW(r->rows, r->nrows, *cap);
 		row->a = a;
 		row->b = b;
 		row->verdict[0] = row->verdict[1] = V_ABSENT;
